@@ -1,0 +1,3 @@
+from engagewiz.cli.main import run
+
+run()

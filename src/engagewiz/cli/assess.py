@@ -1,0 +1,141 @@
+"""`engagewiz assess`: from answers (a file, an interview, or both) to a ranked, explained list."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Optional
+
+import typer
+
+from engagewiz.cli import common
+from engagewiz.cli.app import app
+from engagewiz.errors import InputError
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from engagewiz.countries import CountryData
+    from engagewiz.model import KnowledgeBase
+
+
+class Format(str, Enum):
+    rich = "rich"
+    json = "json"
+
+
+NO_TERMINAL = ("the interview needs a terminal. To run without one, write an answers file:\n"
+               "  engagewiz template > answers.yaml   (fill it in)\n"
+               "  engagewiz assess --answers answers.yaml --format json")
+
+
+@app.command()
+def assess(
+    answers: Annotated[Optional[Path], typer.Option(  # noqa: UP045
+        "--answers", "-a", help="An answers file (YAML or JSON); see 'engagewiz template'. "
+        "On a terminal, questions it leaves out are asked.", show_default=False)] = None,
+    format: Annotated[Format, typer.Option(
+        "--format", "-f", help="rich for people, json for scripts.")] = Format.rich,
+    top: Annotated[int, typer.Option(help="How many recommended routes to show.", min=1)] = 5,
+    output: Annotated[Optional[Path], typer.Option(  # noqa: UP045
+        "--output", "-o", help="Write the result to a file: .md or .html (a plan), .svg, "
+        ".json. Written privately (0600).", show_default=False)] = None,
+    resume_: Annotated[bool, typer.Option(
+        "--resume", help="Continue an interview that was interrupted.")] = False,
+    save_answers: Annotated[Optional[Path], typer.Option(  # noqa: UP045
+        "--save-answers", help="Write the final answers to a file that reproduces this run "
+        "with --answers.", show_default=False)] = None,
+    no_input: Annotated[bool, typer.Option(
+        "--no-input", help="Never ask; fail (exit 2) naming every unanswered question.")] = False,
+    compact: Annotated[bool, typer.Option(help="Reasons only: for projectors.")] = False,
+    plain: Annotated[bool, typer.Option(help="No colour, no box characters.")] = False,
+    kb: common.KbOption = None,
+    today: common.TodayOption = None,
+) -> None:
+    """Rank the routes that suit you, explain each, and say what blocks the others.
+
+    At a terminal, engagewiz interviews you; with --answers it asks only what the file
+    leaves out; with --no-input (or no terminal) it never asks.
+    """
+    from engagewiz.answers import dump_answers
+    from engagewiz.engine import assess as run_assessment
+
+    knowledge = common.load_kb(kb)
+    countries = common.load_countries(kb)
+    day = common.today(today)
+    plain = common.plain_wanted(plain)
+    given = _starting_answers(answers, resume_, knowledge, countries)
+    given = _complete(given, knowledge, countries, day, no_input, plain, started=bool(
+        answers or resume_))
+    result = run_assessment(knowledge, given, today=day, countries=countries)
+    if save_answers:
+        common.write_output(dump_answers(given, knowledge, "# engagewiz answers\n"), save_answers)
+    if output:
+        from engagewiz.render.export import write_export
+
+        write_export(result, knowledge, output, top=top)
+    elif format is Format.json:
+        from engagewiz.render.json_out import render as render_json
+
+        common.write_output(render_json(result, top), None)
+    else:
+        from engagewiz.render.terminal import make_console, render
+
+        render(result, knowledge, make_console(plain), top=top, plain=plain, compact=compact)
+
+
+def _starting_answers(path: Path | None, resume_: bool, kb: KnowledgeBase,
+                      countries: CountryData | None) -> dict[str, Any]:
+    from engagewiz.answers import load_answers
+    from engagewiz.resume import resume_path
+
+    given: dict[str, Any] = {}
+    if resume_:
+        saved = resume_path()
+        if not saved.is_file():
+            raise InputError.one("no interrupted interview to resume", str(saved))
+        given = load_answers(saved, kb, common.resolver(countries))
+    if path:
+        given |= load_answers(path, kb, common.resolver(countries))
+    return given
+
+
+def _complete(given: dict[str, Any], kb: KnowledgeBase, countries: CountryData | None,
+              day: date, no_input: bool, plain: bool, started: bool) -> dict[str, Any]:
+    """Ask what is missing at a terminal; elsewhere, name every missing question at once."""
+    from engagewiz import interview
+    from engagewiz.cli.interactive import Interrupted, Interview, terminal_available
+    from engagewiz.prefill import with_country_facts
+
+    filled = with_country_facts(kb, given, countries, day)
+    todo = interview.missing(kb, filled.answers)
+    if not todo:
+        return given
+    if no_input or not terminal_available():
+        if not started:
+            raise InputError.one(NO_TERMINAL)
+        ids = ", ".join(q.id for q in todo)
+        raise InputError.one(f"{len(todo)} question(s) unanswered: {ids}. Answer them in the "
+                             "file (dont_know is an answer), or run at a terminal without "
+                             "--no-input to be asked.")
+    from engagewiz import resume
+    from engagewiz.prompts import Asker
+    from engagewiz.render.terminal import make_console
+
+    names = [(c.iso3, c.name) for c in countries] if countries else []
+
+    def search(text: str) -> tuple[str, str] | None:
+        found = countries.search(text) if countries else None
+        return (found.iso3, found.name) if found else None
+
+    console = make_console(plain, stderr=True)
+    session = Interview(kb, countries, day, console, Asker(names, search, plain))
+    try:
+        final = session.run(given)
+    except Interrupted as stop:
+        console.print(f"\nStopped. Your answers so far are saved in {stop.path} (only you can "
+                      "read it).\nContinue with: engagewiz assess --resume")
+        sys.exit(130)
+    resume.forget()
+    return final

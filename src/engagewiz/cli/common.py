@@ -1,0 +1,81 @@
+"""What the commands share: finding the knowledge base and country data, today's date, output."""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from engagewiz.errors import InputError
+
+if TYPE_CHECKING:
+    from engagewiz.countries import CountryData
+    from engagewiz.model import KnowledgeBase
+
+KbOption = Annotated[
+    Optional[Path],  # noqa: UP045 - typer reads the annotation at runtime on 3.10
+    typer.Option("--kb", help="Use another knowledge base folder (same layout as data/).",
+                 envvar="ENGAGEWIZ_KB", show_default=False),
+]
+TodayOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--today", hidden=True, envvar="ENGAGEWIZ_TODAY",
+                 help="Pretend today is this date (YYYY-MM-DD), for reproducible runs."),
+]
+
+
+def load_kb(kb_dir: Path | None) -> KnowledgeBase:
+    from engagewiz.kb import load_kb as load
+
+    return load(kb_dir)
+
+
+def load_countries(kb_dir: Path | None) -> CountryData | None:
+    """The country data of the chosen knowledge base, else the bundled one."""
+    from engagewiz.countries import load_countries as load
+    from engagewiz.kb import default_dir
+
+    for folder in (kb_dir, default_dir()):
+        if folder and (folder / "countries.json").is_file():
+            return load(folder / "countries.json")
+    return None
+
+
+def resolver(countries: CountryData | None):  # type: ignore[no-untyped-def]
+    """Turn what a user typed ("Kenya", "KE", "ken") into an ISO3 code, with suggestions."""
+
+    def resolve(text: str) -> tuple[str | None, list[str]]:
+        if countries is None:
+            return text.upper(), []
+        found = countries.search(text)
+        return (found.iso3, []) if found else (None, countries.suggest(text))
+
+    return resolve
+
+
+def today(value: str | None) -> date:
+    if not value:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InputError.one(f"expected YYYY-MM-DD, found {value!r}", key="--today") from None
+
+
+def write_output(text: str, output: Path | None) -> None:
+    """Print to stdout, or write a private file (answers can describe victims)."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from engagewiz.fsutil import write_private
+
+    write_private(output, text)
+    print(f"Wrote {output}", file=sys.stderr)
+
+
+def plain_wanted(plain: bool) -> bool:
+    return plain or bool(os.environ.get("NO_COLOR"))

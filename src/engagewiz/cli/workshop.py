@@ -1,0 +1,327 @@
+"""Workshop commands: `demo` plays a bundled scenario, `compare` shows what one answer changes.
+
+Trainers run these in front of a room: the demo walks the interview one answer at a time
+(Enter to advance, or --auto) and ends with a short result; compare puts two assessments
+side by side with the reason for every move, so "what if the risk were high?" gets an
+answer in seconds (`--set reprisal_risk=high`).
+"""
+
+from __future__ import annotations
+
+import difflib
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Optional
+
+import typer
+from rich.markup import escape
+
+from engagewiz.cli import common
+from engagewiz.cli.app import app
+from engagewiz.errors import InputError
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from rich.console import Console
+
+    from engagewiz.countries import CountryData
+    from engagewiz.model import KnowledgeBase, Question
+    from engagewiz.results import Assessment
+
+SCENARIOS = "scenarios"
+
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str          # the file stem: what `engagewiz demo NAME` takes
+    title: str         # from the "# name:" comment line
+    description: str   # the other leading comment lines
+    path: Path
+
+
+def scenario_dir(kb_dir: Path | None) -> Path:
+    from engagewiz.kb import default_dir
+
+    own = kb_dir / SCENARIOS if kb_dir else None
+    return own if own and own.is_dir() else default_dir() / SCENARIOS
+
+
+def read_scenario(path: Path) -> Scenario:
+    """Title and description come from the file's leading comment block."""
+    title, lines = path.stem, []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        if not raw.startswith("#"):
+            break
+        text = raw.lstrip("#").strip()
+        if text.lower().startswith("name:"):
+            title = text[5:].strip()
+        elif text:
+            lines.append(text)
+    return Scenario(path.stem, title, " ".join(lines), path)
+
+
+def scenarios(kb_dir: Path | None) -> list[Scenario]:
+    folder = scenario_dir(kb_dir)
+    return [read_scenario(p) for p in sorted(folder.glob("*.yaml"))] if folder.is_dir() else []
+
+
+def find_scenario(name: str, kb_dir: Path | None) -> Scenario:
+    found = {s.name: s for s in scenarios(kb_dir)}
+    if name in found:
+        return found[name]
+    close = difflib.get_close_matches(name, list(found), n=2)
+    hint = (f"; did you mean {' or '.join(close)}?" if close
+            else "; run 'engagewiz demo' for the list")
+    raise InputError.one(f"unknown scenario '{name}'{hint}", key="NAME")
+
+
+@app.command()
+def demo(
+    name: Annotated[Optional[str], typer.Argument(  # noqa: UP045
+        metavar="[NAME]", help="The scenario to play; leave out to list them.",
+        show_default=False)] = None,
+    auto: Annotated[bool, typer.Option(help="Play without waiting for Enter.")] = False,
+    delay: Annotated[float, typer.Option(help="Seconds between answers with --auto.",
+                                         min=0)] = 0.0,
+    top: Annotated[int, typer.Option(help="Routes shown in the result.", min=1)] = 3,
+    plain: Annotated[bool, typer.Option(help="No colour, no box characters.")] = False,
+    kb: common.KbOption = None,
+    today: common.TodayOption = None,
+) -> None:
+    """Play a workshop scenario: each question and its answer in turn, then the result."""
+    from engagewiz.render.terminal import make_console
+
+    plain = common.plain_wanted(plain)
+    console = make_console(plain)
+    if name is None:
+        _list(console, kb)
+        return
+    scenario = find_scenario(name, kb)
+    knowledge, countries, day = common.load_kb(kb), common.load_countries(kb), common.today(today)
+    answers = _load(scenario.path, knowledge, countries)
+    wait = _Pacer(console, auto or not sys.stdin.isatty(), delay)
+    console.rule(f"[bold]{escape(scenario.title)}[/bold]")
+    console.print(escape(scenario.description))
+    _play(console, knowledge, answers, countries, day, wait)
+    from engagewiz.engine import assess
+    from engagewiz.render.terminal import render
+
+    result = assess(knowledge, answers, today=day, countries=countries)
+    render(result, knowledge, console, top=top, plain=plain, compact=True)
+    flip = "low" if answers.get("reprisal_risk") == "high" else "high"
+    console.print(f"\nWhat if? engagewiz compare {scenario.name} --set reprisal_risk={flip}\n"
+                  f"Plan:    engagewiz assess --answers {_short(scenario.path)} "
+                  "--output plan.html", style="dim")
+
+
+def _short(path: Path) -> str:
+    """The path relative to the working folder when it is inside it: easier to read aloud."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _list(console: Console, kb_dir: Path | None) -> None:
+    found = scenarios(kb_dir)
+    if not found:
+        console.print(f"No scenarios in {scenario_dir(kb_dir)}.")
+        return
+    console.print("[bold]Workshop scenarios[/bold]  (play one: engagewiz demo NAME)\n")
+    for s in found:
+        drawn = s.description[s.description.find("Drawn from"):] if "Drawn from" in (
+            s.description) else ""
+        console.print(f"[bold cyan]{escape(s.name)}[/bold cyan]\n  {escape(s.title)}"
+                      + (f"\n  [dim]{escape(drawn)}[/dim]" if drawn else ""))
+    console.print("\nAdd --auto to play without pressing Enter; compare two with "
+                  "'engagewiz compare A B' or 'engagewiz compare A --set key=value'.")
+
+
+class _Pacer:
+    """Waits for Enter at a terminal; 's' plays the rest without stopping, 'q' quits."""
+
+    def __init__(self, console: Console, auto: bool, delay: float) -> None:
+        self.console, self.auto, self.delay = console, auto, delay
+
+    def __call__(self) -> None:
+        if self.auto:
+            if self.delay:
+                time.sleep(self.delay)
+            return
+        try:
+            key = input("  [Enter] next  [s] skip to the result  [q] quit ").strip().lower()
+        except EOFError:
+            key = "s"
+        if key == "q":
+            raise typer.Exit(0)
+        if key == "s":
+            self.auto, self.delay = True, 0.0
+
+
+def _play(console: Console, kb: KnowledgeBase, answers: dict[str, Any],
+          countries: CountryData | None, day: date, wait: _Pacer) -> None:
+    """Questions in interview order; facts from the country data are shown as one group."""
+    from engagewiz import interview
+    from engagewiz.prefill import with_country_facts
+
+    filled = with_country_facts(kb, answers, countries, day)
+    asked = [q for q in interview.applicable(kb, filled.answers) if q.id in filled.answers]
+    own = sum(1 for q in asked if q.id in answers)
+    titles = {s.id: s.title for s in kb.sections}
+    section, number = "", 0
+    facts: list[tuple[str, str, str]] = []
+    for q in asked:
+        if q.section != section:
+            section = q.section
+            _facts(console, facts, filled.provenance, wait)
+            facts = []
+            console.print()
+            console.rule(f"[bold]{escape(titles.get(q.section, q.section))}[/bold]",
+                         align="left", style="dim")
+        if q.id not in answers:
+            facts.append((q.text, q.label(filled.answers[q.id]), q.id))
+            continue
+        number += 1
+        shown = _shown(q, filled.answers[q.id], countries)
+        console.print(f"\n[dim]Question {number} of {own}[/dim]\n[bold]{escape(q.text)}"
+                      f"[/bold]\n[bold cyan]-> {escape(shown)}[/bold cyan]")
+        wait()
+    _facts(console, facts, filled.provenance, wait)
+
+
+def _shown(q: Question, value: Any, countries: CountryData | None) -> str:
+    """A country answer reads as its name ("Georgia"), anything else as its choice label."""
+    if q.type == "country" and countries is not None:
+        found = countries.get(str(value))
+        if found is not None:
+            return found.name
+    return q.label(value)
+
+
+def _facts(console: Console, facts: list[tuple[str, str, str]], provenance: dict[str, str],
+           wait: _Pacer) -> None:
+    """The State's ratifications in one step: the room needs the picture, not 20 pauses."""
+    if not facts:
+        return
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(ratio=1)
+    grid.add_column(no_wrap=True, style="bold cyan")
+    for text, label, _qid in facts:
+        grid.add_row(escape(text), escape(label))
+    where = provenance.get(facts[0][2], "")
+    console.print(f"\n[bold]From the country data[/bold] [dim]{escape(where)}[/dim]")
+    console.print(grid)
+    wait()
+
+
+def _load(path: Path, kb: KnowledgeBase, countries: CountryData | None) -> dict[str, Any]:
+    from engagewiz import interview
+    from engagewiz.answers import load_answers
+
+    return interview.effective(kb, load_answers(path, kb, common.resolver(countries)))
+
+
+# -- compare ----------------------------------------------------------------------------------
+
+
+@app.command()
+def compare(
+    first: Annotated[str, typer.Argument(
+        metavar="A", help="An answers file or a scenario name.", show_default=False)],
+    second: Annotated[Optional[str], typer.Argument(  # noqa: UP045
+        metavar="[B]", help="Another answers file or scenario; leave out to use A with --set.",
+        show_default=False)] = None,
+    set_: Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
+        "--set", help="Change one answer of B (or of A when B is left out): KEY=VALUE; "
+        "multiple choices as KEY=a,b; KEY= forgets the answer. Repeatable.",
+        show_default=False)] = None,
+    top: Annotated[int, typer.Option(help="Routes shown side by side.", min=1)] = 5,
+    format: Annotated[str, typer.Option("--format", "-f", help="rich or json.")] = "rich",
+    plain: Annotated[bool, typer.Option(help="No colour, no box characters.")] = False,
+    kb: common.KbOption = None,
+    today: common.TodayOption = None,
+) -> None:
+    """Show what changes between two sets of answers: routes up, down, opened or closed."""
+    from engagewiz.engine import assess
+    from engagewiz.render import compare as diff
+    from engagewiz.render.terminal import make_console
+
+    if second is None and not set_:
+        raise InputError.one("give a second answers file or scenario, or --set KEY=VALUE",
+                             key="B")
+    if format not in ("rich", "json"):
+        raise InputError.one(f"expected rich or json, found {format!r}", key="--format")
+    knowledge, countries, day = common.load_kb(kb), common.load_countries(kb), common.today(today)
+    path_a = _answers_path(first, kb)
+    path_b = _answers_path(second, kb) if second else path_a
+    answers_a = _load(path_a, knowledge, countries)
+    answers_b = _apply(_load(path_b, knowledge, countries), set_ or [], knowledge, countries)
+    label_b = (Path(second).stem if second else Path(first).stem) + (
+        " + " + ", ".join(set_) if set_ else "")
+    results: list[Assessment] = []
+    for label, answers in ((Path(first).stem, answers_a), (label_b, answers_b)):
+        _warn_missing(label, answers, knowledge, countries, day)
+        results.append(assess(knowledge, answers, today=day, countries=countries))
+    comparison = diff.compare(results[0], results[1], knowledge)
+    if format == "json":
+        import json
+
+        common.write_output(json.dumps(diff.to_dict(comparison), indent=2,
+                                       ensure_ascii=False) + "\n", None)
+        return
+    plain = common.plain_wanted(plain)
+    diff.render(comparison, make_console(plain), labels=(Path(first).stem, label_b), top=top,
+                plain=plain)
+
+
+def _answers_path(text: str, kb_dir: Path | None) -> Path:
+    """A file if one exists at that path, else a bundled scenario of that name."""
+    path = Path(text)
+    if path.is_file():
+        return path
+    if path.suffix in (".yaml", ".yml", ".json") or "/" in text:
+        raise InputError.one("answers file not found", text)
+    return find_scenario(text, kb_dir).path
+
+
+def _apply(answers: dict[str, Any], changes: list[str], kb: KnowledgeBase,
+           countries: CountryData | None) -> dict[str, Any]:
+    """--set KEY=VALUE, checked like an answers file: unknown ids get a "did you mean"."""
+    from engagewiz import interview
+    from engagewiz.answers import check_answers
+
+    out = dict(answers)
+    for change in changes:
+        key, sep, value = change.partition("=")
+        key = key.strip()
+        if not sep or not key:
+            raise InputError.one(f"expected KEY=VALUE, found {change!r}", key="--set")
+        if not value.strip():
+            out.pop(key, None)
+            continue
+        question = kb.question(key)
+        raw: Any = value.strip()
+        if question is not None and question.type == "multi":
+            raw = [v.strip() for v in raw.split(",") if v.strip()]
+        checked, problems = check_answers({key: raw}, kb, common.resolver(countries))
+        if problems:
+            raise InputError.one(problems[0][1], key=f"--set {problems[0][0]}")
+        out |= checked
+    return interview.effective(kb, out)
+
+
+def _warn_missing(label: str, answers: dict[str, Any], kb: KnowledgeBase,
+                  countries: CountryData | None, day: date) -> None:
+    """Unanswered questions count as not known; say so rather than compare silently."""
+    from engagewiz import interview
+    from engagewiz.prefill import with_country_facts
+
+    todo = interview.missing(kb, with_country_facts(kb, answers, countries, day).answers)
+    if todo:
+        print(f"engagewiz: note: {label} leaves {len(todo)} question(s) unanswered "
+              f"(treated as not known): {', '.join(q.id for q in todo)}", file=sys.stderr)

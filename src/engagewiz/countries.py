@@ -1,0 +1,301 @@
+"""Per-State facts (treaties, complaint procedures, regional systems, UPR) for the interview.
+
+The data come from ``data/countries.json``, built by ``scripts/build_countries.py`` from the
+audited CSVs in shared/data. This module only reads that file: no pycountry, no network,
+so lookup is instant and works offline. Three rules shape the API:
+
+* "dont_know" is a real value: an empty cell in the sources means *unknown*, never "no",
+  and :func:`prefill` does not pass unknowns on, so the user is still asked.
+* Every fact keeps its source key and date, so the tool can say where it comes from and
+  :func:`data_age_warning` can say when it may be stale.
+* Dates that are computed here (the next UPR review) are estimates and say so.
+"""
+
+from __future__ import annotations
+
+import calendar
+import difflib
+import json
+import re
+import unicodedata
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from engagewiz.deadlines import add_months
+
+__all__ = ["Country", "CountryData", "CountryFact", "Source", "UprEstimate", "UprSession",
+           "data_age_warning", "load_countries", "next_upr_estimate", "normalize", "prefill"]
+
+VALUES = ("yes", "no", "dont_know")
+UNTC_WHERE = ("treaties.un.org, chapter IV (Human Rights), "
+              "https://treaties.un.org/Pages/Treaties.aspx?id=4&subid=A&clang=_en")
+UPR_CONFIRM = ("OHCHR UPR page, https://www.ohchr.org/en/hr-bodies/upr/upr-main",
+               "UPR Info, https://www.upr-info.org")
+UPR_CYCLE_MONTHS = 54  # 4.5 years per review since the second cycle (HRC res. 16/21)
+
+
+@dataclass(frozen=True)
+class CountryFact:
+    """One answer the data can give: value ("yes", "no", "dont_know"), source key, date, note.
+
+    ``date`` is the consent or declaration date for a "yes", the date a "no" rests on
+    (e.g. a withdrawal) where known; it may be a year only ("1995") when that is all the
+    source gives.
+    """
+
+    value: str
+    source: str
+    date: str | None = None
+    note: str | None = None
+
+    @property
+    def known(self) -> bool:
+        """True unless the data leave the answer open."""
+        return self.value != "dont_know"
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a group of facts comes from, with the as-of date to show the user."""
+
+    key: str
+    title: str
+    as_of: str | None
+    where: str
+    note: str | None = None
+
+    def age_warning(self, today: date) -> str | None:
+        """:func:`data_age_warning` for this source, pointing at its own address."""
+        return data_age_warning(self.as_of, today, where=self.where)
+
+
+@dataclass(frozen=True)
+class UprSession:
+    """The State's 4th-cycle UPR Working Group session as recorded in the data."""
+
+    session: int
+    dates: str  # "YYYY-MM-DD/YYYY-MM-DD"; months only ("2026-01") where that is all we know
+    status: str  # "held" or "scheduled_not_held"
+    source: str
+    cycle: int = 4
+    note: str | None = None
+
+    @property
+    def start(self) -> date:
+        """First day of the session (first day of the month if only the month is known)."""
+        return _parse(self.dates.split("/")[0])
+
+    @property
+    def end(self) -> date:
+        """Last day of the session (last day of the month if only the month is known)."""
+        return _parse(self.dates.split("/")[-1], last=True)
+
+
+@dataclass(frozen=True)
+class Country:
+    """A UN member or observer State and what the data know about it."""
+
+    iso3: str
+    name: str
+    alpha2: str
+    un_status: str
+    untc_name: str
+    aliases: tuple[str, ...]
+    facts: Mapping[str, CountryFact] = field(hash=False)
+    upr: UprSession | None = None
+
+
+@dataclass(frozen=True)
+class UprEstimate:
+    """An estimate of the next UPR review and of the stakeholder-submission window."""
+
+    based_on_session: int
+    review_from: date
+    review_to: date
+    submission_from: date
+    submission_to: date
+    text: str
+    confirm_at: tuple[str, ...] = UPR_CONFIRM
+
+
+def _parse(text: str, last: bool = False) -> date:
+    """Parse "YYYY", "YYYY-MM" or "YYYY-MM-DD"; partial dates give the first (or last) day."""
+    parts = [int(p) for p in text.strip().split("-")]
+    year, month = parts[0], parts[1] if len(parts) > 1 else (12 if last else 1)
+    if len(parts) > 2:
+        return date(year, month, parts[2])
+    return date(year, month, calendar.monthrange(year, month)[1] if last else 1)
+
+
+def normalize(text: str) -> str:
+    """Fold case, accents and punctuation (curly or straight quotes) so "Côte d'Ivoire",
+    "COTE D IVOIRE" and "cote d'ivoire" are one key.
+
+    Also drops a leading "the", reads "St" as "Saint" and joins spelled-out initials
+    ("U.S.A." -> "usa"), because those are how the same State gets typed differently.
+    """
+    t = unicodedata.normalize("NFKD", text.casefold())
+    t = "".join(ch for ch in t if not unicodedata.combining(ch)).replace("&", " and ")
+    words = re.sub(r"[^a-z0-9]+", " ", t).split()
+    if words[:1] == ["the"]:
+        words = words[1:]
+    words = ["saint" if w == "st" else w for w in words]
+    out: list[str] = []
+    run = False  # the last word was built from single letters
+    for w in words:
+        if len(w) == 1 and w.isalpha() and run:
+            out[-1] += w
+        else:
+            out.append(w)
+            run = len(w) == 1 and w.isalpha()
+    return " ".join(out)
+
+
+class CountryData:
+    """All countries plus the sources, with the lookups the interview needs."""
+
+    def __init__(self, built: str, sources: Mapping[str, Source],
+                 countries: Mapping[str, Country]) -> None:
+        self.built = built
+        self.sources: dict[str, Source] = dict(sources)
+        self._countries: dict[str, Country] = dict(countries)
+        self._names: dict[str, str] = {}
+        for c in self._countries.values():
+            for n in (c.name, c.untc_name, *c.aliases):
+                key = normalize(n)
+                if key:
+                    self._names.setdefault(key, c.iso3)
+        self._codes = {normalize(k): c.iso3 for c in self._countries.values()
+                       for k in (c.iso3, c.alpha2)}
+
+    def __len__(self) -> int:
+        return len(self._countries)
+
+    def __iter__(self) -> Iterator[Country]:
+        return iter(self._countries.values())
+
+    def __contains__(self, iso3: object) -> bool:
+        return isinstance(iso3, str) and iso3.upper() in self._countries
+
+    def get(self, iso3: str) -> Country | None:
+        """The State with this ISO 3166-1 alpha-3 code (any case), or None."""
+        return self._countries.get(iso3.strip().upper())
+
+    def search(self, text: str) -> Country | None:
+        """Find a State by ISO3, ISO2, name, alias or UNTC name; case and accents ignored.
+
+        Codes are tried first so "IN" is India; returns None rather than guessing, so the
+        caller can offer :meth:`suggest`.
+        """
+        key = normalize(text)
+        iso = self._codes.get(key) or self._names.get(key)
+        return self._countries.get(iso) if iso else None
+
+    def suggest(self, text: str, n: int = 3) -> list[str]:
+        """Up to ``n`` State names close to ``text`` ("Kenia" -> "Kenya"), best first."""
+        hits = difflib.get_close_matches(normalize(text), list(self._names), n=n * 6, cutoff=0.6)
+        out: list[str] = []
+        for key in hits:
+            name = self._countries[self._names[key]].name
+            if name not in out:
+                out.append(name)
+        return out[:n]
+
+
+def _source(key: str, raw: Mapping[str, Any]) -> Source:
+    as_of = raw.get("as_of")
+    return Source(key=key, title=str(raw["title"]), as_of=None if as_of is None else str(as_of),
+                  where=str(raw["where"]), note=raw.get("note"))
+
+
+def _country(iso3: str, raw: Mapping[str, Any], sources: Mapping[str, Source]) -> Country:
+    facts: dict[str, CountryFact] = {}
+    for key, f in raw["facts"].items():
+        if f["value"] not in VALUES or f["source"] not in sources:
+            raise ValueError(f"{iso3}.{key}: bad value or source in {f!r}")
+        facts[key] = CountryFact(value=f["value"], source=f["source"], date=f.get("date"),
+                                 note=f.get("note"))
+    u = raw.get("upr")
+    upr = None if u is None else UprSession(
+        session=int(u["session"]), dates=str(u["dates"]), status=str(u["status"]),
+        source=str(u["source"]), cycle=int(u.get("cycle", 4)), note=u.get("note"))
+    return Country(iso3=iso3, name=str(raw["name"]), alpha2=str(raw["alpha2"]),
+                   un_status=str(raw["un_status"]), untc_name=str(raw.get("untc_name", "")),
+                   aliases=tuple(raw.get("aliases", ())), facts=facts, upr=upr)
+
+
+def load_countries(path: str | Path) -> CountryData:
+    """Read countries.json (the only I/O here); raises ValueError on an unknown schema."""
+    with open(path, encoding="utf-8") as fh:
+        raw = json.load(fh)
+    if raw.get("schema") != 1:
+        raise ValueError(f"{path}: unsupported countries schema {raw.get('schema')!r}")
+    sources = {k: _source(k, v) for k, v in raw["sources"].items()}
+    countries = {k: _country(k, v, sources) for k, v in raw["countries"].items()}
+    return CountryData(str(raw["built"]), sources, countries)
+
+
+def prefill(country: Country) -> dict[str, CountryFact]:
+    """Answers the interview can take from the data: known facts only.
+
+    Unknown ("dont_know") facts are left out on purpose: the user may know better than
+    our sources, so those questions must still be asked.
+    """
+    return {k: f for k, f in country.facts.items() if f.known}
+
+
+def _month(d: date) -> str:
+    return f"{d:%B %Y}"
+
+
+def next_upr_estimate(country: Country, today: date) -> UprEstimate | None:
+    """Estimate the next UPR review: last 4th-cycle session + 4.5 years (res. 16/21).
+
+    OHCHR usually closes stakeholder submissions about 6-8 months before the review, so
+    the window is given as that range. The result is an estimate (the 5th-cycle calendar
+    is not confirmed in our sources); the text says where to confirm it. None when the
+    data have no 4th-cycle session for the State.
+    """
+    s = country.upr
+    if s is None:
+        return None
+    review_from = add_months(s.start, UPR_CYCLE_MONTHS)
+    review_to = add_months(s.end, UPR_CYCLE_MONTHS)
+    sub_from, sub_to = add_months(review_from, -8), add_months(review_from, -6)
+    when = _month(review_from)
+    if (review_to.year, review_to.month) != (review_from.year, review_from.month):
+        first = f"{review_from:%B}" if review_to.year == review_from.year else when
+        when = f"{first} - {_month(review_to)}"
+    held = "" if s.status == "held" else " (scheduled but not held: check its status)"
+    lines = [f"Estimate: next UPR review of {country.name} around {when}, 4.5 years after its "
+             f"4th-cycle review in session {s.session} ({s.dates}){held}.",
+             f"Stakeholder submissions are usually due 6-8 months before the review: roughly "
+             f"{_month(sub_from)} to {_month(sub_to)}."]
+    if today > review_to:
+        lines.append("The estimated review date has passed: check whether it took place.")
+    elif today > sub_to:
+        lines.append("The estimated submission window may already have closed: check now.")
+    lines.append("Confirm the session and the deadline on the " + " or ".join(UPR_CONFIRM) + ".")
+    return UprEstimate(based_on_session=s.session, review_from=review_from, review_to=review_to,
+                       submission_from=sub_from, submission_to=sub_to, text=" ".join(lines))
+
+
+def data_age_warning(as_of: str | date | None, today: date,
+                     where: str = UNTC_WHERE) -> str | None:
+    """A warning when ``as_of`` is more than 12 months before ``today``, else None.
+
+    A partial as-of date ("2026", "2022-04") counts from its first day, so the warning
+    comes early rather than late. An unknown date always warns.
+    """
+    if as_of is None:
+        return f"The date of this information is unknown; check the current status at {where}."
+    d = as_of if isinstance(as_of, date) else _parse(as_of)
+    if today <= add_months(d, 12):
+        return None
+    shown = d.isoformat() if isinstance(as_of, date) else as_of
+    return (f"This information is as of {shown}, more than 12 months ago: ratifications, "
+            f"declarations and withdrawals may have changed since. Check the current status "
+            f"at {where}.")

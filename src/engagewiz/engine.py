@@ -1,0 +1,122 @@
+"""assess(kb, answers): every route judged by its gates, scored by its considerations.
+
+Pure and deterministic: no I/O, no prompts, no clock unless `today` is left out. The same
+answers give the same ranking in the same order, which is what snapshot tests rely on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from engagewiz import gates
+from engagewiz.conditions import DONT_KNOW
+from engagewiz.model import Consideration, KnowledgeBase, Mechanism, Note
+from engagewiz.prefill import with_country_facts
+from engagewiz.results import (
+    BLOCKED,
+    OPEN,
+    UNKNOWN,
+    Advice,
+    Assessment,
+    Reason,
+    RouteResult,
+)
+
+if TYPE_CHECKING:
+    from engagewiz.countries import CountryData
+
+_EFFORT_ORDER = {"low": 0, "medium": 1, "high": 2}
+
+
+def assess(
+    kb: KnowledgeBase,
+    answers: Mapping[str, Any],
+    *,
+    today: date | None = None,
+    countries: CountryData | None = None,
+) -> Assessment:
+    today = today or date.today()
+    filled = with_country_facts(kb, answers, countries, today)
+    ctx = gates.Context(kb, filled.answers, today, filled.provenance)
+    results = [_judge(m, kb, ctx) for m in kb.mechanisms]
+    results.sort(key=lambda r: (-r.score, _EFFORT_ORDER.get(r.effort, 1), r.id))
+
+    def having(status: str) -> tuple[RouteResult, ...]:
+        return tuple(r for r in results if r.status == status)
+
+    open_routes = having(OPEN)
+    return Assessment(
+        kb_version=kb.version,
+        today=today.isoformat(),
+        answers=filled.answers,
+        recommended=tuple(r for r in open_routes if r.score > 0),
+        other_open=tuple(r for r in open_routes if r.score <= 0),
+        check_first=having(UNKNOWN),
+        blocked=having(BLOCKED),
+        prefilled=filled.prefilled,
+        notices=filled.notices,
+    )
+
+
+def _judge(mechanism: Mechanism, kb: KnowledgeBase, ctx: gates.Context) -> RouteResult:
+    gate_results = tuple(gates.evaluate(g, ctx) for g in mechanism.gates)
+    statuses = {g.status for g in gate_results}
+    status = BLOCKED if BLOCKED in statuses else UNKNOWN if UNKNOWN in statuses else OPEN
+    reasons = tuple(
+        Reason(c.points, c.reason, c.source)
+        for c in (*kb.scoring, *mechanism.considerations)
+        if _applies(c, mechanism, ctx.answers)
+    )
+    via = [g.via for g in gate_results if g.via and g.status == OPEN]
+    cautions = tuple(_advice(mechanism.cautions, ctx.answers))
+    if via:
+        cautions = (Advice(f"Open via {via[0]}: agree the text, the speaker and the credit "
+                           "with them early.", gate_results[0].source), *cautions)
+    return RouteResult(
+        id=mechanism.id, name=mechanism.name, body=mechanism.body, family=mechanism.family,
+        nature=mechanism.nature, effort=mechanism.effort, status=status,
+        score=sum(r.points for r in reasons), reasons=reasons, gates=gate_results,
+        cautions=cautions,
+        next_steps=tuple(_advice(mechanism.next_steps, ctx.answers)),
+        follow_up=tuple(_advice(mechanism.follow_up, ctx.answers)),
+        texts=dict(mechanism.texts),
+    )
+
+
+def _advice(notes: tuple[Note, ...], answers: Mapping[str, Any]) -> list[Advice]:
+    """Advice shows unless its condition is certainly false: when unsure, warn."""
+    return [Advice(n.text, n.source) for n in notes
+            if n.when is None or n.when.evaluate(answers) is not False]
+
+
+def _applies(rule: Consideration, mechanism: Mechanism, answers: Mapping[str, Any]) -> bool:
+    if rule.route is not None and _matches(rule.route, mechanism, answers) is not True:
+        return False
+    if rule.not_route is not None and _matches(rule.not_route, mechanism, answers) is not False:
+        return False
+    return rule.when.evaluate(answers) is True
+
+
+def route_matches(match: Mapping[str, Any], mechanism: Mechanism,
+                  answers: Mapping[str, Any]) -> bool | None:
+    """Public for `explain`: does a scoring rule's `route:` select this route?"""
+    return _matches(match, mechanism, answers)
+
+
+def _matches(match: Mapping[str, Any], mechanism: Mechanism,
+             answers: Mapping[str, Any]) -> bool | None:
+    for attribute, expected in match.items():
+        have = mechanism.attribute(attribute)
+        if isinstance(expected, dict) and "answer" in expected:
+            expected = answers.get(expected["answer"])
+            if expected is None or expected == DONT_KNOW:
+                return None
+        have_set = set(have) if isinstance(have, (tuple, list)) else {have}
+        want_set = set(expected) if isinstance(expected, (tuple, list)) else {expected}
+        if attribute == "themes" and "any" in have_set:
+            continue
+        if not have_set & want_set:
+            return False
+    return True

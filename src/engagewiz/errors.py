@@ -1,0 +1,43 @@
+"""Errors a user can fix: they carry where the problem is, so the CLI prints one clear line.
+
+Anything that is not an `InputError` is a bug and exits 1; an `InputError` exits 2 and is
+never shown with a traceback (answers can describe victims, and tracebacks print locals).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Problem:
+    """One thing wrong in one file: enough to find it (file, line, key) and to fix it."""
+
+    message: str
+    file: str | None = None
+    line: int | None = None
+    key: str | None = None
+
+    def __str__(self) -> str:
+        where = self.file or ""
+        if self.line is not None:
+            where = f"{where}:{self.line}" if where else f"line {self.line}"
+        if self.key:
+            where = f"{where}: {self.key}" if where else self.key
+        return f"{where}: {self.message}" if where else self.message
+
+
+@dataclass
+class InputError(Exception):
+    """Bad input from the user or a knowledge-base author; exit code 2."""
+
+    problems: list[Problem] = field(default_factory=list)
+
+    @classmethod
+    def one(
+        cls, message: str, file: str | None = None, line: int | None = None, key: str | None = None
+    ) -> InputError:
+        return cls([Problem(message, file, line, key)])
+
+    def __str__(self) -> str:
+        return "\n".join(str(p) for p in self.problems)

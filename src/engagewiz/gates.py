@@ -1,0 +1,163 @@
+"""The hard rules: each gate kind turns answers into open, blocked or unknown ("check first").
+
+Gate kinds are code because each reads answers in its own way (dates, exceptions, who is
+asking); what a gate requires, its words and its sources are data in mechanisms.yaml.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from engagewiz.conditions import DONT_KNOW, tests
+from engagewiz.deadlines import days_left, last_day
+from engagewiz.model import Gate, KnowledgeBase
+from engagewiz.results import BLOCKED, OPEN, UNKNOWN, Deadline, GateResult
+
+
+@dataclass(frozen=True)
+class Context:
+    kb: KnowledgeBase
+    answers: Mapping[str, Any]
+    today: date
+    provenance: Mapping[str, str]  # question id -> where a prefilled answer came from
+
+    def said(self, qid: str) -> str:
+        """"Has the State ratified CAT? No (UN Treaty Collection, as of 2026-02-03)"."""
+        question = self.kb.question(qid)
+        value = self.answers.get(qid)
+        label = "not answered" if value is None else (question.label(value) if question else value)
+        where = f" ({self.provenance[qid]})" if qid in self.provenance else ""
+        text = question.text if question else qid
+        return f"{text} {label}{where}"
+
+
+Outcome = tuple[str, str]  # status, detail
+Evaluator = Callable[[Gate, Context], GateResult]
+
+
+def evaluate(gate: Gate, ctx: Context) -> GateResult:
+    return _EVALUATORS[gate.kind](gate, ctx)
+
+
+def _result(gate: Gate, status: str, detail: str, via: str = "",
+            deadline: Deadline | None = None) -> GateResult:
+    return GateResult(gate.kind, status, gate.rule, detail, gate.unblock, gate.check,
+                      gate.source, via, deadline)
+
+
+def _requires(gate: Gate, ctx: Context) -> GateResult:
+    assert gate.test is not None  # the loader insists on it
+    verdict = gate.test.evaluate(ctx.answers)
+    asked = dict.fromkeys(t.q for t in tests(gate.test))
+    detail = "; ".join(ctx.said(q) for q in asked)
+    return _result(gate, {True: OPEN, False: BLOCKED, None: UNKNOWN}[verdict], detail)
+
+
+_REMEDY_WORDS = {
+    "exhausted": "Domestic remedies are exhausted.",
+    "pending": "A domestic remedy (an appeal) is still pending.",
+    "not_tried": "Domestic remedies have not been tried.",
+}
+
+
+def _exhaustion(gate: Gate, ctx: Context) -> GateResult:
+    answer = ctx.answers.get("remedies")
+    said = ctx.said("remedies")
+    if answer == "exhausted":
+        return _result(gate, OPEN, _REMEDY_WORDS["exhausted"])
+    if answer in gate.params.get("exceptions", ()):
+        return _result(gate, OPEN, f"{said}: an exception this body recognises; "
+                       "be ready to show why the remedies were not worth pursuing.")
+    if answer is None or answer == DONT_KNOW or answer in gate.params.get("check_first", ()):
+        return _result(gate, UNKNOWN, f"{said}: the sources do not settle whether that is "
+                       "enough here." if answer not in (None, DONT_KNOW) else said)
+    return _result(gate, BLOCKED, _REMEDY_WORDS.get(answer, f"{said}: not an exception here."))
+
+
+def _same_matter(gate: Gate, ctx: Context) -> GateResult:
+    answer = ctx.answers.get("same_matter")
+    if answer == "no":
+        return _result(gate, OPEN, "The same matter is not before another international body.")
+    if answer in ("pending", "decided"):
+        if answer in gate.params.get("bars", ()):
+            return _result(gate, BLOCKED, ctx.said("same_matter"))
+        return _result(gate, OPEN, f"{ctx.said('same_matter')}: this body's rule does not bar it.")
+    return _result(gate, UNKNOWN, ctx.said("same_matter"))
+
+
+def _time_limit(gate: Gate, ctx: Context) -> GateResult:
+    months, years = gate.params.get("months"), gate.params.get("years")
+    span = f"{months} months" if months else f"{years} year{'s' if years != 1 else ''}"
+    remedies = ctx.answers.get("remedies")
+    if remedies in ("pending", "not_tried"):
+        return _result(gate, OPEN, f"The {span} will run from the final domestic decision.")
+    if remedies in ("unavailable", "ineffective", "prolonged"):
+        exception = gate.params.get("exception", "")
+        return _result(gate, UNKNOWN, f"With no final decision to count from, the {span} limit "
+                       f"may run from another date. {exception}".strip())
+    raw = ctx.answers.get("final_decision_date")
+    if raw in (None, DONT_KNOW):
+        return _result(gate, UNKNOWN, f"The limit is {span} from the final domestic decision; "
+                       "give its date to see the last day.")
+    decided = raw if isinstance(raw, date) else date.fromisoformat(str(raw))
+    last = last_day(decided, months=months, years=years)
+    left = days_left(last, ctx.today)
+    deadline = Deadline(f"{span} from the final decision of {decided.isoformat()}",
+                        last.isoformat(), left)
+    if left >= 0:
+        return _result(gate, OPEN, f"Last day {last.isoformat()}: {left} days left "
+                       f"({span} from {decided.isoformat()}).", deadline=deadline)
+    status = BLOCKED if gate.params.get("expired") == "blocked" else UNKNOWN
+    exception = gate.params.get("exception", "")
+    return _result(gate, status, f"The {span} ended on {last.isoformat()}, {-left} days ago. "
+                   f"{exception}".strip(), deadline=deadline)
+
+
+def _ecosoc(gate: Gate, ctx: Context) -> GateResult:
+    if ctx.answers.get("org_type") == "nhri":
+        status = ctx.answers.get("nhri_status")
+        if status == "a":
+            ok = gate.params.get("nhri_a", "open") == "open"
+            return _result(gate, OPEN if ok else BLOCKED, "An A-status NHRI speaks in its own "
+                           "right." if ok else "A-status NHRIs have no such right here.")
+        return _result(gate, UNKNOWN if status in (None, DONT_KNOW) else BLOCKED,
+                       f"{ctx.said('nhri_status')}: only A-status NHRIs take part in their own "
+                       "right.")
+    answer = ctx.answers.get("ecosoc_status")
+    if answer == "has_status":
+        return _result(gate, OPEN, "Your organisation has ECOSOC consultative status.")
+    if answer == "partner":
+        if gate.params.get("partner", "open") == "open":
+            return _result(gate, OPEN, "Open through your ECOSOC-accredited partner, under its "
+                           "name.", via="an ECOSOC-accredited partner")
+        return _result(gate, BLOCKED, "Your partner has ECOSOC status, but this route is for "
+                       "accredited organisations in their own name.")
+    if answer == "none":
+        return _result(gate, BLOCKED, "Your organisation has no ECOSOC status and no partner "
+                       "with it.")
+    return _result(gate, UNKNOWN, ctx.said("ecosoc_status"))
+
+
+def _consent(gate: Gate, ctx: Context) -> GateResult:
+    if ctx.answers.get("org_type") == "victim":
+        return _result(gate, OPEN, "You are the victim or the victim's family.")
+    answer = ctx.answers.get("victim_consent")
+    if answer == "yes":
+        return _result(gate, OPEN, "The victim (or family) consents.")
+    if answer == "no":
+        status = BLOCKED if gate.params.get("without") == "blocked" else UNKNOWN
+        return _result(gate, status, "The victim has not consented.")
+    return _result(gate, UNKNOWN, ctx.said("victim_consent"))
+
+
+def _closed(gate: Gate, ctx: Context) -> GateResult:
+    return _result(gate, BLOCKED, f"Not in force (as of {gate.params.get('as_of')}).")
+
+
+_EVALUATORS: dict[str, Evaluator] = {
+    "requires": _requires, "exhaustion": _exhaustion, "same_matter": _same_matter,
+    "time_limit": _time_limit, "ecosoc": _ecosoc, "consent": _consent, "closed": _closed,
+}

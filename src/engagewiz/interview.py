@@ -1,0 +1,85 @@
+"""Which question comes next, going back, and what is still missing: the interview, pure.
+
+Questions are asked in file order; a question applies when its `when` is not certainly
+false given the answers so far. The interview keeps every answer it was given, even to
+questions that stopped applying after an edit, so changing an answer back restores them;
+`effective` drops those stale answers before anything is assessed or saved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from engagewiz.conditions import NOT_ASKED
+from engagewiz.model import KnowledgeBase, Question
+
+
+def applies(question: Question, answers: Mapping[str, Any]) -> bool:
+    """Ask when the condition holds or cannot be decided: better one question too many."""
+    return question.when is None or question.when.evaluate(answers) is not False
+
+
+def _walk(kb: KnowledgeBase, answers: Mapping[str, Any]) -> tuple[list[Question], dict[str, Any]]:
+    """One pass in file order: the questions that apply, and what later conditions see.
+
+    A question that does not apply is marked NOT_ASKED, so a condition on it is false
+    rather than unknown: "when the case is exhausted" must not fire for a pattern.
+    """
+    seen: dict[str, Any] = {}
+    asked: list[Question] = []
+    for question in kb.questions:
+        if applies(question, seen):
+            asked.append(question)
+            if question.id in answers:
+                seen[question.id] = answers[question.id]
+        else:
+            seen[question.id] = NOT_ASKED
+    return asked, seen
+
+
+def effective(kb: KnowledgeBase, answers: Mapping[str, Any]) -> dict[str, Any]:
+    """The answers to questions that apply; stale answers to the others are dropped."""
+    seen = _walk(kb, answers)[1]
+    return {k: v for k, v in seen.items() if v != NOT_ASKED}
+
+
+def applicable(kb: KnowledgeBase, answers: Mapping[str, Any]) -> list[Question]:
+    return _walk(kb, answers)[0]
+
+
+def missing(kb: KnowledgeBase, answers: Mapping[str, Any]) -> list[Question]:
+    """Questions that apply and have no answer ("dont_know" is an answer)."""
+    return [q for q in applicable(kb, answers) if q.id not in answers]
+
+
+def next_question(kb: KnowledgeBase, answers: Mapping[str, Any]) -> Question | None:
+    todo = missing(kb, answers)
+    return todo[0] if todo else None
+
+
+@dataclass(frozen=True)
+class Progress:
+    number: int     # the position of the current question among those that apply
+    remaining: int  # questions still to answer after it, as far as we can tell now
+
+
+def progress(kb: KnowledgeBase, answers: Mapping[str, Any],
+             facts: Mapping[str, Any] | None = None) -> Progress:
+    """ "question 7, about 12 to go": an estimate, since later answers change what applies.
+
+    Answers taken from the country data (`facts`) are not counted as questions asked.
+    """
+    known = {**(facts or {}), **answers}
+    todo = missing(kb, known)
+    answered = sum(1 for q in applicable(kb, known) if q.id in answers)
+    return Progress(answered + 1, max(len(todo) - 1, 0))
+
+
+def back(history: list[str], answers: Mapping[str, Any]) -> tuple[list[str], dict[str, Any]]:
+    """Forget the last question asked and keep every other answer (not docassemble's undo)."""
+    if not history:
+        return [], dict(answers)
+    last = history[-1]
+    return history[:-1], {k: v for k, v in answers.items() if k != last}

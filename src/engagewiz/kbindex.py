@@ -1,0 +1,199 @@
+"""Where each answer is read: the index behind `tree`, `explain` and `check`.
+
+A knowledge base reads answers in three ways: conditions (`when`, `test`, `if`), gate kinds
+that read fixed questions in code (gates.py), and scoring matchers `{answer: QID}`. Listing
+them in one place keeps "which routes does this answer affect?" (tree) and "does anything
+use this question?" (check) from disagreeing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from itertools import product
+from typing import Any
+
+from engagewiz.conditions import DONT_KNOW, Condition, Not, Test, tests
+from engagewiz.engine import route_matches
+from engagewiz.model import Consideration, KnowledgeBase, Mechanism, Question
+
+ANY = "*"  # "every answer of this question matters"
+FLAGS = ("individual", "urgent", "confidential")
+# what a scoring rule's `route:` and `not_route:` may match on (Mechanism.attribute)
+ROUTE_ATTRIBUTES = ("id", "family", "nature", "kinds", "themes", "effort", *FLAGS)
+
+# The questions each gate kind reads in gates.py, and which of their answers matter (None:
+# all). Keep in step with gates.py; the first entry is the one the gate cannot work without.
+GATE_READS: dict[str, tuple[tuple[str, tuple[str, ...] | None], ...]] = {
+    "exhaustion": (("remedies", None),),
+    "time_limit": (("final_decision_date", None), ("remedies", None)),
+    "same_matter": (("same_matter", None),),
+    "ecosoc": (("ecosoc_status", None), ("org_type", ("nhri",)), ("nhri_status", None)),
+    "consent": (("victim_consent", None), ("org_type", ("victim",))),
+}
+
+
+@dataclass(frozen=True)
+class Site:
+    """One condition in the knowledge base, with where it is and what it decides.
+
+    `part` is the key path inside the route when `route` is set (the locator turns it into
+    a file path, templates included), else the full key path in its file.
+    """
+
+    condition: Condition
+    kind: str                     # when, gate, consideration, scoring, caution, next_step, ...
+    part: tuple[str | int, ...]
+    route: Mechanism | None = None
+    routes: tuple[str, ...] = ()  # routes whose status or score it can change
+    question: str | None = None   # for `when`: the question it guards
+
+
+def rule_may_apply(rule: Consideration, route: Mechanism,
+                   answers: Mapping[str, Any] | None = None) -> bool | None:
+    """Can a scoring rule count for this route? True, False, or None: "depends on answers".
+
+    `route:` must match and `not_route:` must fail; `{answer: QID}` matchers cannot be
+    decided without that answer, which engine.route_matches reports as None.
+    """
+    verdicts: list[bool | None] = []
+    if rule.route is not None:
+        verdicts.append(route_matches(rule.route, route, answers or {}))
+    if rule.not_route is not None:
+        negative = route_matches(rule.not_route, route, answers or {})
+        verdicts.append(None if negative is None else not negative)
+    if False in verdicts:
+        return False
+    return None if None in verdicts else True
+
+
+def rule_can_apply(rule: Consideration, route: Mechanism, kb: KnowledgeBase) -> bool:
+    """Do some answers make a scoring rule's `route:`/`not_route:` select this route?
+
+    Tries each answer of the questions named by `{answer: QID}`: a route with no themes is
+    never selected by `themes: {answer: themes}`, whatever the user answers.
+    """
+    verdict = rule_may_apply(rule, route)
+    if verdict is not None:
+        return verdict
+    asked = [kb.question(qid) for qid in dict.fromkeys(matcher_questions(rule))]
+    questions = [q for q in asked if q is not None and q.choices]
+    if len(questions) < len(asked):
+        return True  # free answers (a date, a text): assume they can match
+    return any(
+        rule_may_apply(rule, route, {q.id: _shaped(q, v)
+                                     for q, v in zip(questions, values, strict=True)}) is True
+        for values in product(*(q.values() for q in questions)))
+
+
+def sites(kb: KnowledgeBase) -> Iterator[Site]:
+    """Every condition, in file order: questions' `when`, scoring rules, then routes."""
+    for i, question in enumerate(kb.questions):
+        if question.when is not None:
+            yield Site(question.when, "when", ("questions", i, "when"), question=question.id)
+    for i, rule in enumerate(kb.scoring):
+        chosen = tuple(m.id for m in kb.mechanisms if rule_can_apply(rule, m, kb))
+        yield Site(rule.when, "scoring", ("scoring", i, "if"), routes=chosen)
+    for m in kb.mechanisms:
+        for g, gate in enumerate(m.gates):
+            if gate.test is not None:
+                yield Site(gate.test, "gate", ("gates", g, "test"), m, (m.id,))
+        for c, rule in enumerate(m.considerations):
+            yield Site(rule.when, "consideration", ("considerations", c, "if"), m, (m.id,))
+        for name, notes in (("cautions", m.cautions), ("next_steps", m.next_steps),
+                            ("follow_up", m.follow_up)):
+            for n, note in enumerate(notes):
+                if note.when is not None:
+                    yield Site(note.when, name, (name, n, "when"), m)
+
+
+Effects = dict[str, dict[str, dict[str, set[str]]]]
+
+
+def effects(kb: KnowledgeBase) -> Effects:
+    """question id -> answer value (or ANY) -> route id -> {"gate", "score"}.
+
+    An answer affects a gate when it decides a test the gate reads (open or blocked), and
+    a score when it makes a test count towards the condition (`not` reversed) or makes a
+    scoring rule's `{answer: QID}` select the route. What `tree` shows under each answer.
+    """
+    out: Effects = {}
+
+    def add(qid: str, values: Iterable[str], routes: Iterable[str], how: str) -> None:
+        per_value = out.setdefault(qid, {})
+        for value in values:
+            for route in routes:
+                per_value.setdefault(str(value), {}).setdefault(route, set()).add(how)
+
+    for site in sites(kb):
+        if site.kind in ("gate", "consideration"):
+            how = "gate" if site.kind == "gate" else "score"
+            for test, positive in polar_tests(site.condition):
+                add(test.q, _deciding(kb, test, positive, how), site.routes, how)
+    for rule in kb.scoring:
+        chosen = [m for m in kb.mechanisms if rule_can_apply(rule, m, kb)]
+        matched = matcher_questions(rule)
+        for qid in dict.fromkeys([*(t.q for t in tests(rule.when)), *matched]):
+            question = kb.question(qid)
+            values = {v for t, positive in polar_tests(rule.when) if t.q == qid
+                      for v in _deciding(kb, t, positive, "score")}
+            if question is None or not question.choices:
+                add(qid, (ANY,), [m.id for m in chosen], "score")
+                continue
+            for value in question.values():
+                if value in values or qid in matched:
+                    given = {qid: _shaped(question, value)}
+                    add(qid, (value,), [m.id for m in chosen
+                                        if rule_may_apply(rule, m, given) is not False], "score")
+    for m in kb.mechanisms:
+        for gate in m.gates:
+            for qid, gate_values in GATE_READS.get(gate.kind, ()):
+                add(qid, gate_values or (ANY,), (m.id,), "gate")
+    return out
+
+
+def _deciding(kb: KnowledgeBase, test: Test, positive: bool, how: str) -> list[str]:
+    """The answers that decide a test (gate), or that make it count (score)."""
+    question = kb.question(test.q)
+    if question is None or not question.choices:
+        return [ANY]
+    found = []
+    for value in question.values():
+        verdict = test.evaluate({test.q: _shaped(question, value)})
+        if verdict is not None and (how == "gate" or verdict == positive):
+            found.append(value)
+    return found
+
+
+def _shaped(question: Question, value: str) -> Any:
+    """One answer as the engine sees it: a list for a multiple-choice question."""
+    return [value] if question.type == "multi" and value != DONT_KNOW else value
+
+
+def polar_tests(condition: Condition, positive: bool = True) -> Iterator[tuple[Test, bool]]:
+    """Each test with its polarity: False under an odd number of `not`s."""
+    if isinstance(condition, Test):
+        yield condition, positive
+    elif isinstance(condition, Not):
+        yield from polar_tests(condition.part, not positive)
+    else:
+        for part in condition.parts:
+            yield from polar_tests(part, positive)
+
+
+def matcher_questions(rule: Consideration) -> list[str]:
+    """The questions named by `{answer: QID}` in a rule's `route:` and `not_route:`."""
+    found = []
+    for match in (rule.route or {}, rule.not_route or {}):
+        for expected in match.values():
+            if isinstance(expected, dict) and isinstance(expected.get("answer"), str):
+                found.append(expected["answer"])
+    return found
+
+
+def readers(kb: KnowledgeBase) -> set[str]:
+    """Every question whose answer something reads (a condition, a gate kind, a matcher)."""
+    used = {t.q for site in sites(kb) for t in tests(site.condition)}
+    used |= {qid for m in kb.mechanisms for g in m.gates for qid, _ in GATE_READS.get(g.kind, ())}
+    used |= {qid for rule in kb.scoring for qid in matcher_questions(rule)}
+    return used

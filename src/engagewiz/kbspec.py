@@ -1,0 +1,135 @@
+"""The shapes of questions.yaml and mechanisms.yaml (validation and JSON Schemas share them)."""
+
+from __future__ import annotations
+
+from engagewiz.model import EFFORTS, FAMILIES, GATE_KINDS, KINDS, NATURES, QUESTION_TYPES
+from engagewiz.schema import (
+    AnyValue,
+    Choice,
+    ConditionSpec,
+    Flag,
+    Integer,
+    ListOf,
+    Obj,
+    Spec,
+    Text,
+)
+
+SOURCES = ListOf(Text(), allow_single=True, description="a source key, or a list of them")
+TEXT_FIELDS = ("who", "timeline", "time_limits", "confidentiality", "reprisals")
+
+OPTION = Obj(
+    {"value": Text("the word stored in answers files"), "label": Text("what the user reads"),
+     "help": Text("when to pick this choice")},
+    required=("value", "label"),
+)
+SECTION = Obj(
+    {"id": Text(), "title": Text(), "intro": Text("a sentence shown when the section starts")},
+    required=("id", "title"),
+)
+QUESTION = Obj(
+    {
+        "id": Text("snake_case; the key in answers files"),
+        "section": Text("the id of its section"),
+        "text": Text("the question as asked"),
+        "help": Text("why we ask, in a sentence or two"),
+        "type": Choice(QUESTION_TYPES),
+        "choices": ListOf(OPTION),
+        "dont_know": Flag("offer \"Don't know\" (value dont_know)"),
+        "when": ConditionSpec(),
+        "prefill": Flag("answered from the country data once the country is known"),
+        "default": AnyValue(),
+        "source": SOURCES,
+    },
+    required=("id", "section", "text", "help", "type"),
+)
+QUESTIONS_FILE = Obj(
+    {"version": Integer(minimum=1), "sections": ListOf(SECTION), "questions": ListOf(QUESTION)},
+    required=("sections", "questions"),
+    description="engagewiz interview: data/questions.yaml",
+)
+
+NOTE = Obj({"text": Text(), "source": SOURCES, "when": ConditionSpec()},
+           required=("text", "source"))
+GATE = Obj(
+    {
+        "kind": Choice(GATE_KINDS),
+        "rule": Text("the requirement, in plain words"),
+        "unblock": Text("what would open the route, or what to do instead"),
+        "check": Text("where to check when the answer is not known"),
+        "source": SOURCES,
+        "test": ConditionSpec(),
+        "exceptions": ListOf(Text()),
+        "check_first": ListOf(Text()),
+        "bars": ListOf(Choice(("pending", "decided"))),
+        "months": Integer(minimum=1, maximum=120),
+        "years": Integer(minimum=1, maximum=20),
+        "expired": Choice(("blocked", "check_first")),
+        "exception": Text(),
+        "partner": Choice(("open", "blocked")),
+        "nhri_a": Choice(("open", "blocked")),
+        "without": Choice(("blocked", "check_first")),
+        "as_of": AnyValue(description="date of the fact (YYYY-MM-DD)"),
+    },
+    required=("kind", "rule", "unblock", "check", "source"),
+)
+MATCH = Obj({}, open_keys=AnyValue(), description="route attributes to match")
+CONSIDERATION = Obj(
+    {
+        "id": Text(),
+        "if": ConditionSpec(),
+        "route": MATCH,
+        "not_route": MATCH,
+        "points": Integer(minimum=-10, maximum=10),
+        "reason": Text("why the points, in a sentence the user reads"),
+        "source": SOURCES,
+    },
+    required=("if", "points", "reason", "source"),
+)
+MECHANISM_FIELDS: dict[str, Spec] = {
+    "id": Text("kebab-case, stable"),
+    "name": Text(),
+    "body": Text(),
+    "family": Choice(FAMILIES),
+    "summary": Text(),
+    "nature": Choice(NATURES),
+    "kinds": ListOf(Choice(KINDS)),
+    "themes": ListOf(Text()),
+    "individual": Flag(),
+    "urgent": Flag(),
+    "confidential": Flag(),
+    "effort": Choice(EFFORTS),
+    **{name: Text() for name in TEXT_FIELDS},
+    "source": SOURCES,
+    "gates": ListOf(GATE),
+    "considerations": ListOf(CONSIDERATION),
+    "cautions": ListOf(NOTE),
+    "next_steps": ListOf(NOTE),
+    "follow_up": ListOf(NOTE),
+}
+MECHANISM_REQUIRED = ("id", "name", "body", "family", "summary", "nature", "kinds", "themes",
+                      "effort", "source")
+MECHANISM = Obj(MECHANISM_FIELDS, required=MECHANISM_REQUIRED)
+TEMPLATE = Obj(
+    {
+        "id": Text(),
+        "for_each": ListOf(Obj({}, open_keys=AnyValue(), required=("key",))),
+        "mechanism": Obj(MECHANISM_FIELDS, description="fields with {param} placeholders"),
+    },
+    required=("id", "for_each", "mechanism"),
+)
+SOURCE = Obj({"title": Text(), "where": Text()}, required=("title", "where"))
+MECHANISMS_FILE = Obj(
+    {
+        "version": Integer(minimum=1),
+        "kb_version": Text(),
+        "sources": Obj({}, open_keys=SOURCE),
+        "scoring": ListOf(CONSIDERATION),
+        "mechanisms": ListOf(MECHANISM),
+        "templates": ListOf(TEMPLATE),
+    },
+    required=("sources", "mechanisms"),
+    description="engagewiz knowledge base: data/mechanisms.yaml",
+)
+TEMPLATE_ITEM_EXTRAS = ("extra_gates", "extra_considerations", "extra_cautions",
+                        "extra_next_steps", "extra_follow_up", "override")

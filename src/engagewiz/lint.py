@@ -1,0 +1,246 @@
+"""`engagewiz check`, past the loader: mistakes that load fine but make the tool wrong.
+
+kb.load_kb already rejects what is malformed (schema, unknown ids, sources, choices).
+What remains loads without complaint and fails silently at run time: a scoring rule that
+matches no route, a theme spelled differently from the question's choice, a question
+nothing reads, a condition that can never be true (lint_reach). Each finding says where
+(file, line, key) and what to do, because the reader knows YAML, not Python.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from engagewiz.conditions import tests
+from engagewiz.describe import describe_match, word
+from engagewiz.errors import Problem
+from engagewiz.kbindex import FLAGS, GATE_READS, ROUTE_ATTRIBUTES, readers, rule_can_apply, sites
+from engagewiz.lint_locate import MECHANISMS, QUESTIONS, Finding, KeyPath, Locator, to_problems
+from engagewiz.lint_reach import Space, dont_know_not_offered, reach_findings
+from engagewiz.model import EFFORTS, FAMILIES, KINDS, NATURES, Consideration, KnowledgeBase
+
+if TYPE_CHECKING:
+    from engagewiz.countries import CountryData
+
+UNREAD_OK = ("country", "text")  # read by the country prefill, or shown in the report
+
+
+def lint(kb: KnowledgeBase, folder: Path,
+         countries: CountryData | None = None) -> list[Problem]:
+    """Every problem `check` finds in the knowledge base loaded from `folder`, with file
+    and line. Country checks need the country data; without it they are skipped."""
+    where = Locator(kb, folder)
+    findings = [
+        *_sections(where), *_questions(kb, where, countries), *_duplicate_ids(where),
+        *_scoring(kb, where), *_routes(kb, where), *reach_findings(kb, Space(kb), where),
+    ]
+    return to_problems(findings, where.files)
+
+
+def _sections(where: Locator) -> Iterator[Finding]:
+    raw = where.raw_q.get("sections") or []
+    used = {q.get("section") for q in where.raw_q.get("questions") or []}
+    first: dict[str, int] = {}
+    for i, section in enumerate(raw):
+        sid = section.get("id")
+        if sid in first:
+            yield Finding(QUESTIONS, ("sections", i, "id"), f"duplicate section id '{sid}' "
+                          f"(first at sections[{first[sid]}]); give each section its own id")
+            continue
+        first[sid] = i
+        if sid not in used:
+            yield Finding(QUESTIONS, ("sections", i), f"section '{sid}' has no questions; "
+                          f"add questions with `section: {sid}`, or remove the section")
+
+
+def _questions(kb: KnowledgeBase, where: Locator,
+               countries: CountryData | None) -> Iterator[Finding]:
+    raw = where.raw_q.get("questions") or []
+    read = readers(kb)
+    facts = {key for c in countries for key in c.facts} if countries else set()
+    for i, question in enumerate(kb.questions):
+        at = ("questions", i)
+        if question.type in ("choice", "multi"):
+            for k, choice in enumerate(question.choices):
+                if not choice.help.strip():
+                    yield Finding(QUESTIONS, (*at, "choices", k), f"choice '{choice.value}' of "
+                                  f"'{question.id}' has no help text; add `help:` saying in a "
+                                  "sentence when to pick it")
+        yield from _unknown_sources(kb, _keys(raw[i].get("source")), QUESTIONS, (*at, "source"))
+        if question.id not in read and question.type not in UNREAD_OK:
+            yield Finding(QUESTIONS, (*at, "id"), f"nothing reads the answer to '{question.id}': "
+                          "no `when`, gate, consideration, caution or scoring rule tests it; "
+                          "test it somewhere, or remove the question")
+        if question.prefill and countries is not None and question.id not in facts:
+            yield Finding(QUESTIONS, (*at, "prefill"), f"'{question.id}' has `prefill: true`, "
+                          "but the country data has no fact of that name, so it is never "
+                          "filled in; remove `prefill`, or use a fact's name as the question's id "
+                          "(the names under `facts` in countries.json)")
+        if question.default is not None and question.choices and \
+                question.default not in question.values():
+            yield Finding(QUESTIONS, (*at, "default"), f"default '{question.default}' is not a "
+                          f"choice of '{question.id}'; expected one of "
+                          + ", ".join(question.values()))
+    yield from _tested_values(kb, where, countries)
+
+
+def _tested_values(kb: KnowledgeBase, where: Locator,
+                   countries: CountryData | None) -> Iterator[Finding]:
+    """Values the loader cannot judge: "don't know" where it is not offered, and States,
+    which a test on a `country` question must name by ISO 3166 alpha-3 code."""
+    for site in sites(kb):
+        role, path = where.site(site)
+        for test in dict.fromkeys(tests(site.condition)):
+            if dont_know_not_offered(test, kb):
+                yield Finding(role, path, where.say(site.route, f"{test.q} does not offer "
+                              "\"Don't know\": remove dont_know from the test, or add "
+                              "`dont_know: true` to the question"))
+            question = kb.question(test.q)
+            if countries is None or question is None or question.type != "country" \
+                    or test.op == "answered":
+                continue
+            for value in test.values:
+                if str(value) not in countries:
+                    found = countries.search(str(value))
+                    hint = f"; did you mean '{found.iso3}'?" if found else ""
+                    yield Finding(role, path, where.say(site.route, f"unknown country "
+                                  f"'{value}' in a test on '{test.q}': use an ISO 3166 "
+                                  f"alpha-3 code such as KEN{hint}"))
+
+
+def _duplicate_ids(where: Locator) -> Iterator[Finding]:
+    """Scoring rules and templates are named in messages and `explain`: ids must be unique."""
+    for name in ("scoring", "templates"):
+        first: dict[str, int] = {}
+        for i, item in enumerate(where.raw_m.get(name) or []):
+            rid = item.get("id") if isinstance(item, dict) else None
+            if rid and rid in first:
+                yield Finding(MECHANISMS, (name, i, "id"), f"duplicate id '{rid}' (first at "
+                              f"{name}[{first[rid]}]); give each its own id")
+            elif rid:
+                first[rid] = i
+
+
+def _scoring(kb: KnowledgeBase, where: Locator) -> Iterator[Finding]:
+    for i, rule in enumerate(kb.scoring):
+        at: KeyPath = ("scoring", i)
+        wrong = list(_matchers(kb, rule, at))
+        yield from wrong
+        yield from _no_effect(rule, at)
+        if not wrong and not any(rule_can_apply(rule, m, kb) for m in kb.mechanisms):
+            wanted = "; ".join([*([describe_match(rule.route, kb)] if rule.route else []),
+                                *([describe_match(rule.not_route, kb, "except routes with")]
+                                  if rule.not_route else [])])
+            yield Finding(MECHANISMS, (*at, "route"), f"this scoring rule selects no route "
+                          f"(it wants {wanted}, and there are none), so it never counts; "
+                          "compare with `engagewiz mechanisms ID`")
+
+
+def _routes(kb: KnowledgeBase, where: Locator) -> Iterator[Finding]:
+    themes = _theme_values(kb)
+    for route in kb.mechanisms:
+        if themes:
+            for k, theme in enumerate(route.themes):
+                if theme not in themes:
+                    yield Finding(MECHANISMS, where.part(route, ("themes", k)), where.say(
+                        route, f"unknown theme '{theme}'; expected one of "
+                        + ", ".join(sorted(themes)) + _did_you_mean(theme, themes)))
+        for g, gate in enumerate(route.gates):
+            needed = GATE_READS.get(gate.kind, ((None, None),))[0][0]
+            if needed and kb.question(needed) is None:
+                yield Finding(MECHANISMS, where.part(route, ("gates", g, "kind")), where.say(
+                    route, f"a gate of kind '{gate.kind}' reads the answer to '{needed}', but "
+                    f"there is no question '{needed}', so the gate can never open; add it "
+                    "(copy it from data/questions.yaml) or use a `requires` gate"))
+        for c, rule in enumerate(route.considerations):
+            at = where.part(route, ("considerations", c))
+            found = list(_matchers(kb, rule, at))
+            yield from (f._replace(message=where.say(route, f.message)) for f in found)
+            yield from (f._replace(message=where.say(route, f.message))
+                        for f in _no_effect(rule, at))
+            if not found and not rule_can_apply(rule, route, kb):
+                yield Finding(MECHANISMS, at, where.say(route, "this consideration's `route:` "
+                              "or `not_route:` excludes its own route, so it never counts"))
+
+
+def _no_effect(rule: Consideration, at: KeyPath) -> Iterator[Finding]:
+    if rule.points == 0:
+        yield Finding(MECHANISMS, (*at, "points"), "points: 0 changes nothing; give points "
+                      "from -10 to 10 (not 0), or remove the rule")
+
+
+def _matchers(kb: KnowledgeBase, rule: Consideration, at: KeyPath) -> Iterator[Finding]:
+    """`route:` and `not_route:` name route attributes, with values those attributes take."""
+    for name, match in (("route", rule.route), ("not_route", rule.not_route)):
+        for attribute, expected in (match or {}).items():
+            path = (*at, name, attribute)
+            allowed = _attribute_values(kb, attribute)
+            if allowed is None:
+                yield Finding(MECHANISMS, path, f"unknown route attribute '{attribute}'; "
+                              f"expected one of {', '.join(ROUTE_ATTRIBUTES)}"
+                              + _did_you_mean(attribute, ROUTE_ATTRIBUTES))
+            elif isinstance(expected, dict):
+                yield from _answer_matcher(kb, expected, attribute, allowed, path)
+            else:
+                for value in expected if isinstance(expected, list) else [expected]:
+                    if value not in allowed:
+                        shown = word(value)
+                        yield Finding(MECHANISMS, path, f"'{shown}' is not a value of route "
+                                      f"attribute '{attribute}'; expected one of "
+                                      + ", ".join(map(word, allowed))
+                                      + _did_you_mean(shown, [word(a) for a in allowed]))
+
+
+def _answer_matcher(kb: KnowledgeBase, expected: dict[str, Any], attribute: str,
+                    allowed: list[Any], path: KeyPath) -> Iterator[Finding]:
+    qid = expected.get("answer")
+    if set(expected) != {"answer"} or not isinstance(qid, str):
+        yield Finding(MECHANISMS, path, "expected a value, a list of values, or "
+                      "{answer: QUESTION_ID}")
+        return
+    question = kb.question(qid)
+    if question is None:
+        yield Finding(MECHANISMS, path, f"unknown question '{qid}' in {{answer: {qid}}}"
+                      + _did_you_mean(qid, [q.id for q in kb.questions]))
+    elif question.choices and not set(question.values()) & set(allowed):
+        yield Finding(MECHANISMS, path, f"no answer of '{qid}' is a value of route attribute "
+                      f"'{attribute}', so this never matches; compare the choices of '{qid}' "
+                      f"with {', '.join(map(word, allowed))}")
+
+
+def _attribute_values(kb: KnowledgeBase, attribute: str) -> list[Any] | None:
+    """The values a route attribute can take; None for an attribute routes do not have."""
+    if attribute in FLAGS:
+        return [True, False]
+    if attribute == "themes":
+        return sorted(_theme_values(kb) or {t for m in kb.mechanisms for t in m.themes})
+    fixed = {"id": tuple(m.id for m in kb.mechanisms), "family": FAMILIES,
+             "nature": NATURES, "kinds": KINDS, "effort": EFFORTS}.get(attribute)
+    return list(fixed) if fixed is not None else None
+
+
+def _theme_values(kb: KnowledgeBase) -> set[str]:
+    """Route themes are the choices of the `themes` question (if the KB asks it), or any."""
+    question = kb.question("themes")
+    return {c.value for c in question.choices} | {"any"} if question else set()
+
+
+def _unknown_sources(kb: KnowledgeBase, keys: Iterable[Any], role: str,
+                     path: KeyPath) -> Iterator[Finding]:
+    for key in keys:
+        if key not in kb.sources:
+            yield Finding(role, path, f"unknown source '{key}'"
+                          + _did_you_mean(str(key), kb.sources)
+                          + "; add it under `sources:` in mechanisms.yaml, or use a listed key")
+
+
+def _keys(raw: Any) -> list[Any]:
+    return [] if raw is None else raw if isinstance(raw, list) else [raw]
+
+
+def _did_you_mean(text: str, known: Iterable[Any]) -> str:
+    close = difflib.get_close_matches(text, [str(k) for k in known], n=1)
+    return f"; did you mean '{close[0]}'?" if close else ""

@@ -1,0 +1,149 @@
+"""The knowledge base as typed, immutable objects: what the core reads, never raw YAML."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from engagewiz.conditions import DONT_KNOW, Condition
+
+QUESTION_TYPES = ("choice", "multi", "yes_no", "country", "date", "text")
+GATE_KINDS = ("requires", "exhaustion", "same_matter", "time_limit", "ecosoc", "consent", "closed")
+NATURES = ("political", "expert", "judicial")
+FAMILIES = ("charter", "treaty", "regional", "national")
+KINDS = (
+    "country_recommendations", "case_decision", "thematic_standards",
+    "urgent_intervention", "visibility", "prevention",
+)
+EFFORTS = ("low", "medium", "high")
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+    help: str = ""
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    intro: str = ""
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    section: str
+    text: str
+    help: str
+    type: str
+    choices: tuple[Option, ...] = ()
+    dont_know: bool = False
+    when: Condition | None = None
+    prefill: bool = False
+    default: Any = None
+    line: int | None = None
+
+    def values(self) -> tuple[str, ...]:
+        """Every value an answer may take (the words, not the labels)."""
+        own = tuple(c.value for c in self.choices)
+        return (*own, DONT_KNOW) if self.dont_know else own
+
+    def label(self, value: Any) -> str:
+        """How an answer reads to a person: "A victim's lawyer", not "lawyer"."""
+        if isinstance(value, list):
+            return ", ".join(self.label(v) for v in value) or "(none)"
+        if value == DONT_KNOW:
+            return "Don't know"
+        for choice in self.choices:
+            if choice.value == value:
+                return choice.label
+        return str(value)
+
+
+@dataclass(frozen=True)
+class Note:
+    """A sentence shown to the user, with the source that supports it."""
+
+    text: str
+    source: tuple[str, ...]
+    when: Condition | None = None
+
+
+@dataclass(frozen=True)
+class Gate:
+    kind: str
+    rule: str
+    unblock: str
+    check: str
+    source: tuple[str, ...]
+    params: dict[str, Any] = field(default_factory=dict)
+    test: Condition | None = None
+
+
+@dataclass(frozen=True)
+class Consideration:
+    """A weighted, explained contribution to a route's score."""
+
+    id: str
+    when: Condition
+    points: int
+    reason: str
+    source: tuple[str, ...]
+    route: dict[str, Any] | None = None
+    not_route: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class Mechanism:
+    id: str
+    name: str
+    body: str
+    family: str
+    summary: str
+    nature: str
+    kinds: tuple[str, ...]
+    themes: tuple[str, ...]
+    effort: str
+    source: tuple[str, ...]
+    individual: bool = False
+    urgent: bool = False
+    confidential: bool = False
+    texts: dict[str, str] = field(default_factory=dict)  # who, timeline, time_limits, ...
+    gates: tuple[Gate, ...] = ()
+    considerations: tuple[Consideration, ...] = ()
+    cautions: tuple[Note, ...] = ()
+    next_steps: tuple[Note, ...] = ()
+    follow_up: tuple[Note, ...] = ()
+    template: str | None = None
+    line: int | None = None
+
+    def attribute(self, name: str) -> Any:
+        """Route attributes that scoring rules may match on."""
+        return getattr(self, name, None)
+
+
+@dataclass(frozen=True)
+class Source:
+    key: str
+    title: str
+    where: str
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    version: str
+    sections: tuple[Section, ...]
+    questions: tuple[Question, ...]
+    mechanisms: tuple[Mechanism, ...]
+    scoring: tuple[Consideration, ...]
+    sources: dict[str, Source]
+    files: dict[str, str] = field(default_factory=dict)  # role -> path, for messages
+
+    def question(self, qid: str) -> Question | None:
+        return next((q for q in self.questions if q.id == qid), None)
+
+    def mechanism(self, mid: str) -> Mechanism | None:
+        return next((m for m in self.mechanisms if m.id == mid), None)

@@ -1,0 +1,66 @@
+"""Answers taken from the country data: what the State has ratified, accepted and joined.
+
+Kept apart from the engine because the interview needs it too: it shows the facts and lets
+the user confirm or correct them before the assessment runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from engagewiz.conditions import DONT_KNOW
+from engagewiz.model import KnowledgeBase
+from engagewiz.results import Prefilled
+
+if TYPE_CHECKING:
+    from engagewiz.countries import CountryData
+
+
+@dataclass(frozen=True)
+class CountryAnswers:
+    answers: dict[str, Any]            # the user's answers plus the data's
+    provenance: dict[str, str]         # question id -> "per UN Treaty Collection, as of ..."
+    prefilled: tuple[Prefilled, ...]   # every fact used or overridden, for the report
+    notices: tuple[str, ...]           # e.g. the data is more than 12 months old
+
+
+def with_country_facts(kb: KnowledgeBase, answers: Mapping[str, Any],
+                       countries: CountryData | None, today: date, *,
+                       unknown_as_dont_know: bool = True) -> CountryAnswers:
+    """Fill unanswered `prefill` questions from the data; an explicit answer always wins.
+
+    A fact the data does not know becomes "dont_know" (check first) in a scripted run, and
+    is left unanswered in an interview (`unknown_as_dont_know=False`) so the user is asked.
+    """
+    merged = dict(answers)
+    country = countries.get(str(answers.get("country"))) if countries else None
+    if countries is None or country is None:
+        return CountryAnswers(merged, {}, (), ())
+    provenance: dict[str, str] = {}
+    prefilled: list[Prefilled] = []
+    as_of: dict[str, str | None] = {}
+    for qid, fact in country.facts.items():
+        question = kb.question(qid)
+        if question is None or not question.prefill:
+            continue
+        if not fact.known and not unknown_as_dont_know:
+            continue
+        source = countries.sources.get(fact.source)
+        label = source.title if source else fact.source
+        if source and source.as_of:
+            label += f", as of {source.as_of}"
+        if source:
+            as_of[source.key] = source.as_of
+        given = answers.get(qid)
+        if given is None:
+            merged[qid] = fact.value
+            provenance[qid] = f"per {label}" if fact.known else f"not in our data ({label})"
+        prefilled.append(Prefilled(qid, merged[qid], fact.value, label,
+                                   overridden=given is not None and given != fact.value
+                                   and fact.value != DONT_KNOW))
+    notices = tuple(w for key in sorted(as_of)
+                    if (w := countries.sources[key].age_warning(today)))
+    return CountryAnswers(merged, provenance, tuple(prefilled), notices)

@@ -1,0 +1,1 @@
+"""Renderers turn an Assessment into text; none of them decides anything."""

@@ -1,0 +1,82 @@
+"""`assess --output PATH`: the result as a file, chosen by the file's suffix.
+
+.md and .html are engagement plans to hand out; .svg is the terminal report as an image
+for slides; .json is the scripting format. Every file can hold answers about victims and
+risks, so each is written atomically and readable by its owner only (0600).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from engagewiz.errors import InputError
+from engagewiz.fsutil import write_private
+
+if TYPE_CHECKING:
+    from engagewiz.countries import CountryData
+    from engagewiz.model import KnowledgeBase
+    from engagewiz.results import Assessment
+
+SVG_WIDTH = 100  # columns: wide enough for a slide, narrow enough to stay legible
+Exporter = Callable[["Assessment", "KnowledgeBase", int], str]
+
+
+def write_export(result: Assessment, kb: KnowledgeBase, path: Path, top: int) -> None:
+    exporter = EXPORTERS.get(path.suffix.lower())
+    if exporter is None:
+        raise InputError.one(f"cannot write {path.suffix or 'a file without a suffix'}; "
+                             f"expected one of {', '.join(EXPORTERS)}", str(path), key="--output")
+    write_private(path, exporter(result, kb, top))
+    print(f"Wrote {path}", file=sys.stderr)
+
+
+def countries_for(kb: KnowledgeBase) -> CountryData | None:
+    """The country data next to the knowledge base, else the bundled one (as the CLI does)."""
+    from engagewiz.countries import load_countries
+    from engagewiz.kb import default_dir
+
+    folders = [Path(kb.files["questions"]).parent] if "questions" in kb.files else []
+    for folder in (*folders, default_dir()):
+        if (folder / "countries.json").is_file():
+            return load_countries(folder / "countries.json")
+    return None
+
+
+def markdown(result: Assessment, kb: KnowledgeBase, top: int) -> str:
+    from engagewiz.render import plan_md
+    from engagewiz.render.plan import build_plan
+
+    return plan_md.render(build_plan(result, kb, top=top, countries=countries_for(kb)))
+
+
+def html(result: Assessment, kb: KnowledgeBase, top: int) -> str:
+    from engagewiz.render import plan_html
+    from engagewiz.render.plan import build_plan
+
+    return plan_html.render(build_plan(result, kb, top=top, countries=countries_for(kb)))
+
+
+def svg(result: Assessment, kb: KnowledgeBase, top: int) -> str:
+    """The terminal report recorded by rich; the file is written by us, not by rich."""
+    import io
+
+    from rich.console import Console
+
+    from engagewiz.render.terminal import render
+
+    console = Console(record=True, width=SVG_WIDTH, file=io.StringIO(), force_terminal=True,
+                      color_system="truecolor", highlight=False, emoji=False)
+    render(result, kb, console, top=top, compact=True)
+    return console.export_svg(title="engagewiz")
+
+
+def json(result: Assessment, kb: KnowledgeBase, top: int) -> str:
+    from engagewiz.render.json_out import render
+
+    return render(result, top)
+
+
+EXPORTERS: dict[str, Exporter] = {".md": markdown, ".html": html, ".svg": svg, ".json": json}

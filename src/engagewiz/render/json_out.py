@@ -1,0 +1,59 @@
+"""The stable JSON that scripts rely on (shape documented in README, "Scripting")."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Any
+
+from engagewiz import __version__
+from engagewiz.results import Assessment, GateResult, RouteResult
+
+FORMAT_VERSION = 1
+
+
+def _gate(g: GateResult, *fields: str) -> dict[str, Any]:
+    out = {"kind": g.kind, "rule": g.rule, "detail": g.detail}
+    out.update({f: getattr(g, f) for f in fields})
+    out["source"] = list(g.source)
+    return out
+
+
+def route(r: RouteResult) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": r.id, "name": r.name, "body": r.body, "family": r.family, "nature": r.nature,
+        "effort": r.effort, "status": r.status, "score": r.score,
+        "reasons": [asdict(x) | {"source": list(x.source)} for x in r.reasons],
+        "cautions": [{"text": a.text, "source": list(a.source)} for a in r.cautions],
+        "next_steps": [{"text": a.text, "source": list(a.source)} for a in r.next_steps],
+        "follow_up": [{"text": a.text, "source": list(a.source)} for a in r.follow_up],
+        "deadlines": [asdict(d) for d in r.deadlines],
+    }
+    via = [g.via for g in r.gates if g.via]
+    if via:
+        out["open_via"] = via[0]
+    if r.status == "unknown":
+        out["check"] = [_gate(g, "check") for g in r.gates_with("unknown")]
+    if r.status == "blocked":
+        out["blocked_by"] = [_gate(g, "unblock") for g in r.gates_with("blocked")]
+    return out
+
+
+def to_dict(a: Assessment, top: int | None = None) -> dict[str, Any]:
+    return {
+        "format": FORMAT_VERSION,
+        "engagewiz": __version__,
+        "kb_version": a.kb_version,
+        "today": a.today,
+        "notices": list(a.notices),
+        "recommended": [route(r) for r in a.recommended[:top]],
+        "other_open": [route(r) for r in a.other_open],
+        "check_first": [route(r) for r in a.check_first],
+        "blocked": [route(r) for r in a.blocked],
+        "prefilled": [asdict(p) for p in a.prefilled],
+        "answers": a.answers,
+    }
+
+
+def render(a: Assessment, top: int | None = None) -> str:
+    return json.dumps(to_dict(a, top), indent=2, ensure_ascii=False) + "\n"

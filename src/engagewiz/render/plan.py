@@ -1,0 +1,294 @@
+"""An Assessment turned into an engagement plan: plain sections, parts and sourced lines.
+
+The Markdown and HTML plans are two views of this one structure, so they cannot drift
+apart (no copy-paste twins): everything the plan *says* is decided here, and the two
+renderers only decide how it *looks*. Sources become numbered footnotes in order of first
+use, so a printed page can carry the evidence without cluttering every line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from engagewiz import __version__, conditions, interview
+from engagewiz.answers import dump_answers
+from engagewiz.render import plan_texts as T
+from engagewiz.results import BLOCKED, UNKNOWN, Assessment, RouteResult
+
+if TYPE_CHECKING:
+    from engagewiz.countries import CountryData
+    from engagewiz.model import KnowledgeBase
+
+BLOCKED_SHOWN = 6  # blocked or check-first routes listed in full; the rest are counted
+LOW_RISK = "low"
+
+
+@dataclass(frozen=True)
+class Line:
+    """One sentence or list item. `tone` lets a renderer highlight deadlines and warnings."""
+
+    text: str
+    refs: tuple[int, ...] = ()  # footnote numbers into Plan.sources
+    label: str = ""             # a short lead-in shown in bold: "Deadline", "To open it"
+    tone: str = ""              # "", "deadline", "check", "warning"
+
+
+@dataclass(frozen=True)
+class Part:
+    title: str
+    lines: tuple[Line, ...]
+    ordered: bool = False       # numbered steps rather than bullets
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    parts: tuple[Part, ...]
+    kind: str = ""              # "glance", "route", "check", "blocked", "safety", "follow-up"
+    number: int | None = None   # routes are numbered sections
+    meta: str = ""              # "Committee against Torture · expert · effort high"
+    intro: tuple[Line, ...] = ()
+
+
+@dataclass(frozen=True)
+class SourceEntry:
+    number: int
+    key: str
+    title: str
+    where: str
+
+
+@dataclass(frozen=True)
+class Plan:
+    title: str
+    subtitle: str
+    situation: tuple[tuple[str, str], ...]
+    notices: tuple[str, ...]
+    sections: tuple[Section, ...]
+    sources: tuple[SourceEntry, ...]
+    answers_yaml: str
+    disclaimer: str
+    top_route: str              # the name of the first recommended route, or ""
+
+
+class _Footnotes:
+    """Numbers sources in order of first use; unknown keys fall back to the plan's own list."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.numbers: dict[str, int] = {}
+
+    def __call__(self, keys: Iterable[str]) -> tuple[int, ...]:
+        out = []
+        for key in keys:
+            out.append(self.numbers.setdefault(key, len(self.numbers) + 1))
+        return tuple(dict.fromkeys(out))
+
+    def entries(self) -> tuple[SourceEntry, ...]:
+        found = []
+        for key, number in self.numbers.items():
+            source = self.kb.sources.get(key)
+            title, where = ((source.title, source.where) if source
+                            else T.FALLBACK_SOURCES.get(key, (key, "")))
+            found.append(SourceEntry(number, key, title, where))
+        return tuple(found)
+
+
+def build_plan(a: Assessment, kb: KnowledgeBase, *, top: int = 5,
+               countries: CountryData | None = None) -> Plan:
+    ref = _Footnotes(kb)
+    country = countries.get(str(a.answers.get("country", ""))) if countries else None
+    routes = a.recommended[:top]
+    upr_text = ""
+    if country is not None and countries is not None:
+        from engagewiz.countries import next_upr_estimate
+
+        estimate = next_upr_estimate(country, date.fromisoformat(a.today))
+        upr_text = estimate.text if estimate else ""
+    sections = [_glance(routes)] if routes else [Section(
+        "No route fits well yet", (), "glance", intro=(Line(
+            "None of the open routes matches your goal well. The routes under 'Check first' "
+            "below may open with one more answer."),))]
+    sections += [_route(i, r, kb, ref, upr_text) for i, r in enumerate(routes, 1)]
+    sections += [s for s in (_pending(a, kb, ref, UNKNOWN), _pending(a, kb, ref, BLOCKED)) if s]
+    if a.answers.get("reprisal_risk") != LOW_RISK:
+        sections.append(_safety(a, routes, kb, ref))
+    sections.append(_follow_up(ref))
+    return Plan(
+        title="Engagement plan",
+        subtitle=f"Prepared {a.today} with engagewiz {__version__} (knowledge base "
+                 f"{a.kb_version}). Guidance, not legal advice.",
+        situation=_situation(a.answers, kb, country.name if country else None),
+        notices=_notices(a),
+        sections=tuple(sections),
+        sources=ref.entries(),
+        answers_yaml=answers_yaml(a, kb),
+        disclaimer=T.DISCLAIMER,
+        top_route=routes[0].name if routes else "",
+    )
+
+
+def answers_yaml(a: Assessment, kb: KnowledgeBase) -> str:
+    """The user's own answers, re-runnable with --answers; country facts are re-filled."""
+    from_data = {p.question for p in a.prefilled if not p.overridden}
+    own = {k: v for k, v in interview.effective(kb, a.answers).items() if k not in from_data}
+    header = ("# engagewiz answers. Save this block as answers.yaml and re-run with:\n"
+              "#   engagewiz assess --answers answers.yaml --output plan.html\n"
+              "# Facts about the State are filled in again from the country data.\n")
+    return dump_answers(own, kb, header)
+
+
+def _situation(answers: Mapping[str, Any], kb: KnowledgeBase,
+               country_name: str | None) -> tuple[tuple[str, str], ...]:
+    out = []
+    for qid, label in T.SITUATION:
+        question, value = kb.question(qid), answers.get(qid)
+        if question is None or value is None:
+            continue
+        shown = country_name if qid == "country" and country_name else question.label(value)
+        out.append((label, shown))
+    return tuple(out)
+
+
+def _notices(a: Assessment) -> tuple[str, ...]:
+    notes = list(a.notices)
+    if a.prefilled:
+        mine = [p.question for p in a.prefilled if p.overridden]
+        notes.append(f"Facts about the State ({len(a.prefilled)} answers) come from "
+                     f"{a.prefilled[0].source}" + (f"; you corrected {len(mine)} of them."
+                                                   if mine else "."))
+    return tuple(notes)
+
+
+def _glance(routes: tuple[RouteResult, ...]) -> Section:
+    lines = []
+    for route in routes:
+        first = min(route.deadlines, key=lambda d: d.last_day, default=None)
+        when = f"; deadline {first.last_day}, {first.days_left} days left" if first else ""
+        lines.append(Line(f"{route.name} (effort {route.effort}{when})",
+                          tone="deadline" if first else ""))
+    return Section("At a glance", (Part("Routes to take, best first", tuple(lines), True),),
+                   "glance")
+
+
+def _route(number: int, r: RouteResult, kb: KnowledgeBase, ref: _Footnotes,
+           upr_text: str) -> Section:
+    mechanism = kb.mechanism(r.id)
+    intro = (Line(mechanism.summary, ref(mechanism.source)),) if mechanism else ()
+    parts = [
+        Part("Why it fits", tuple(Line(x.text, ref(x.source)) for x in r.reasons
+                                  if x.points > 0)),
+        Part("Requirements met", tuple(Line(g.detail or g.rule, ref(g.source),
+                                            g.rule.rstrip(".")) for g in r.gates)),
+        Part("Weigh against", tuple(Line(x.text, ref(x.source)) for x in r.reasons
+                                    if x.points < 0)),
+        Part("Dates and deadlines", _dates(r, ref, upr_text)),
+        Part("Effort", (Line(r.effort.capitalize() + "." + (
+            f" {r.texts['timeline']}" if r.texts.get("timeline") else "")),)),
+        Part("Next steps", tuple(Line(s.text, ref(s.source)) for s in r.next_steps), True),
+        Part("Watch out", tuple(Line(c.text, ref(c.source), tone="warning")
+                                for c in r.cautions)),
+        Part("Once the body has spoken", tuple(Line(f.text, ref(f.source))
+                                               for f in r.follow_up)),
+    ]
+    return Section(r.name, tuple(p for p in parts if p.lines), "route", number,
+                   f"{r.body} · {r.nature} · effort {r.effort}", intro)
+
+
+def _dates(r: RouteResult, ref: _Footnotes, upr_text: str) -> tuple[Line, ...]:
+    """Computed deadlines first; where a date is not known, say to check it, never guess."""
+    lines = []
+    for g in r.gates:
+        if g.deadline is not None:
+            d = g.deadline
+            lines.append(Line(f"{d.last_day}, {d.days_left} days left ({d.label}).",
+                              ref(g.source), "Last day to file", "deadline"))
+        elif g.kind == "time_limit":
+            lines.append(Line(g.detail, ref(g.source), "Check the dates", "check"))
+    if r.texts.get("time_limits"):
+        lines.append(Line(r.texts["time_limits"], label="Time limits"))
+    if upr_text and "universal periodic review" in r.body.lower():
+        lines.append(Line(upr_text, label="Next review", tone="check"))
+    if not r.deadlines:
+        lines.append(Line(T.CHECK_THE_DATES, tone="check"))
+    return tuple(lines)
+
+
+def _outside_region(r: RouteResult, kb: KnowledgeBase) -> bool:
+    """Blocked because the State is not in that regional system: nothing the user can open."""
+    mechanism = kb.mechanism(r.id)
+    if mechanism is None or r.family != "regional":
+        return False
+    return any(t.q in T.REGIONAL_MEMBERSHIP
+               for gate, result in zip(mechanism.gates, r.gates, strict=True)
+               if result.status == BLOCKED and gate.test is not None
+               for t in conditions.tests(gate.test))
+
+
+def _pending(a: Assessment, kb: KnowledgeBase, ref: _Footnotes,
+             status: str) -> Section | None:
+    """Check-first or blocked routes that fit the goal, with what would open each."""
+    pool = a.check_first if status == UNKNOWN else a.blocked
+    fitting = [r for r in pool if r.score > 0 and not _outside_region(r, kb)]
+    if not fitting:
+        return None
+    parts = []
+    for r in fitting[:BLOCKED_SHOWN]:
+        lines: list[Line] = []
+        for g in r.gates_with(status):
+            lines.append(Line(f"{g.rule} {g.detail}".strip(), ref(g.source),
+                              "Check" if status == UNKNOWN else "Blocked"))
+            if status == UNKNOWN:
+                lines.append(Line(g.check, label="Where to check"))
+            else:
+                lines.append(Line(g.unblock, label="To open it"))
+        parts.append(Part(r.name, tuple(lines)))
+    rest = len(pool) - len(parts)
+    word = "check-first" if status == UNKNOWN else "blocked"
+    outro = (Line(f"{rest} other {word} route(s) fit your answers less, or belong to a "
+                  "regional system your State is not part of; 'engagewiz assess' lists them "
+                  "all."),) if rest else ()
+    if status == UNKNOWN:
+        return Section("Check first: routes one answer could open", (*parts, Part("", outro)),
+                       "check")
+    return Section("Blocked routes, and what would open them", (*parts, Part("", outro)),
+                   "blocked")
+
+
+def _safety(a: Assessment, routes: tuple[RouteResult, ...], kb: KnowledgeBase,
+            ref: _Footnotes) -> Section:
+    risk = a.answers.get("reprisal_risk")
+    question = kb.question("reprisal_risk")
+    level = question.label(risk) if question and risk else "not assessed"
+    intro = [Line(f"Reprisal risk: {level.lower()}.", label="Your answer", tone="warning"),
+             Line(T.SAFETY_INTRO[0], ref(T.SAFETY_INTRO[1]))]
+    if a.answers.get("detention_access") == "yes":
+        intro.append(Line(T.SAFETY_DETENTION[0], ref(T.SAFETY_DETENTION[1]), tone="warning"))
+    confidential = [r.name for r in (*a.recommended, *a.check_first) if r.score > 0
+                    and (m := kb.mechanism(r.id)) is not None and m.confidential]
+    protect = [Line(T.SAFETY_CONSENT[0], ref(T.SAFETY_CONSENT[1])),
+               Line(T.SAFETY_CONFIDENTIAL[0], ref(T.SAFETY_CONFIDENTIAL[1]))]
+    if confidential:
+        protect.append(Line("Confidential routes open to you or to check: "
+                            + "; ".join(confidential) + "."))
+    per_route = tuple(
+        Line(" ".join(r.texts[k] for k in ("confidentiality", "reprisals") if r.texts.get(k)),
+             label=r.name)
+        for r in routes if r.texts.get("confidentiality") or r.texts.get("reprisals"))
+    report = tuple(Line(text, ref(src)) for text, src, when in T.SAFETY_REPRISALS
+                   if when is None or conditions.parse(when).evaluate(a.answers) is not False)
+    parts = (Part("Protect the people involved", tuple(protect)),
+             Part("Your routes", per_route),
+             Part("If reprisals happen", report))
+    return Section("Staying safe", tuple(p for p in parts if p.lines), "safety",
+                   intro=tuple(intro))
+
+
+def _follow_up(ref: _Footnotes) -> Section:
+    lines = tuple(Line(text, ref(src), label) for label, text, src in T.FOLLOW_UP)
+    return Section("After the UN has spoken: change at home",
+                   (Part("Follow-up actions", lines),), "follow-up",
+                   intro=(Line(T.FOLLOW_UP_INTRO[0], ref(T.FOLLOW_UP_INTRO[1])),))

@@ -1,0 +1,188 @@
+"""One definition of each file's shape, used twice: to validate and to publish a JSON Schema.
+
+Writing the shape once keeps `engagewiz check` and the schemas editors use from drifting
+apart. The specs are deliberately few: text, flag, integer, choice, list, object, condition.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+Path = tuple[str | int, ...]
+Issue = tuple[Path, str]  # where, what is wrong
+
+
+class Spec:
+    description: str = ""
+
+    def check(self, value: Any, path: Path) -> Iterator[Issue]:
+        raise NotImplementedError
+
+    def json_schema(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def _with_doc(self, schema: dict[str, Any]) -> dict[str, Any]:
+        return {**schema, "description": self.description} if self.description else schema
+
+
+@dataclass
+class Text(Spec):
+    description: str = ""
+    pattern_name: str = ""  # e.g. "kebab-case", checked by the caller that knows the rule
+
+    def check(self, value: Any, path: Path) -> Iterator[Issue]:
+        if not isinstance(value, str) or not value.strip():
+            yield path, f"expected a non-empty text, found {_kind(value)}"
+
+    def json_schema(self) -> dict[str, Any]:
+        return self._with_doc({"type": "string", "minLength": 1})
+
+
+@dataclass
+class Flag(Spec):
+    description: str = ""
+
+    def check(self, value: Any, path: Path) -> Iterator[Issue]:
+        if not isinstance(value, bool):
+            yield path, f"expected true or false, found {_kind(value)}"
+
+    def json_schema(self) -> dict[str, Any]:
+        return self._with_doc({"type": "boolean"})
+
+
+@dataclass
+class Integer(Spec):
+    description: str = ""
+    minimum: int | None = None
+    maximum: int | None = None
+
+    def check(self, value: Any, path: Path) -> Iterator[Issue]:
+        if isinstance(value, bool) or not isinstance(value, int):
+            yield path, f"expected a whole number, found {_kind(value)}"
+        elif (self.minimum is not None and value < self.minimum) or (
+            self.maximum is not None and value > self.maximum
+        ):
+            yield path, f"expected a number from {self.minimum} to {self.maximum}, found {value}"
+
+    def json_schema(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {"type": "integer"}
+        if self.minimum is not None:
+            schema["minimum"] = self.minimum
+        if self.maximum is not None:
+            schema["maximum"] = self.maximum
+        return self._with_doc(schema)
+
+
+@dataclass
+class Choice(Spec):
+    values: tuple[str, ...]
+    description: str = ""
+
+    def check(self, value: Any, path: Path) -> Iterator[Issue]:
+        if value not in self.values:
+            yield path, f"expected one of {', '.join(self.values)}, found {_show(value)}"
+
+    def json_schema(self) -> dict[str, Any]:
+        return self._with_doc({"enum": list(self.values)})
+
+
+@dataclass
+class ListOf(Spec):
+    item: Spec
+    description: str = ""
+    allow_single: bool = False  # `source: seed-000` as well as `source: [a, b]`
+
+    def check(self, value: Any, path: Path) -> Iterator[Issue]:
+        if self.allow_single and not isinstance(value, list):
+            yield from self.item.check(value, path)
+            return
+        if not isinstance(value, list):
+            yield path, f"expected a list, found {_kind(value)}"
+            return
+        for i, item in enumerate(value):
+            yield from self.item.check(item, (*path, i))
+
+    def json_schema(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {"type": "array", "items": self.item.json_schema()}
+        if self.allow_single:
+            schema = {"anyOf": [self.item.json_schema(), schema]}
+        return self._with_doc(schema)
+
+
+@dataclass
+class Obj(Spec):
+    fields: dict[str, Spec]
+    required: tuple[str, ...] = ()
+    description: str = ""
+    open_keys: Spec | None = None  # a mapping of free keys to this spec (e.g. sources)
+
+    def check(self, value: Any, path: Path) -> Iterator[Issue]:
+        if not isinstance(value, dict):
+            yield path, f"expected a mapping (key: value lines), found {_kind(value)}"
+            return
+        for name in self.required:
+            if name not in value:
+                yield path, f"missing required field '{name}'"
+        for key, item in value.items():
+            spec = self.fields.get(key, self.open_keys)
+            if spec is None:
+                yield (*path, key), _unknown_field(key, self.fields)
+            else:
+                yield from spec.check(item, (*path, key))
+
+    def json_schema(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {
+            "type": "object",
+            "properties": {k: s.json_schema() for k, s in self.fields.items()},
+            "additionalProperties": self.open_keys.json_schema() if self.open_keys else False,
+        }
+        if self.required:
+            schema["required"] = list(self.required)
+        return self._with_doc(schema)
+
+
+@dataclass
+class ConditionSpec(Spec):
+    """Shape only; the condition parser gives the detailed message."""
+
+    description: str = "a condition: {q: ID, is|in|has|has_any|answered: ...} or all/any/not"
+
+    def check(self, value: Any, path: Path) -> Iterator[Issue]:
+        if not isinstance(value, dict):
+            yield path, f"expected a condition mapping, found {_kind(value)}"
+
+    def json_schema(self) -> dict[str, Any]:
+        return self._with_doc({"type": "object"})
+
+
+@dataclass
+class AnyValue(Spec):
+    description: str = ""
+    examples: list[Any] = field(default_factory=list)
+
+    def check(self, value: Any, path: Path) -> Iterator[Issue]:
+        return iter(())
+
+    def json_schema(self) -> dict[str, Any]:
+        return self._with_doc({})
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    return {bool: "true/false", int: "a number", float: "a number", str: f"'{value}'",
+            list: "a list", dict: "a mapping"}.get(type(value), type(value).__name__)
+
+
+def _show(value: Any) -> str:
+    return f"'{value}'" if isinstance(value, str) else _kind(value)
+
+
+def _unknown_field(key: str, fields: dict[str, Spec]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(str(key), list(fields), n=1)
+    hint = f"; did you mean '{close[0]}'?" if close else f"; expected one of {', '.join(fields)}"
+    return f"unknown field '{key}'{hint}"

@@ -1,0 +1,152 @@
+"""`engagewiz check`: every broken copy of the knowledge base gives exactly the expected
+messages, the good ones pass, and the command behaves like a linter (exit 2, stdout).
+
+Each folder under tests/kb-broken/ is examples/kb-minimal with one mistake and an
+expected.txt holding check's exact output when run inside that folder with `--kb .`.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from engagewiz.cli.main import app
+
+ROOT = Path(__file__).resolve().parents[1]
+BROKEN = ROOT / "tests" / "kb-broken"
+MINIMAL = ROOT / "examples" / "kb-minimal"
+FIXTURES = sorted(p.name for p in BROKEN.iterdir() if p.is_dir())
+
+# The kinds of problem the issue lists, and the fixtures that show each (so a fixture
+# cannot be dropped without noticing that a kind of mistake is no longer tested).
+KINDS_OF_PROBLEM = {
+    "schema: missing field": ["schema-missing-field"],
+    "schema: unknown field": ["schema-unknown-field", "comma-in-text"],
+    "schema: wrong type": ["schema-wrong-type"],
+    "duplicate ids": ["duplicate-question-id", "duplicate-route-id", "duplicate-section-id"],
+    "unknown question": ["unknown-question", "unknown-answer-question"],
+    "unknown choice": ["unknown-choice", "dont-know-not-offered"],
+    "unknown route attribute or value": ["unknown-route-attribute", "unknown-attribute-value",
+                                         "unknown-theme"],
+    "unknown country": ["unknown-country"],
+    "condition never true": ["never-true-contradiction", "never-true-not-asked",
+                             "never-true-is-on-multi"],
+    "unreachable question": ["unreachable-question"],
+    "cycles and forward references": ["cycle", "forward-reference", "self-reference"],
+    "route never recommended": ["gate-never-open", "gates-never-together",
+                                "route-never-recommended", "template-gate-never-open",
+                                "gate-missing-question"],
+    "missing source": ["missing-source", "unknown-source"],
+    "choice without help": ["choice-without-help"],
+}
+
+
+@pytest.fixture(autouse=True)
+def _no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ENGAGEWIZ_NO_CACHE", "1")
+    monkeypatch.delenv("ENGAGEWIZ_KB", raising=False)
+
+
+def check_in(folder: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, str]:
+    monkeypatch.chdir(folder)
+    result = CliRunner().invoke(app, ["check", "--kb", ".", *args])
+    return result.exit_code, result.stdout
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_broken_copy_gives_exactly_the_expected_messages(
+        name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    expected = (BROKEN / name / "expected.txt").read_text(encoding="utf-8")
+    code, out = check_in(BROKEN / name, monkeypatch)
+    assert out == expected
+    assert code == 2
+
+
+def test_every_kind_of_problem_has_a_fixture() -> None:
+    listed = {name for names in KINDS_OF_PROBLEM.values() for name in names}
+    assert listed <= set(FIXTURES), listed - set(FIXTURES)
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_fixture_is_kb_minimal_with_a_change(name: str) -> None:
+    """A fixture identical to kb-minimal would test nothing (e.g. a failed copy)."""
+    for file in ("questions.yaml", "mechanisms.yaml"):
+        mine, base = BROKEN / name / file, MINIMAL / file
+        if not mine.exists():
+            return
+        if mine.read_text(encoding="utf-8") != base.read_text(encoding="utf-8"):
+            return
+    pytest.fail(f"{name} is an unchanged copy of examples/kb-minimal")
+
+
+def test_minimal_example_passes(monkeypatch: pytest.MonkeyPatch) -> None:
+    code, out = check_in(MINIMAL, monkeypatch)
+    assert (code, out) == (0, "ok: the knowledge base at . passes "
+                              "(3 questions, 2 routes, 2 sources)\n")
+
+
+def test_bundled_knowledge_base_passes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(app, ["check"])
+    assert result.stdout.startswith("ok: the knowledge base at data passes"), result.stdout
+    assert result.exit_code == 0
+
+
+def test_json_format_lists_problems_with_file_line_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    code, out = check_in(BROKEN / "unknown-theme", monkeypatch, "--format", "json")
+    data = json.loads(out)
+    assert code == 2
+    assert data["ok"] is False
+    assert data["problems"] == [{
+        "message": "unknown theme 'tortue'; expected one of any, detention, other, torture; "
+                   "did you mean 'torture'?",
+        "file": "mechanisms.yaml", "line": 37, "key": "mechanisms[1].themes[0]"}]
+    assert data["summary"] == "1 problem in 1 file"
+
+
+def test_paths_are_shown_relative_to_the_working_folder(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(app, ["check", "--kb", "tests/kb-broken/unknown-source"])
+    assert result.stdout.startswith("tests/kb-broken/unknown-source/mechanisms.yaml:18: ")
+
+
+def test_broken_country_data_is_a_problem_not_a_crash(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    kb = tmp_path / "kb"
+    shutil.copytree(MINIMAL, kb)
+    (kb / "countries.json").write_text('{"schema": 99}', encoding="utf-8")
+    code, out = check_in(kb, monkeypatch)
+    assert code == 2
+    assert out.startswith("countries.json: cannot read the country data: ")
+
+
+def test_a_cached_knowledge_base_is_checked_where_it_is_now(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The loader's cache keeps the paths of the first load; check must not use them."""
+    monkeypatch.delenv("ENGAGEWIZ_NO_CACHE")
+    monkeypatch.setenv("ENGAGEWIZ_HOME", str(tmp_path / "home"))
+    kb = tmp_path / "kb"
+    shutil.copytree(MINIMAL, kb)
+    monkeypatch.chdir(tmp_path)
+    assert CliRunner().invoke(app, ["check", "--kb", "kb"]).exit_code == 0
+    code, out = check_in(kb, monkeypatch)  # same files, another working folder
+    assert (code, out.split(" at ")[0]) == (0, "ok: the knowledge base")
+
+
+def test_command_line_exit_codes() -> None:
+    """Through the real entry point: check exits 2 on problems, 0 when clean."""
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "engagewiz", *args], capture_output=True,
+                              text=True, cwd=ROOT, env={"ENGAGEWIZ_NO_CACHE": "1",
+                                                        "PATH": "/usr/bin:/bin"})
+
+    broken = run("check", "--kb", "tests/kb-broken/gate-never-open")
+    assert broken.returncode == 2
+    assert broken.stdout.splitlines()[-1] == "1 problem in 1 file"
+    assert run("check", "--kb", "examples/kb-minimal").returncode == 0

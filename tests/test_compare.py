@@ -1,0 +1,148 @@
+"""What-if comparisons: routes that open, close, move, and the reason for each move."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from engagewiz.answers import check_answers
+from engagewiz.countries import CountryData
+from engagewiz.engine import assess
+from engagewiz.kb import load_kb
+from engagewiz.model import KnowledgeBase
+from engagewiz.render import compare as diff
+from engagewiz.results import Assessment
+
+ROOT = Path(__file__).resolve().parents[1]
+TODAY = date(2026, 11, 23)
+DEADLINE = ROOT / "data" / "scenarios" / "rehab-centre-complaint-deadline.yaml"
+
+
+@pytest.fixture(scope="module")
+def minimal() -> KnowledgeBase:
+    return load_kb(ROOT / "examples" / "kb-minimal")
+
+
+def run(kb: KnowledgeBase, answers: dict[str, Any],
+        countries: CountryData | None = None) -> Assessment:
+    return assess(kb, answers, today=TODAY, countries=countries)
+
+
+def cli(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "ENGAGEWIZ_TODAY": "2026-11-23", "NO_COLOR": "1", "COLUMNS": "100"}
+    return subprocess.run([sys.executable, "-m", "engagewiz", *args], capture_output=True,
+                          text=True, env=env, timeout=60)
+
+
+def test_one_gate_flips_and_the_route_closes_with_its_rule(minimal: KnowledgeBase) -> None:
+    before = run(minimal, {"case_type": "individual", "ratified_cat": "yes"})
+    after = run(minimal, {"case_type": "individual", "ratified_cat": "no"})
+    result = diff.compare(before, after, minimal)
+    (change,) = result.changes
+    assert change.id == "cat-communication" and change.movement == diff.CLOSED
+    assert change.before.rank == 1 and change.after.status == "blocked"
+    assert change.reasons == (
+        "The State must be party to the Convention against Torture: now blocked (was open). "
+        "Has the State ratified the Convention against Torture? No",)
+    assert change.own
+    assert result.unchanged == 1  # the UPR route did not move
+    assert [a.question for a in result.answers] == ["ratified_cat"]
+    assert (result.answers[0].before, result.answers[0].after) == ("Yes", "No")
+
+
+def test_the_reverse_opens_it_and_dont_know_means_check_first(minimal: KnowledgeBase) -> None:
+    blocked = run(minimal, {"case_type": "individual", "ratified_cat": "no"})
+    opened = diff.compare(blocked, run(minimal, {"case_type": "individual",
+                                                 "ratified_cat": "yes"}), minimal)
+    assert [c.movement for c in opened.changes] == [diff.OPENED]
+    unsure = diff.compare(blocked, run(minimal, {"case_type": "individual",
+                                                 "ratified_cat": "dont_know"}), minimal)
+    assert [c.movement for c in unsure.changes] == [diff.NOW_CHECK]
+    assert "now check first (was blocked)" in unsure.changes[0].reasons[0]
+
+
+def test_score_reasons_added_and_removed_are_named(minimal: KnowledgeBase) -> None:
+    before = run(minimal, {"case_type": "individual", "ratified_cat": "yes"})
+    after = run(minimal, {"case_type": "pattern", "ratified_cat": "yes"})
+    result = diff.compare(before, after, minimal)
+    by_id = {c.id: c for c in result.changes}
+    upr, cat = by_id["upr-stakeholder-submission"], by_id["cat-communication"]
+    assert upr.movement == diff.UP and upr.after.rank == 1
+    assert upr.reasons == ("Now applies (+2): You work on a pattern, and this route ends in "
+                           "recommendations to the State.",)
+    assert cat.movement == diff.DOWN
+    assert cat.reasons[0].startswith("No longer applies (-3): You act for a specific victim")
+
+
+def test_identical_answers_change_nothing(kb: KnowledgeBase, countries: CountryData) -> None:
+    answers = check_answers(yaml.safe_load(DEADLINE.read_text()), kb)[0]
+    a = run(kb, answers, countries)
+    result = diff.compare(a, run(kb, answers, countries), kb)
+    assert result.changes == () and result.answers == ()
+    assert result.unchanged == len(a.all_routes())
+
+
+def test_pending_appeal_closes_the_complaints_and_others_ripple(
+        kb: KnowledgeBase, countries: CountryData) -> None:
+    answers = check_answers(yaml.safe_load(DEADLINE.read_text()), kb)[0]
+    pending = {k: v for k, v in answers.items() if k != "final_decision_date"}
+    pending["remedies"] = "pending"
+    before = run(kb, answers, countries)
+    result = diff.compare(before, run(kb, pending, countries), kb)
+    closed = {c.id for c in result.changes if c.movement == diff.CLOSED}
+    assert {"cat-communication", "ccpr-communication", "ecthr-application"} <= closed
+    ecthr = next(c for c in result.changes if c.id == "ecthr-application")
+    assert any("now blocked (was open)" in r and "still pending" in r for r in ecthr.reasons)
+    ripple = [c for c in result.changes if not c.own]
+    assert ripple and all(c.movement == diff.UP for c in ripple)
+    assert len(result.changes) + result.unchanged == len(before.all_routes())
+
+
+def test_cli_compare_with_set_shows_the_move_and_its_reason() -> None:
+    done = cli("compare", "rehab-centre-complaint-deadline", "--set", "remedies=pending")
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert "B = rehab-centre-complaint-deadline + remedies=pending" in out
+    assert "x closed  CAT: individual complaint: #1" in out
+    assert "now blocked (was open)" in out
+    assert "moved only because others moved" in out
+
+
+def test_cli_compare_two_files_as_json(tmp_path: Path) -> None:
+    other = tmp_path / "what-if.yaml"
+    answers = yaml.safe_load(DEADLINE.read_text())
+    answers["reprisal_risk"] = "high"
+    other.write_text(yaml.safe_dump(answers))
+    done = cli("compare", str(DEADLINE), str(other), "--format", "json")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert [a["question"] for a in data["answers"]] == ["reprisal_risk"]
+    assert all(c["reasons"] for c in data["changes"])
+
+
+def test_cli_set_checks_keys_values_and_multi_choices() -> None:
+    typo = cli("compare", "npm-cpt-and-spt", "--set", "reprisal_rsk=high")
+    assert typo.returncode == 2 and "did you mean 'reprisal_risk'" in typo.stderr
+    bad = cli("compare", "npm-cpt-and-spt", "--set", "reprisal_risk=huge")
+    assert bad.returncode == 2 and "expected one of low, medium, high" in bad.stderr
+    multi = cli("compare", "npm-cpt-and-spt", "--set", "themes=torture,women")
+    assert multi.returncode == 0, multi.stderr
+    assert "Women's rights" in multi.stdout
+    none = cli("compare", "npm-cpt-and-spt")
+    assert none.returncode == 2 and "--set KEY=VALUE" in none.stderr
+    missing = cli("compare", "no-such-file.yaml", "npm-cpt-and-spt")
+    assert missing.returncode == 2 and "not found" in missing.stderr
+
+
+def test_cli_warns_about_questions_the_change_leaves_unanswered() -> None:
+    done = cli("compare", "children-upr-after-crc", "--set", "case_type=individual")
+    assert done.returncode == 0, done.stderr
+    assert "leaves" in done.stderr and "remedies" in done.stderr

@@ -1,0 +1,353 @@
+"""Country data: well-known facts, the unknown-is-not-no rule, lookup and estimates.
+
+The bundled data/countries.json is checked against facts any practitioner knows (if one
+of these fails, the build or a source is wrong) and against the CSVs it is built from
+(shared/data, beside the repository; those checks skip if it is absent).
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import json
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from engagewiz.countries import (
+    Country,
+    CountryData,
+    data_age_warning,
+    load_countries,
+    next_upr_estimate,
+    normalize,
+    prefill,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+JSON_PATH = ROOT / "data" / "countries.json"
+SHARED = ROOT.parent / "shared" / "data"
+FACT_KEYS = {
+    "ratified_cat", "ratified_iccpr", "ratified_icescr", "ratified_icerd", "ratified_cedaw",
+    "ratified_crc", "ratified_crpd", "ratified_cped", "ratified_icmw", "ratified_opcat",
+    "accepts_cat22", "accepts_ccpr_op1", "accepts_cescr_op", "accepts_cerd14",
+    "accepts_cedaw_op", "accepts_crc_op3", "accepts_crpd_op", "accepts_ced31", "accepts_cmw77",
+    "coe_member", "oas_member", "achr_party", "iacthr_jurisdiction", "afcourt_protocol",
+    "afcourt_34_6", "african_charter_party", "acrwc_party",
+}
+
+
+@pytest.fixture(scope="module")
+def data() -> CountryData:
+    return load_countries(JSON_PATH)
+
+
+def csv_rows(name: str) -> list[dict[str, str]]:
+    if not (SHARED / name).exists():
+        pytest.skip(f"{SHARED / name} not available")
+    with (SHARED / name).open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def c(data: CountryData, iso3: str) -> Country:
+    country = data.get(iso3)
+    assert country is not None, iso3
+    return country
+
+
+# --- coverage and shape ---------------------------------------------------------------
+
+
+def test_all_193_un_members_and_2_observers(data: CountryData) -> None:
+    rows = csv_rows("countries_summary.csv")
+    members = {r["iso3"] for r in rows if r["un_status"] == "member"}
+    assert len(members) == 193
+    assert {x.iso3 for x in data if x.un_status == "member"} == members
+    assert {x.iso3 for x in data if x.un_status == "observer"} == {"VAT", "PSE"}
+    assert len(data) == 195
+
+
+def test_every_country_has_exactly_the_question_ids(data: CountryData) -> None:
+    for country in data:
+        assert set(country.facts) == FACT_KEYS, country.iso3
+        for key, f in country.facts.items():
+            assert f.value in ("yes", "no", "dont_know"), (country.iso3, key)
+            assert f.source in data.sources, (country.iso3, key)
+
+
+def test_sources_have_as_of_dates(data: CountryData) -> None:
+    assert data.sources["untc"].as_of == "2026-02-03"
+    for key in ("untc", "coe", "oas", "afcourt", "african-charter", "upr"):
+        assert data.sources[key].title and data.sources[key].where.startswith("https://")
+
+
+def test_treaty_facts_match_the_csv(data: CountryData) -> None:
+    """Every ratified_* value is exactly "party -> yes, anything else -> no"."""
+    inst = {"ratified_cat": "CAT", "ratified_iccpr": "ICCPR", "ratified_opcat": "OP-CAT",
+            "ratified_icmw": "ICMW", "ratified_cedaw": "CEDAW", "ratified_crc": "CRC"}
+    rows = {(r["iso3"], r["instrument"]): r for r in csv_rows("un_treaty_status.csv")}
+    for country in data:
+        for key, name in inst.items():
+            row = rows[(country.iso3, name)]
+            want = "yes" if row["status"] == "party" else "no"
+            assert country.facts[key].value == want, (country.iso3, key)
+            if want == "yes":
+                assert country.facts[key].date == row["consent_date"]
+
+
+def test_complaint_facts_match_the_csv(data: CountryData) -> None:
+    rows = csv_rows("un_individual_complaints.csv")
+    key = {"CAT-22": "accepts_cat22", "CERD-14": "accepts_cerd14", "CCPR-OP1": "accepts_ccpr_op1",
+           "CMW-77": "accepts_cmw77", "CED-31": "accepts_ced31", "CRC-OP3": "accepts_crc_op3"}
+    for r in rows:
+        if r["procedure"] in key:
+            got = c(data, r["iso3"]).facts[key[r["procedure"]]].value
+            assert got == ("yes" if r["accepted"] == "yes" else "no"), r
+
+
+# --- well-known facts ------------------------------------------------------------------
+
+
+def test_usa(data: CountryData) -> None:
+    usa = c(data, "USA")
+    assert usa.facts["ratified_cedaw"].value == "no"
+    assert "signed 1980" in (usa.facts["ratified_cedaw"].note or "")
+    assert usa.facts["ratified_crc"].value == "no"
+    assert usa.facts["ratified_cat"].value == "yes"
+    assert usa.facts["accepts_cat22"].value == "no"  # art. 21 only
+    assert usa.facts["oas_member"].value == "yes"
+    assert usa.facts["achr_party"].value == "no"
+
+
+def test_canada_and_kenya_cat(data: CountryData) -> None:
+    assert c(data, "CAN").facts["accepts_cat22"].value == "yes"
+    assert c(data, "CAN").facts["accepts_cat22"].date == "1989-11-13"
+    ken = c(data, "KEN")
+    assert ken.facts["ratified_cat"].value == "yes"
+    assert ken.facts["ratified_cat"].date == "1997-02-21"
+    assert ken.facts["ratified_cat"].note == "accession"
+    assert ken.facts["accepts_cat22"].value == "no"
+
+
+def test_uk_op_cedaw_but_not_cat22(data: CountryData) -> None:
+    gbr = c(data, "GBR")
+    assert gbr.facts["accepts_cedaw_op"].value == "yes"
+    assert gbr.facts["accepts_cedaw_op"].date == "2004-12-17"
+    assert gbr.facts["accepts_cat22"].value == "no"
+    assert gbr.facts["coe_member"].value == "yes"
+
+
+def test_russia_left_council_of_europe(data: CountryData) -> None:
+    coe = c(data, "RUS").facts["coe_member"]
+    assert coe.value == "no"
+    assert coe.note == ("left the Council of Europe on 16 March 2022; "
+                        "ECHR party until 16 September 2022")
+    assert sum(x.facts["coe_member"].value == "yes" for x in data) == 46
+
+
+def test_tunisia_withdrew_34_6(data: CountryData) -> None:
+    f = c(data, "TUN").facts["afcourt_34_6"]
+    assert f.value == "no"
+    assert "7 March 2025" in (f.note or "") and "March 2026" in (f.note or "")
+    assert c(data, "TUN").facts["afcourt_protocol"].value == "yes"
+    remaining = {x.iso3 for x in data if x.facts["afcourt_34_6"].value == "yes"}
+    assert remaining == {"BFA", "MWI", "MLI", "GHA", "GMB", "NER", "GNB"}
+
+
+def test_ccpr_op1_denunciations_are_no_with_a_note(data: CountryData) -> None:
+    for iso in ("JAM", "TTO", "BLR"):
+        f = c(data, iso).facts["accepts_ccpr_op1"]
+        assert f.value == "no" and "denounced" in (f.note or ""), iso
+    assert c(data, "BLR").facts["accepts_ccpr_op1"].date == "2023-02-08"
+
+
+def test_cmw77_only_five_and_not_in_force(data: CountryData) -> None:
+    yes = {x.iso3 for x in data if x.facts["accepts_cmw77"].value == "yes"}
+    assert yes == {"GTM", "MEX", "URY", "SLV", "ECU"}
+    assert "not in force" in (c(data, "MEX").facts["accepts_cmw77"].note or "")
+
+
+def test_inter_american(data: CountryData) -> None:
+    assert sum(x.facts["oas_member"].value == "yes" for x in data) == 34
+    assert "suspended" in (c(data, "CUB").facts["oas_member"].note or "")
+    assert c(data, "NIC").facts["oas_member"].value == "no"
+    assert c(data, "NIC").facts["achr_party"].value == "yes"  # not denounced per sources
+    assert c(data, "VEN").facts["achr_party"].value == "no"
+    assert c(data, "JAM").facts["achr_party"].value == "yes"
+    assert c(data, "JAM").facts["iacthr_jurisdiction"].value == "no"
+    assert sum(x.facts["iacthr_jurisdiction"].value == "yes" for x in data) == 20
+    assert c(data, "FRA").facts["iacthr_jurisdiction"].value == "no"
+
+
+# --- unknown is not "no" -----------------------------------------------------------------
+
+
+def test_african_state_not_among_33_is_unknown_not_no(data: CountryData) -> None:
+    """Ethiopia is not among the 33 identified Protocol parties: the 34th is unidentified."""
+    eth = c(data, "ETH")
+    assert eth.facts["afcourt_protocol"].value == "dont_know"
+    assert "34" in (eth.facts["afcourt_protocol"].note or "")
+    assert "afcourt_protocol" not in prefill(eth)  # the user is still asked
+    assert c(data, "FRA").facts["afcourt_protocol"].value == "no"  # not African: no
+
+
+def test_every_unlisted_african_state_is_unknown(data: CountryData) -> None:
+    listed = {r["iso3"] for r in csv_rows("regional_african.csv")}
+    african = {x.iso3 for x in data if x.facts["african_charter_party"].value == "yes"} | {"MAR"}
+    assert len(african) == 54 and listed - {"ESH"} <= african
+    for iso in african - listed:
+        assert c(data, iso).facts["afcourt_protocol"].value == "dont_know", iso
+        assert c(data, iso).facts["acrwc_party"].value == "dont_know", iso
+
+
+def test_african_charter(data: CountryData) -> None:
+    assert c(data, "MAR").facts["african_charter_party"].value == "no"
+    assert c(data, "KEN").facts["african_charter_party"].value == "yes"
+    assert c(data, "ZAF").facts["african_charter_party"].value == "yes"
+    assert c(data, "BRA").facts["african_charter_party"].value == "no"
+    assert c(data, "BRA").facts["acrwc_party"].value == "no"
+
+
+def test_prefill_keeps_known_facts_with_sources(data: CountryData) -> None:
+    p = prefill(c(data, "KEN"))
+    assert p["ratified_cat"].value == "yes" and p["ratified_cat"].source == "untc"
+    assert p["accepts_cat22"].value == "no"
+    assert all(f.value != "dont_know" for f in p.values())
+
+
+# --- lookup ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "iso3"),
+    [
+        ("Kenya", "KEN"), ("kenya", "KEN"), ("  KENYA ", "KEN"), ("KEN", "KEN"), ("ke", "KEN"),
+        ("Republic of Kenya", "KEN"),
+        ("Ivory Coast", "CIV"), ("Cote d'Ivoire", "CIV"), ("Côte d\u2019Ivoire", "CIV"),
+        ("COTE D IVOIRE", "CIV"),
+        ("Turkiye", "TUR"), ("Türkiye", "TUR"), ("Turkey", "TUR"),
+        ("Russia", "RUS"), ("Russian Federation", "RUS"),
+        ("UK", "GBR"), ("U.K.", "GBR"), ("GB", "GBR"), ("Great Britain", "GBR"),
+        ("United Kingdom of Great Britain and Northern Ireland", "GBR"),
+        ("USA", "USA"), ("U.S.A.", "USA"), ("United States", "USA"), ("us", "USA"),
+        ("Iran", "IRN"), ("Iran (Islamic Republic of)", "IRN"), ("Syria", "SYR"),
+        ("Cape Verde", "CPV"), ("Czech Republic", "CZE"), ("Vietnam", "VNM"), ("Laos", "LAO"),
+        ("Bolivia", "BOL"), ("Venezuela", "VEN"), ("Tanzania", "TZA"),
+        ("South Korea", "KOR"), ("North Korea", "PRK"), ("Moldova", "MDA"),
+        ("Palestine", "PSE"), ("Vatican", "VAT"), ("Holy See", "VAT"), ("Micronesia", "FSM"),
+        ("Congo-Brazzaville", "COG"), ("Congo", "COG"), ("DRC", "COD"),
+        ("Democratic Republic of the Congo", "COD"), ("Eswatini", "SWZ"), ("Swaziland", "SWZ"),
+        ("Myanmar", "MMR"), ("Burma", "MMR"), ("St. Lucia", "LCA"), ("Saint Lucia", "LCA"),
+        ("Bahamas (The)", "BHS"), ("The Gambia", "GMB"), ("Netherlands", "NLD"),
+    ],
+)
+def test_search(data: CountryData, text: str, iso3: str) -> None:
+    found = data.search(text)
+    assert found is not None and found.iso3 == iso3, text
+
+
+@pytest.mark.parametrize("text", ["", "   ", "Atlantis", "Korea", "XX", "Kenia"])
+def test_search_does_not_guess(data: CountryData, text: str) -> None:
+    assert data.search(text) is None
+
+
+def test_suggest(data: CountryData) -> None:
+    assert data.suggest("Kenia")[0] == "Kenya"
+    assert data.suggest("Tunesia")[0] == "Tunisia"
+    assert data.suggest("Ivory cost")[0] == "Côte d'Ivoire"
+    assert set(data.suggest("Korea", n=2)) == {"South Korea", "North Korea"}
+    s = data.suggest("Guinea", n=3)
+    assert len(s) == len(set(s)) <= 3
+    assert data.suggest("zzzzzzzz") == []
+
+
+def test_normalize() -> None:
+    assert normalize("Côte d\u2019Ivoire") == normalize("cote d'ivoire") == "cote d ivoire"
+    assert normalize("U.S.A.") == "usa"
+    assert normalize("St. Kitts & Nevis") == "saint kitts and nevis"
+
+
+def test_get_is_case_insensitive(data: CountryData) -> None:
+    assert c(data, "ken").name == "Kenya"
+    assert data.get("XXX") is None
+
+
+def test_runtime_does_not_import_pycountry() -> None:
+    code = ("import sys, engagewiz.countries; "
+            "sys.exit('pycountry' in sys.modules or 'pycountry_convert' in sys.modules)")
+    env_path = str(ROOT / "src")
+    result = subprocess.run([sys.executable, "-c", code], env={"PYTHONPATH": env_path},
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+
+
+def test_bad_schema_is_rejected(tmp_path: Path) -> None:
+    p = tmp_path / "c.json"
+    p.write_text(json.dumps({"schema": 2, "built": "x", "sources": {}, "countries": {}}))
+    with pytest.raises(ValueError, match="schema"):
+        load_countries(p)
+
+
+def test_bundled_file_matches_a_fresh_build() -> None:
+    """The committed JSON is what the build script makes from the CSVs today."""
+    pytest.importorskip("pycountry")
+    pytest.importorskip("pycountry_convert")
+    csv_rows("countries_summary.csv")
+    spec = importlib.util.spec_from_file_location("build_countries",
+                                                  ROOT / "scripts" / "build_countries.py")
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    bundled = json.loads(JSON_PATH.read_text(encoding="utf-8"))
+    assert mod.build(SHARED, bundled["built"]) == bundled
+
+
+# --- estimates and warnings --------------------------------------------------------------
+
+
+def test_next_upr_estimate_kenya(data: CountryData) -> None:
+    ken = c(data, "KEN")
+    assert ken.upr is not None and ken.upr.session == 49
+    est = next_upr_estimate(ken, date(2026, 11, 23))
+    assert est is not None
+    assert est.review_from == date(2029, 10, 28)  # 28 Apr 2025 + 4.5 years
+    assert est.review_to == date(2029, 11, 9)
+    assert (est.submission_from, est.submission_to) == (date(2029, 2, 28), date(2029, 4, 28))
+    assert est.text.startswith("Estimate")
+    assert "ohchr.org" in est.text and "upr-info.org" in est.text
+    assert "closed" not in est.text
+    late = next_upr_estimate(ken, date(2029, 6, 1))
+    assert late is not None and "closed" in late.text
+
+
+def test_next_upr_estimate_month_only_dates_and_missing(data: CountryData) -> None:
+    jan = [x for x in data if x.upr is not None and x.upr.dates == "2026-01"]
+    assert jan, "session 51 has month-only dates"
+    est = next_upr_estimate(jan[0], date(2026, 11, 23))
+    assert est is not None and est.review_from == date(2030, 7, 1)
+    assert est.review_to == date(2030, 7, 31)
+    assert next_upr_estimate(c(data, "UKR"), date(2026, 11, 23)) is None  # not in the data
+    usa = next_upr_estimate(c(data, "USA"), date(2026, 11, 23))
+    assert usa is not None and "not held" in usa.text
+
+
+def test_data_age_warning_boundary() -> None:
+    assert data_age_warning("2026-02-03", date(2027, 2, 3)) is None  # exactly 12 months
+    w = data_age_warning("2026-02-03", date(2027, 2, 4))  # 12 months + 1 day
+    assert w is not None and "treaties.un.org" in w and "2026-02-03" in w
+    assert data_age_warning(date(2024, 2, 29), date(2025, 2, 28)) is None
+    assert data_age_warning(date(2024, 2, 29), date(2025, 3, 1)) is not None
+    assert data_age_warning("2026", date(2027, 1, 1)) is None  # partial: from 1 January
+    assert data_age_warning("2026", date(2027, 1, 2)) is not None
+    assert data_age_warning(None, date(2026, 1, 1)) is not None
+
+
+def test_source_age_warnings(data: CountryData) -> None:
+    today = date(2026, 11, 23)
+    assert data.sources["untc"].age_warning(today) is None
+    oas = data.sources["oas"].age_warning(today)
+    assert oas is not None and data.sources["oas"].where in oas
+    assert data.sources["untc"].age_warning(date(2027, 2, 4)) is not None

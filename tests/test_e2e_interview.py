@@ -1,0 +1,146 @@
+"""Full interviews in a real pseudo-terminal (pexpect), 60 columns wide, as a person types.
+
+Pipes would miss terminal-only behaviour (raw mode, redraws, isatty), so these tests spawn
+the installed `engagewiz` in a pty. Each prompt line carries the question id, which is how
+the driver knows what it is being asked.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from engagewiz.model import KnowledgeBase
+
+pexpect = pytest.importorskip("pexpect")
+
+DOWN, UP, ENTER, SPACE, CTRL_C = "\x1b[B", "\x1b[A", "\r", " ", "\x03"
+PROGRESS = r"Question (\d+), about (\d+) to go · (\w+)"
+REVIEW, FACTS, RESULT = "Review your answers", "Is this still right", r"(?i)recommended routes"
+TIMEOUT = 20
+DRAWN = r"\x1b\[\?7h"  # prompt_toolkit turns line wrap back on when a render ends
+
+
+def spawn(home: Path, *args: str) -> pexpect.spawn:
+    env = {**os.environ, "ENGAGEWIZ_HOME": str(home), "TERM": "xterm", "NO_COLOR": "1",
+           "ENGAGEWIZ_TODAY": "2026-11-23", "COLUMNS": "60", "LINES": "40"}
+    return pexpect.spawn(sys.executable, ["-m", "engagewiz", "assess", *args], env=env,
+                         dimensions=(40, 60), encoding="utf-8", timeout=TIMEOUT)
+
+
+Keys = str | Callable[[], str]
+
+
+class Driver:
+    """Answers each question by id from a script; anything unscripted takes the first choice."""
+
+    def __init__(self, child: pexpect.spawn, kb: KnowledgeBase, script: dict[str, list[str]]):
+        self.child, self.kb = child, kb
+        self.script = {k: list(v) for k, v in script.items()}  # a list: asked again -> next
+        self.asked: list[str] = []
+
+    def default(self, qid: str) -> str:
+        q = self.kb.question(qid)
+        assert q is not None
+        if qid in self.asked[:-1]:
+            return ENTER  # asked again: the previous answer is the default
+        return {"multi": SPACE + ENTER, "date": "?" + ENTER, "text": "x" + ENTER,
+                "country": "Kenya" + ENTER}.get(q.type, ENTER)
+
+    def run_until(self, stop: str, review: list[str] | None = None) -> None:
+        review = list(review or [])
+        while True:
+            index = self.child.expect([stop, PROGRESS, REVIEW, FACTS])
+            if index == 0:
+                return
+            if index == 1:
+                qid = self.child.match.group(3)
+                self.asked.append(qid)
+                self.child.expect(DRAWN)  # the prompt is on screen
+                keys = self.script[qid].pop(0) if self.script.get(qid) else self.default(qid)
+                self.child.send(keys)
+            elif index == 2:
+                self.child.send(review.pop(0) if review else ENTER)
+            else:
+                self.child.send(ENTER)
+
+
+def first_route(child: pexpect.spawn) -> str:
+    child.expect(r"1\. ([^\r\n]+?)\s+score")
+    return str(child.match.group(1)).strip()
+
+
+def test_full_interview_with_two_backs_and_an_edit(kb: KnowledgeBase, tmp_path: Path) -> None:
+    child = spawn(tmp_path)
+    driver = Driver(child, kb, {
+        "org_type": [DOWN + ENTER],                       # rehabilitation centre
+        "themes": [SPACE + ENTER],                        # torture
+        "case_type": [UP + ENTER, ENTER],                 # Back once, then specific victims
+        "urgency": [DOWN + ENTER],                        # no
+        "advocacy_strategy": [UP + ENTER, ENTER],         # Back again, then yes
+        "remedies": [ENTER],                              # exhausted
+        "final_decision_date": ["2026-03-03" + ENTER],
+    })
+    # Review: open the second answer (country) and change it to Canada, then see results.
+    driver.run_until(REVIEW)
+    child.send(DOWN * 2 + ENTER)
+    child.expect(DRAWN)
+    child.send("\x15Canada" + ENTER)  # Ctrl-U clears the previous answer first
+    driver.run_until(RESULT)
+    assert driver.asked.count("case_type") == 2  # asked again after Back
+    assert driver.asked.count("themes") == 2      # Back from case_type re-asks themes
+    route = first_route(child)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    assert route  # a ranked list came out
+    assert not (tmp_path / "resume.yaml").exists()  # deleted once complete
+
+
+def test_ctrl_c_saves_then_resume_finishes(kb: KnowledgeBase, tmp_path: Path) -> None:
+    child = spawn(tmp_path)
+    driver = Driver(child, kb, {"org_type": [DOWN * 4 + ENTER]})  # a lawyer
+    driver.run_until(r"Question \d+, about \d+ to go · themes")
+    child.expect(DRAWN)
+    child.send(CTRL_C)
+    child.expect("Continue with: engagewiz assess --resume")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    saved = tmp_path / "resume.yaml"
+    assert stat.S_IMODE(saved.stat().st_mode) == 0o600
+    text = saved.read_text()
+    assert "org_type: lawyer" in text and "country: KEN" in text
+
+    child = spawn(tmp_path, "--resume")
+    driver = Driver(child, kb, {"themes": [SPACE + ENTER]})
+    driver.run_until(RESULT)
+    assert "org_type" not in driver.asked and "themes" in driver.asked
+    first_route(child)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
+def test_answers_file_asks_only_the_missing_questions(kb: KnowledgeBase, tmp_path: Path) -> None:
+    answers = tmp_path / "partial.yaml"
+    answers.write_text("org_type: npm\ncountry: France\nthemes: [torture, detention]\n"
+                       "case_type: pattern\n")
+    saved = tmp_path / "final.yaml"
+    child = spawn(tmp_path, "--answers", str(answers), "--save-answers", str(saved),
+                  "--format", "json")
+    driver = Driver(child, kb, {})
+    driver.run_until(r'"recommended"')
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert not {"org_type", "country", "themes", "case_type"} & set(driver.asked)
+    assert "nhri_status" in driver.asked  # an NPM is asked about its accreditation
+    assert stat.S_IMODE(saved.stat().st_mode) == 0o600
+    assert re.search(r"^country: FRA$", saved.read_text(), re.M)

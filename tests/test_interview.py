@@ -1,0 +1,59 @@
+"""The pure interview walk: which question is next, Back, and re-evaluation after an edit."""
+
+from __future__ import annotations
+
+from engagewiz import interview
+from engagewiz.model import KnowledgeBase
+
+
+def test_first_question_is_the_organisation(kb: KnowledgeBase) -> None:
+    first = interview.next_question(kb, {})
+    assert first is not None and first.id == "org_type"
+
+
+def test_questions_whose_condition_is_false_are_skipped(kb: KnowledgeBase) -> None:
+    ngo = {"org_type": "ngo"}
+    asked = [q.id for q in interview.applicable(kb, ngo)]
+    assert "nhri_status" not in asked and "ecosoc_status" in asked
+    nhri = [q.id for q in interview.applicable(kb, {"org_type": "nhri"})]
+    assert "nhri_status" in nhri and "ecosoc_status" not in nhri
+
+
+def test_dont_know_asks_dependants_but_not_asked_closes_them(kb: KnowledgeBase) -> None:
+    """Unknown means ask (better one question too many); a question not asked means no."""
+    dont_know = {"org_type": "ngo", "ratified_cat": "dont_know"}
+    assert "accepts_cat22" in [q.id for q in interview.missing(kb, dont_know)]
+    assert "accepts_cat22" not in [q.id for q in interview.missing(kb, {"ratified_cat": "no"})]
+    pattern = {"org_type": "ngo", "case_type": "pattern", "outputs": ["thematic_standards"]}
+    todo = [q.id for q in interview.missing(kb, pattern)]
+    assert "remedies" not in todo and "final_decision_date" not in todo
+
+
+def test_back_forgets_only_the_last_answer(kb: KnowledgeBase) -> None:
+    history = ["org_type", "country", "themes"]
+    answers = {"org_type": "ngo", "country": "KEN", "themes": ["torture"]}
+    history, answers = interview.back(history, answers)
+    assert history == ["org_type", "country"]
+    assert answers == {"org_type": "ngo", "country": "KEN"}
+    nxt = interview.next_question(kb, answers)
+    assert nxt is not None and nxt.id == "themes"
+
+
+def test_edit_re_evaluates_and_keeps_answers_that_still_apply(kb: KnowledgeBase) -> None:
+    answers = {"org_type": "ngo", "case_type": "individual", "outputs": ["visibility"],
+               "remedies": "exhausted",
+               "final_decision_date": "2026-03-03", "victim_consent": "yes", "urgency": "no"}
+    answers["case_type"] = "pattern"  # edit in the review: no victim any more
+    kept = interview.effective(kb, answers)
+    assert "victim_consent" not in kept and "final_decision_date" not in kept
+    assert kept["urgency"] == "no" and kept["org_type"] == "ngo"
+    answers["case_type"] = "individual"  # and back again: nothing was lost
+    assert interview.effective(kb, answers)["final_decision_date"] == "2026-03-03"
+
+
+def test_progress_counts_questions_asked_not_facts_prefilled(kb: KnowledgeBase) -> None:
+    facts = {"ratified_cat": "yes", "accepts_cat22": "no"}
+    step = interview.progress(kb, {"org_type": "ngo"}, facts)
+    assert step.number == 2
+    without_facts = interview.progress(kb, {"org_type": "ngo"})
+    assert without_facts.remaining == step.remaining + 2

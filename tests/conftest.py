@@ -26,7 +26,8 @@ def countries() -> CountryData:
 
 
 @pytest.fixture(autouse=True)
-def private_state(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def private_state(tmp_path_factory: pytest.TempPathFactory,
+                  monkeypatch: pytest.MonkeyPatch) -> Path:
     """Resume files go to a temporary folder, never the tester's home."""
     home = tmp_path_factory.mktemp("engagewiz-home")
     monkeypatch.setenv("ENGAGEWIZ_HOME", str(home))

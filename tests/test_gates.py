@@ -7,12 +7,11 @@ from typing import Any
 
 import pytest
 
+from conftest import TODAY
 from engagewiz import conditions
 from engagewiz.gates import Context, evaluate
 from engagewiz.model import Gate, KnowledgeBase
 from engagewiz.results import BLOCKED, OPEN, UNKNOWN
-
-from conftest import TODAY
 
 
 def gate(kind: str, **params: Any) -> Gate:

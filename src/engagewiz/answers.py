@@ -47,7 +47,8 @@ def check_answers(raw: dict[Any, Any], kb: KnowledgeBase,
         question = kb.question(str(key))
         if question is None:
             close = difflib.get_close_matches(str(key), ids, n=1)
-            hint = f"did you mean '{close[0]}'?" if close else "run 'engagewiz template' for the list"
+            hint = (f"did you mean '{close[0]}'?" if close
+                    else "run 'engagewiz template' for the list")
             problems.append((str(key), f"unknown question id; {hint}"))
             continue
         if value is None:  # left blank, as in `engagewiz template`

@@ -92,7 +92,8 @@ class _Builder:
         self.source_keys: set[str] = set()
 
     def build(self, raw_q: dict[str, Any], raw_m: dict[str, Any]) -> KnowledgeBase:
-        sections = tuple(Section(s["id"], s["title"], s.get("intro", "")) for s in raw_q["sections"])
+        sections = tuple(Section(s["id"], s["title"], s.get("intro", ""))
+                         for s in raw_q["sections"])
         section_ids = {s.id for s in sections}
         for i, raw in enumerate(raw_q["questions"]):
             question = self._question(raw, ("questions", i), section_ids)
@@ -269,8 +270,8 @@ class _Builder:
             raw.update(extras.get("override", {}))
             issues = list(kbspec.MECHANISM.check(raw, ()))
             for sub, message in issues:
-                self.problems.add(self.mfile, item_path,
-                                  f"route '{raw.get('id', '?')}': {yamlfile.dotted(sub)}: {message}")
+                where = f"route '{raw.get('id', '?')}': {yamlfile.dotted(sub)}"
+                self.problems.add(self.mfile, item_path, f"{where}: {message}")
             if not issues:
                 routes.append(self._mechanism(raw, item_path, template["id"]))
         return routes

@@ -42,7 +42,7 @@ def cached(files: list[Path], build: Callable[[], KnowledgeBase]) -> KnowledgeBa
         return build()  # a missing file: let the loader say so
     try:
         with path.open("rb") as handle:
-            kb = pickle.load(handle)  # noqa: S301 - our own file, in the user's cache folder
+            kb = pickle.load(handle)
         if isinstance(kb, KnowledgeBase):
             return kb
     except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError):

@@ -37,7 +37,9 @@ def assess(
         "On a terminal, questions it leaves out are asked.", show_default=False)] = None,
     format: Annotated[Format, typer.Option(
         "--format", "-f", help="rich for people, json for scripts.")] = Format.rich,
-    top: Annotated[int, typer.Option(help="How many recommended routes to show.", min=1)] = 5,
+    top: Annotated[Optional[int], typer.Option(  # noqa: UP045
+        help="How many recommended routes to show [default: 5 on screen and in plans, all "
+        "in JSON].", min=1, show_default=False)] = None,
     output: Annotated[Optional[Path], typer.Option(  # noqa: UP045
         "--output", "-o", help="Write the result to a file: .md or .html (a plan), .svg, "
         ".json. Written privately (0600).", show_default=False)] = None,
@@ -80,9 +82,11 @@ def assess(
 
         common.write_output(render_json(result, top), None)
     else:
+        from engagewiz.render import DEFAULT_TOP
         from engagewiz.render.terminal import make_console, render
 
-        render(result, knowledge, make_console(plain), top=top, plain=plain, compact=compact)
+        render(result, knowledge, make_console(plain), top=top or DEFAULT_TOP, plain=plain,
+               compact=compact)
 
 
 def _starting_answers(path: Path | None, resume_: bool, kb: KnowledgeBase,

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from engagewiz import __version__
-from engagewiz.cli import assess, authoring, info, workshop  # noqa: F401 - registers the commands
+from engagewiz.cli import assess, authoring, country, info, workshop  # noqa: F401 - registers the commands
 from engagewiz.cli.app import app
 from engagewiz.errors import InputError
 

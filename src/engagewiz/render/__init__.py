@@ -1,1 +1,3 @@
 """Renderers turn an Assessment into text; none of them decides anything."""
+
+DEFAULT_TOP = 5  # recommended routes shown on a screen or in a plan; JSON lists them all

@@ -40,11 +40,11 @@ def to_dict(kb: KnowledgeBase, route_id: str | None) -> Any:
 def render(kb: KnowledgeBase, route_id: str | None, console: Console) -> None:
     if route_id is None:
         family = None
-        for m in sorted(kb.mechanisms, key=lambda m: (m.family, m.id)):
-            if m.family != family:
-                family = m.family
+        for route in sorted(kb.mechanisms, key=lambda r: (r.family, r.id)):
+            if route.family != family:
+                family = route.family
                 console.print(f"\n[bold]{family.title()}[/bold]")
-            console.print(f"  {m.id:<34} {escape(m.name)}")
+            console.print(f"  {route.id:<34} {escape(route.name)}")
         console.print(f"\n{len(kb.mechanisms)} routes. 'engagewiz mechanisms ID' shows one.")
         return
     m = kb.mechanism(route_id)

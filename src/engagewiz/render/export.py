@@ -14,17 +14,19 @@ from typing import TYPE_CHECKING
 
 from engagewiz.errors import InputError
 from engagewiz.fsutil import write_private
+from engagewiz.render import DEFAULT_TOP
 
 if TYPE_CHECKING:
     from engagewiz.countries import CountryData
     from engagewiz.model import KnowledgeBase
+    from engagewiz.render.plan import Plan
     from engagewiz.results import Assessment
 
 SVG_WIDTH = 100  # columns: wide enough for a slide, narrow enough to stay legible
-Exporter = Callable[["Assessment", "KnowledgeBase", int], str]
+Exporter = Callable[["Assessment", "KnowledgeBase", "int | None"], str]
 
 
-def write_export(result: Assessment, kb: KnowledgeBase, path: Path, top: int) -> None:
+def write_export(result: Assessment, kb: KnowledgeBase, path: Path, top: int | None) -> None:
     exporter = EXPORTERS.get(path.suffix.lower())
     if exporter is None:
         raise InputError.one(f"cannot write {path.suffix or 'a file without a suffix'}; "
@@ -45,21 +47,25 @@ def countries_for(kb: KnowledgeBase) -> CountryData | None:
     return None
 
 
-def markdown(result: Assessment, kb: KnowledgeBase, top: int) -> str:
+def _plan(result: Assessment, kb: KnowledgeBase, top: int | None) -> Plan:
+    from engagewiz.render.plan import build_plan
+
+    return build_plan(result, kb, top=top or DEFAULT_TOP, countries=countries_for(kb))
+
+
+def markdown(result: Assessment, kb: KnowledgeBase, top: int | None) -> str:
     from engagewiz.render import plan_md
-    from engagewiz.render.plan import build_plan
 
-    return plan_md.render(build_plan(result, kb, top=top, countries=countries_for(kb)))
+    return plan_md.render(_plan(result, kb, top))
 
 
-def html(result: Assessment, kb: KnowledgeBase, top: int) -> str:
+def html(result: Assessment, kb: KnowledgeBase, top: int | None) -> str:
     from engagewiz.render import plan_html
-    from engagewiz.render.plan import build_plan
 
-    return plan_html.render(build_plan(result, kb, top=top, countries=countries_for(kb)))
+    return plan_html.render(_plan(result, kb, top))
 
 
-def svg(result: Assessment, kb: KnowledgeBase, top: int) -> str:
+def svg(result: Assessment, kb: KnowledgeBase, top: int | None) -> str:
     """The terminal report recorded by rich; the file is written by us, not by rich."""
     import io
 
@@ -69,11 +75,11 @@ def svg(result: Assessment, kb: KnowledgeBase, top: int) -> str:
 
     console = Console(record=True, width=SVG_WIDTH, file=io.StringIO(), force_terminal=True,
                       color_system="truecolor", highlight=False, emoji=False)
-    render(result, kb, console, top=top, compact=True)
+    render(result, kb, console, top=top or DEFAULT_TOP, compact=True)
     return console.export_svg(title="engagewiz")
 
 
-def json(result: Assessment, kb: KnowledgeBase, top: int) -> str:
+def json(result: Assessment, kb: KnowledgeBase, top: int | None) -> str:
     from engagewiz.render.json_out import render
 
     return render(result, top)

@@ -13,7 +13,7 @@ FORMAT_VERSION = 1
 
 
 def _gate(g: GateResult, *fields: str) -> dict[str, Any]:
-    out = {"kind": g.kind, "rule": g.rule, "detail": g.detail}
+    out: dict[str, Any] = {"kind": g.kind, "rule": g.rule, "detail": g.detail}
     out.update({f: getattr(g, f) for f in fields})
     out["source"] = list(g.source)
     return out

@@ -33,7 +33,7 @@ def answers_template(kb: KnowledgeBase) -> str:
             continue
         lines += ["", f"# ==== {section.title} " + "=" * max(0, 70 - len(section.title))]
         for question in questions:
-            lines += [""] + _question(question)
+            lines += ["", *_question(question)]
     return "\n".join(lines) + "\n"
 
 

@@ -1,0 +1,264 @@
+"""`engagewiz country`: what is open for one State, as a dict (JSON) or rich renderables.
+
+Pure functions, no printing, so the same view serves the terminal, scripts and tests. Two
+rules from the data shape every line: an empty cell is *unknown*, never "no" (shown as
+"unknown - check <where>", because a user who reads "no" may drop a route that is open),
+and every fact keeps its source and as-of date, with a warning when that is stale.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.rule import Rule
+from rich.text import Text
+
+from engagewiz.countries import (
+    UPR_CONFIRM,
+    Country,
+    CountryData,
+    CountryFact,
+    next_upr_estimate,
+)
+
+CMW77_CAVEAT = ("Article 77 is not in force: fewer than 10 States have made the declaration, "
+                "so the Committee cannot yet receive individual complaints against any State.")
+STYLE = {"yes": "green", "no": "", "dont_know": "yellow"}
+
+
+@dataclass(frozen=True)
+class Row:
+    """One fact to show: its id in the JSON, the label people read, and how to say yes/no."""
+
+    id: str
+    label: str
+    key: str
+    yes: str = "party"
+    no: str = "not party"
+    short: str = ""  # for the summary line ("CAT art. 22")
+    caveat: str | None = None  # true whatever the State did (CMW art. 77 not in force)
+
+
+def _complaints(id_: str, label: str, key: str, short: str, caveat: str | None = None) -> Row:
+    return Row(id_, f"Individual complaints ({label})", key, "accepted", "not accepted",
+               short, caveat)
+
+
+# Each UN treaty with its individual-complaint procedure (None: the treaty has none of its own).
+UN_TREATIES: tuple[tuple[Row, Row | None], ...] = (
+    (Row("CAT", "CAT, Convention against Torture", "ratified_cat"),
+     _complaints("CAT-22", "art. 22 declaration", "accepts_cat22", "CAT art. 22")),
+    (Row("OP-CAT", "OP-CAT (SPT visits; national preventive mechanism)", "ratified_opcat"),
+     None),
+    (Row("ICCPR", "ICCPR, Covenant on Civil and Political Rights", "ratified_iccpr"),
+     _complaints("CCPR-OP1", "First Optional Protocol", "accepts_ccpr_op1", "ICCPR OP1")),
+    (Row("ICESCR", "ICESCR, Covenant on Economic, Social and Cultural Rights",
+         "ratified_icescr"),
+     _complaints("CESCR-OP", "Optional Protocol", "accepts_cescr_op", "ICESCR OP")),
+    (Row("ICERD", "ICERD, Convention on Racial Discrimination", "ratified_icerd"),
+     _complaints("CERD-14", "art. 14 declaration", "accepts_cerd14", "ICERD art. 14")),
+    (Row("CEDAW", "CEDAW, Convention on Discrimination against Women", "ratified_cedaw"),
+     _complaints("CEDAW-OP", "Optional Protocol", "accepts_cedaw_op", "CEDAW OP")),
+    (Row("CRC", "CRC, Convention on the Rights of the Child", "ratified_crc"),
+     _complaints("CRC-OP3", "third Optional Protocol", "accepts_crc_op3", "CRC OP3")),
+    (Row("CRPD", "CRPD, Convention on the Rights of Persons with Disabilities", "ratified_crpd"),
+     _complaints("CRPD-OP", "Optional Protocol", "accepts_crpd_op", "CRPD OP")),
+    (Row("CPED", "CPED, Convention against Enforced Disappearance", "ratified_cped"),
+     _complaints("CED-31", "art. 31 declaration", "accepts_ced31", "CPED art. 31")),
+    (Row("ICMW", "ICMW, Convention on Migrant Workers", "ratified_icmw"),
+     _complaints("CMW-77", "art. 77 declaration", "accepts_cmw77", "ICMW art. 77",
+                 CMW77_CAVEAT)),
+)
+REGIONAL: tuple[tuple[str, tuple[Row, ...]], ...] = (
+    ("African system", (
+        Row("african-charter", "African Charter on Human and Peoples' Rights "
+            "(African Commission)", "african_charter_party"),
+        Row("afcourt-protocol", "African Court Protocol", "afcourt_protocol"),
+        Row("afcourt-34-6", "Art. 34(6) declaration (individuals and NGOs may go to the "
+            "African Court directly)", "afcourt_34_6", "made", "not made"),
+        Row("acrwc", "African Children's Charter (ACRWC)", "acrwc_party"),
+    )),
+    ("European system", (
+        Row("coe", "Council of Europe (European Convention; European Court)", "coe_member",
+            "member", "not a member"),
+    )),
+    ("Inter-American system", (
+        Row("oas", "OAS (Inter-American Commission petitions)", "oas_member", "member",
+            "not a member"),
+        Row("achr", "American Convention on Human Rights", "achr_party"),
+        Row("iacthr", "Inter-American Court jurisdiction", "iacthr_jurisdiction", "accepted",
+            "not accepted"),
+    )),
+)
+
+
+def _fact(data: CountryData, country: Country, row: Row) -> dict[str, Any]:
+    """One fact as JSON, with the words to show; an unknown says where to check."""
+    f = country.facts.get(row.key) or CountryFact("dont_know", "")
+    source = data.sources.get(f.source)
+    out: dict[str, Any] = {"id": row.id, "label": row.label, "key": row.key,
+                           "value": f.value, "known": f.known, "date": f.date,
+                           "note": f.note, "source": f.source or None}
+    if f.known:
+        words = row.yes if f.value == "yes" else row.no
+        if f.value == "yes" and f.date:
+            words += f" since {f.date}"
+    else:
+        where = source.where if source else "the treaty body or regional system"
+        words = f"unknown \N{EM DASH} check {where}"
+        out["check_at"] = where
+    if f.note and not (row.caveat and "not in force" in f.note):
+        words += f" ({f.note})"
+    out["text"] = words
+    if row.caveat:
+        out["in_force"] = False
+        out["caveat"] = row.caveat
+    return out
+
+
+def _warnings(data: CountryData, keys: list[str], today: date) -> list[dict[str, str]]:
+    return [{"source": k, "text": w} for k in dict.fromkeys(keys)
+            if k in data.sources and (w := data.sources[k].age_warning(today))]
+
+
+def _value(country: Country, row: Row) -> str:
+    f = country.facts.get(row.key)
+    return f.value if f else "dont_know"
+
+
+def _upr_dict(data: CountryData, country: Country, today: date) -> dict[str, Any]:
+    s, est = country.upr, next_upr_estimate(country, today)
+    upr = data.sources.get("upr")
+    return {
+        "last": None if s is None else {"cycle": s.cycle, "session": s.session,
+                                        "dates": s.dates, "status": s.status,
+                                        "source": s.source, "note": s.note},
+        "next_estimate": None if est is None else {
+            "estimate": True, "based_on_session": est.based_on_session,
+            "review_from": est.review_from.isoformat(), "review_to": est.review_to.isoformat(),
+            "submission_from": est.submission_from.isoformat(),
+            "submission_to": est.submission_to.isoformat(), "text": est.text,
+            "confirm_at": list(est.confirm_at)},
+        "check_at": upr.where if upr else UPR_CONFIRM[0],
+    }
+
+
+def to_dict(data: CountryData, country: Country, today: date) -> dict[str, Any]:
+    """Everything the command shows, in a stable shape for scripts (see tests for the keys)."""
+    treaties = [_fact(data, country, t) | {"procedure": _fact(data, country, p) if p else None}
+                for t, p in UN_TREATIES]
+    procs = [p for _, p in UN_TREATIES if p]
+    regional = [{"system": name, "facts": [_fact(data, country, r) for r in rows]}
+                for name, rows in REGIONAL]
+    regional_sources = [country.facts[r.key].source for _, rows in REGIONAL for r in rows
+                        if r.key in country.facts]
+    upr_source = country.upr.source if country.upr else "upr"
+    used = dict.fromkeys([f.source for f in country.facts.values()] + [upr_source])
+    return {
+        "country": {"iso3": country.iso3, "iso2": country.alpha2, "name": country.name,
+                    "un_status": country.un_status},
+        "today": today.isoformat(),
+        "complaints_accepted": [p.short for p in procs
+                                if _value(country, p) == "yes" and not p.caveat],
+        "complaints_unknown": [p.short for p in procs if _value(country, p) == "dont_know"],
+        "un_treaties": treaties,
+        "regional": regional,
+        "upr": _upr_dict(data, country, today),
+        "sources": {k: {"title": data.sources[k].title, "as_of": data.sources[k].as_of,
+                        "where": data.sources[k].where, "note": data.sources[k].note}
+                    for k in used if k in data.sources},
+        "warnings": {"un_treaties": _warnings(data, ["untc"], today),
+                     "regional": _warnings(data, regional_sources, today),
+                     "upr": _warnings(data, [upr_source], today)},
+    }
+
+
+class Indented:
+    """Text with a hanging indent and no trailing spaces (rich's Padding pads every line
+    to the full width, which litters copied text and files with blanks)."""
+
+    def __init__(self, text: Text, first: int, rest: int | None = None) -> None:
+        self.text, self.first, self.rest = text, first, first if rest is None else rest
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = max(options.max_width - max(self.first, self.rest), 20)
+        for n, line in enumerate(self.text.wrap(console, width)):
+            line.rstrip()
+            yield Text(" " * (self.rest if n else self.first)) + line
+
+
+def _heading(title: str, plain: bool) -> list[RenderableType]:
+    if plain:
+        return [Text(""), Text(title.upper()), Text("-" * min(len(title), 60))]
+    return [Text(""), Rule(Text(title, style="bold"), align="left")]
+
+
+def _plain(text: str, plain: bool) -> str:
+    """ASCII for --plain, as the other reports do (the em dash is the only non-ASCII mark)."""
+    return text.replace("\N{EM DASH}", "-") if plain else text
+
+
+def _line(fact: dict[str, Any], plain: bool, indent: int = 0) -> RenderableType:
+    text = Text(f"{fact['label']}: ")
+    text.append(_plain(fact["text"], plain), style=STYLE.get(fact["value"], ""))
+    return Indented(text, indent, 4)
+
+
+def _notes(warnings: list[dict[str, str]]) -> list[RenderableType]:
+    return [Indented(Text.assemble(("Warning: ", "yellow"), w["text"]), 0, 2)
+            for w in warnings]
+
+
+def render(view: dict[str, Any], plain: bool = False) -> list[RenderableType]:
+    """The terminal view of :func:`to_dict`: rules and wrapped text only (fits 60 columns)."""
+    c = view["country"]
+    status = "UN member State" if c["un_status"] == "member" else "UN observer State"
+    accepted, unknown = view["complaints_accepted"], view["complaints_unknown"]
+    out: list[RenderableType] = [
+        Text(f"{c['name']} ({c['iso3']} / {c['iso2']}), {status}", style="bold"),
+        Text("What is open for this State, at a glance. Guidance, not legal advice: "
+             "check each fact with the body before you file."),
+        Text(f"UN individual complaints accepted: {', '.join(accepted) or 'none'}."
+             + (f" Unknown: {', '.join(unknown)}." if unknown else "")),
+        *_heading("UN treaties and complaint procedures", plain)]
+    untc = view["sources"].get("untc")
+    if untc:
+        out.append(Text(f"Per {untc['title']}, as of {untc['as_of']}.", style="dim"))
+    out += _notes(view["warnings"]["un_treaties"])
+    for t in view["un_treaties"]:
+        out.append(_line(t, plain))
+        if t["procedure"]:
+            out.append(_line(t["procedure"], plain, indent=2))
+            if t["procedure"].get("caveat"):
+                out.append(Indented(Text(t["procedure"]["caveat"], style="yellow"), 4))
+    out += [*_heading("Regional systems and courts", plain), *_notes(view["warnings"]["regional"])]
+    for section in view["regional"]:
+        out.append(Text(section["system"], style="bold"))
+        out += [_line(f, plain, indent=2) for f in section["facts"]]
+    out += [*_heading("Universal Periodic Review (UPR)", plain), *_notes(view["warnings"]["upr"]),
+            *_upr(view["upr"], plain), *_heading("Sources", plain)]
+    out += [Indented(Text(f"{s['title']}, as of {s['as_of'] or 'an unknown date'}: "
+                          f"{s['where']}"), 0, 2) for s in view["sources"].values()]
+    out.append(Text("The sources' notes are in --format json.", style="dim"))
+    return [Indented(x, 0) if isinstance(x, Text) else x for x in out]  # no trailing blanks
+
+
+def _upr(upr: dict[str, Any], plain: bool) -> list[RenderableType]:
+    last, est = upr["last"], upr["next_estimate"]
+    unknown = _plain(f"unknown \N{EM DASH} check {upr['check_at']}", plain)
+    if last is None:
+        return [Text.assemble("Last review: ", (unknown, "yellow")),
+                Text.assemble("Next review and submission window: ", (unknown, "yellow"))]
+    held = "held" if last["status"] == "held" else "scheduled but not held"
+    line = Text(f"Last review: session {last['session']} (cycle {last['cycle']}), "
+                f"{last['dates']}, {held}.")
+    if last["note"]:
+        line.append(f" {last['note']}", style="dim")
+    out: list[RenderableType] = [Indented(line, 0, 2)]
+    if est is not None:
+        out += [Text("Next review and submission window (estimates):", style="bold"),
+                Indented(Text(est["text"]), 2)]
+    return out

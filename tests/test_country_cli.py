@@ -1,0 +1,186 @@
+"""`engagewiz country`: the at-a-glance view of one State, as text and as JSON.
+
+Error cases run the real entry point in a subprocess, because the one-line message and
+exit 2 (never a traceback) come from `run()`, not from the typer app.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from engagewiz.cli.main import app
+
+PLAIN_60 = {"NO_COLOR": "1", "COLUMNS": "60", "ENGAGEWIZ_TODAY": "2026-11-23"}
+
+
+def show(*args: str, columns: int = 80) -> str:
+    env = {**PLAIN_60, "COLUMNS": str(columns)}
+    result = CliRunner().invoke(app, ["country", *args], env=env)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def as_json(name: str, *args: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(show(name, "--format", "json", *args))
+    return data
+
+
+def cli(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "ENGAGEWIZ_TODAY": "2026-11-23", "NO_COLOR": "1"}
+    return subprocess.run([sys.executable, "-m", "engagewiz", "country", *args], env=env,
+                          capture_output=True, text=True, check=False)
+
+
+def line(text: str, start: str) -> str:
+    """The entry that starts with ``start``, its wrapped continuation lines joined."""
+    rows = text.splitlines()
+    for i, row in enumerate(rows):
+        if row.strip().startswith(start):
+            indent = len(row) - len(row.lstrip())
+            parts = [row.strip()]
+            for more in rows[i + 1:]:
+                depth = len(more) - len(more.lstrip())
+                if not more.strip() or depth <= indent or depth < 4:
+                    break
+                parts.append(more.strip())
+            return " ".join(parts)
+    raise AssertionError(f"no line starting {start!r} in:\n{text}")
+
+
+@pytest.mark.parametrize("name", ["Kenya", "kenya", "KEN", "KE", "ken"])
+def test_kenya_by_name_and_iso(name: str) -> None:
+    out = show(name)
+    assert out.startswith("Kenya (KEN / KE), UN member State")
+    assert "party since 1997-02-21" in line(out, "CAT, Convention against Torture")
+    assert line(out, "Individual complaints (art. 22").endswith("not accepted")
+    assert "Traceback" not in out
+
+
+def test_kenya_json() -> None:
+    data = as_json("KEN")
+    cat = data["un_treaties"][0]
+    assert (cat["id"], cat["value"], cat["date"], cat["source"]) == (
+        "CAT", "yes", "1997-02-21", "untc")
+    assert (cat["procedure"]["id"], cat["procedure"]["value"]) == ("CAT-22", "no")
+    assert data["complaints_accepted"] == []
+
+
+def test_usa_not_party_to_cedaw() -> None:
+    out = show("United States")
+    assert "not party (signed 1980-07-17" in line(out, "CEDAW")
+    cedaw = next(t for t in as_json("USA")["un_treaties"] if t["id"] == "CEDAW")
+    assert cedaw["value"] == "no" and cedaw["known"] is True
+
+
+def test_canada_made_article_22() -> None:
+    out = show("Canada")
+    assert "accepted since 1989-11-13" in line(out, "Individual complaints (art. 22")
+    assert "CAT art. 22" in line(out, "UN individual complaints accepted")
+
+
+def test_json_shape_is_stable() -> None:
+    data = as_json("Kenya")
+    assert list(data) == ["country", "today", "complaints_accepted", "complaints_unknown",
+                          "un_treaties", "regional", "upr", "sources", "warnings"]
+    assert data["country"] == {"iso3": "KEN", "iso2": "KE", "name": "Kenya",
+                               "un_status": "member"}
+    assert data["today"] == "2026-11-23"
+    assert [t["id"] for t in data["un_treaties"]] == [
+        "CAT", "OP-CAT", "ICCPR", "ICESCR", "ICERD", "CEDAW", "CRC", "CRPD", "CPED", "ICMW"]
+    fact_keys = {"id", "label", "key", "value", "known", "date", "note", "source", "text"}
+    for t in data["un_treaties"]:
+        assert fact_keys <= set(t) and "procedure" in t
+    assert [r["system"] for r in data["regional"]] == [
+        "African system", "European system", "Inter-American system"]
+    assert set(data["upr"]) == {"last", "next_estimate", "check_at"}
+    assert data["upr"]["last"]["session"] == 49
+    est = data["upr"]["next_estimate"]
+    assert est["estimate"] is True and est["text"].startswith("Estimate")
+    assert (est["submission_from"], est["submission_to"]) == ("2029-02-28", "2029-04-28")
+    assert any("ohchr.org" in c for c in est["confirm_at"])
+    assert data["sources"]["untc"]["as_of"] == "2026-02-03"
+    assert set(data["warnings"]) == {"un_treaties", "regional", "upr"}
+
+
+def test_unknown_is_shown_as_unknown_never_no() -> None:
+    data = as_json("KEN")
+    acrwc = next(f for s in data["regional"] for f in s["facts"] if f["id"] == "acrwc")
+    assert acrwc["value"] == "dont_know" and acrwc["known"] is False
+    assert acrwc["check_at"] == "https://au.int/en/treaties"
+    out = show("Kenya")
+    assert "unknown - check https://au.int/en/treaties" in line(out, "African Children's")
+    assert "not party" not in line(out, "African Children's")
+
+
+def test_cmw77_not_in_force() -> None:
+    mex = next(t for t in as_json("MEX")["un_treaties"] if t["id"] == "ICMW")["procedure"]
+    assert mex["value"] == "yes" and mex["in_force"] is False
+    assert "ICMW art. 77" not in as_json("MEX")["complaints_accepted"]
+    assert "Article 77 is not in force: fewer than 10 States" in show("Kenya")
+
+
+def test_upr_estimate_and_where_to_confirm() -> None:
+    out = show("Kenya")
+    assert "Last review: session 49 (cycle 4), 2025-04-28/2025-05-09, held." in out
+    assert "(estimates)" in out
+    flat = " ".join(out.split())
+    assert "roughly February 2029 to April 2029" in flat
+    assert "https://www.upr-info.org" in flat
+    ukr = show("Ukraine")
+    assert "Last review: unknown - check" in ukr  # no 4th-cycle session in the data
+
+
+def test_data_age_warning_only_when_stale() -> None:
+    assert as_json("KEN")["warnings"]["un_treaties"] == []
+    stale = as_json("KEN", "--today", "2027-03-01")["warnings"]["un_treaties"]
+    assert len(stale) == 1 and "2026-02-03" in stale[0]["text"]
+    assert "more than 12 months ago" in show("KEN", "--today", "2027-03-01")
+    regional = as_json("KEN")["warnings"]["regional"]
+    assert {w["source"] for w in regional} == {"afcourt", "african-charter", "oas"}
+
+
+@pytest.mark.parametrize("name", ["Ivory Coast", "Côte d'Ivoire", "cote d\u2019ivoire", "CIV"])
+def test_alternative_names(name: str) -> None:
+    assert as_json(name)["country"]["iso3"] == "CIV"
+
+
+def test_plain_60_columns_no_colour_no_trailing_blanks() -> None:
+    for name in ("Kenya", "USA", "Mexico", "Ethiopia"):
+        out = show(name, columns=60)
+        assert "\x1b[" not in out
+        for row in out.splitlines():
+            assert len(row) <= 60, row
+            assert row == row.rstrip(), row
+        assert out.isascii()
+
+
+def test_unknown_country_exits_2_with_suggestions() -> None:
+    result = cli("Atlantis")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith("engagewiz: error: ")
+    assert "unknown country 'Atlantis'; did you mean" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_misspelling_suggests_the_state() -> None:
+    result = cli("Kenia")
+    assert result.returncode == 2 and "did you mean Kenya" in result.stderr
+
+
+def test_nonsense_without_suggestions_still_says_what_to_give() -> None:
+    result = cli("zzzzzzzz")
+    assert result.returncode == 2 and "ISO code" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_bad_format_is_a_usage_error() -> None:
+    assert cli("Kenya", "--format", "xml").returncode == 2

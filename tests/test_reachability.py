@@ -1,0 +1,105 @@
+"""Every route can be recommended by some organisation, and blocked for another.
+
+A route no answers can recommend is dead weight in the knowledge base; a route with gates
+that nothing can block has a gate that does not work. We look for a witness: a complete,
+consistent set of answers (stale answers dropped as the interview drops them) that gives
+the route the status we want. The search is a seeded hill-climb, one route at a time, so
+it is deterministic and quick, and a failure names the route and the best it found.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+import pytest
+
+from conftest import TODAY
+from engagewiz.conditions import DONT_KNOW
+from engagewiz.engine import assess
+from engagewiz.interview import effective
+from engagewiz.kb import load_kb
+from engagewiz.model import KnowledgeBase, Mechanism, Question
+from engagewiz.results import BLOCKED, OPEN, UNKNOWN
+
+KB = load_kb()
+# A date inside every time limit, and one outside all of them.
+DATES: list[Any] = [date(2026, 11, 1), date(2019, 1, 1), DONT_KNOW]
+RANK = {BLOCKED: 0, UNKNOWN: 1, OPEN: 2}
+
+
+def _values(q: Question) -> list[Any]:
+    if q.type == "multi":
+        return [[c.value] for c in q.choices] + [[c.value for c in q.choices]]
+    if q.type == "date":
+        return DATES
+    if q.type == "country":
+        return []  # the State's facts are asked as questions of their own
+    return list(q.values())
+
+
+def _search(kb: KnowledgeBase, route: Mechanism, want: str,
+            seed: int) -> tuple[int, dict[str, Any]]:
+    """Hill-climb on one route's status and score; returns (best goal value, its answers)."""
+    only = replace(kb, mechanisms=(route,))
+    rng = random.Random(seed)
+    domains = {q.id: _values(q) for q in kb.questions if _values(q)}
+    # Three starts: at random, every yes/no question "yes", every one "no"; that gets past
+    # an "any of nine ratifications" that no single change can flip. Multiple choices
+    # start with every option ticked, so that every question that depends on them is asked.
+    lean = {1: "yes", 2: "no"}.get(seed)
+    answers = {qid: lean if lean in vals else vals[-1] if isinstance(vals[-1], list)
+               else rng.choice(vals) for qid, vals in domains.items()}
+
+    def goal(candidate: dict[str, Any]) -> int:
+        result = assess(only, effective(kb, candidate), today=TODAY).all_routes()[0]
+        if want == BLOCKED:
+            return 1 if result.status == BLOCKED else 0
+        # Each gate opened counts, so that a route can climb from blocked through unknown.
+        return (RANK[result.status] * 1000 + 50 * len(result.gates_with(OPEN))
+                + result.score)
+
+    target = 1 if want == BLOCKED else RANK[OPEN] * 1000 + 50 * len(route.gates) + 1
+    best = goal(answers)
+    for _ in range(6):
+        improved = False
+        for qid in rng.sample(sorted(domains), len(domains)):
+            for value in domains[qid]:
+                trial = {**answers, qid: value}
+                score = goal(trial)
+                if score > best:
+                    best, answers, improved = score, trial, True
+            if best >= target:
+                return best, answers
+        if not improved:
+            break
+    return best, answers
+
+
+def _closed(route: Mechanism) -> bool:
+    return any(g.kind == "closed" for g in route.gates)
+
+
+@pytest.mark.parametrize("route", [m for m in KB.mechanisms if not _closed(m)],
+                         ids=lambda m: m.id)
+def test_route_can_be_recommended(route: Mechanism, kb: KnowledgeBase) -> None:
+    best, answers = max((_search(kb, route, OPEN, seed) for seed in range(3)),
+                        key=lambda found: found[0])
+    assert best > RANK[OPEN] * 1000 + 50 * len(route.gates), (
+        f"no answers found that recommend {route.id}; the best had goal {best}: {answers}")
+
+
+@pytest.mark.parametrize("route", [m for m in KB.mechanisms if m.gates], ids=lambda m: m.id)
+def test_route_can_be_blocked(route: Mechanism, kb: KnowledgeBase) -> None:
+    best = max(_search(kb, route, BLOCKED, seed)[0] for seed in range(3))
+    assert best == 1, f"no answers found that block {route.id}: does each gate really test?"
+
+
+def test_a_closed_procedure_is_never_open(kb: KnowledgeBase) -> None:
+    """CMW article 77 is not in force: the route must never look open, whatever the answers."""
+    closed = [m for m in kb.mechanisms if _closed(m)]
+    assert [m.id for m in closed] == ["cmw-communication"]
+    best, answers = _search(kb, closed[0], OPEN, seed=0)
+    assert best < RANK[OPEN] * 1000, answers

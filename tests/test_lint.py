@@ -13,11 +13,12 @@ import pytest
 from engagewiz import conditions as cond
 from engagewiz.describe import describe, describe_match
 from engagewiz.kb import load_kb
-from engagewiz.kbindex import effects, readers, rule_can_apply, rule_may_apply
+from engagewiz.kbindex import effects, readers, rule_can_apply
 from engagewiz.lint import lint
 from engagewiz.lint_locate import Locator
 from engagewiz.lint_reach import LIMIT, Space, max_score, why_never
 from engagewiz.model import KnowledgeBase
+from engagewiz.routematch import may_apply as rule_may_apply
 
 QUESTIONS = """
 version: 1

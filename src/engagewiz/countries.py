@@ -21,6 +21,7 @@ import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -236,6 +237,17 @@ def load_countries(path: str | Path) -> CountryData:
     sources = {k: _source(k, v) for k, v in raw["sources"].items()}
     countries = {k: _country(k, v, sources) for k, v in raw["countries"].items()}
     return CountryData(str(raw["built"]), sources, countries)
+
+
+def find_countries(*folders: Path | None) -> CountryData | None:
+    """The countries.json of the first folder that has one (a custom knowledge base first)."""
+    from engagewiz.kbcache import cached
+
+    for folder in folders:
+        if folder and (folder / "countries.json").is_file():
+            path = folder / "countries.json"
+            return cached([path], partial(load_countries, path), CountryData)
+    return None
 
 
 def prefill(country: Country) -> dict[str, CountryFact]:

@@ -11,7 +11,6 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from engagewiz import gates
-from engagewiz.conditions import DONT_KNOW
 from engagewiz.model import Consideration, KnowledgeBase, Mechanism, Note
 from engagewiz.prefill import with_country_facts
 from engagewiz.results import (
@@ -23,6 +22,7 @@ from engagewiz.results import (
     Reason,
     RouteResult,
 )
+from engagewiz.routematch import may_apply
 
 if TYPE_CHECKING:
     from engagewiz.countries import CountryData
@@ -40,7 +40,9 @@ def assess(
     today = today or date.today()
     filled = with_country_facts(kb, answers, countries, today)
     ctx = gates.Context(kb, filled.answers, today, filled.provenance)
-    results = [_judge(m, kb, ctx) for m in kb.mechanisms]
+    # A global rule's `when` reads only answers: decide it once, not once per route.
+    holding = {id(r) for r in kb.scoring if r.when.evaluate(ctx.answers) is True}
+    results = [_judge(m, kb, ctx, holding) for m in kb.mechanisms]
     results.sort(key=lambda r: (-r.score, _EFFORT_ORDER.get(r.effort, 1), r.id))
 
     def having(status: str) -> tuple[RouteResult, ...]:
@@ -60,15 +62,18 @@ def assess(
     )
 
 
-def _judge(mechanism: Mechanism, kb: KnowledgeBase, ctx: gates.Context) -> RouteResult:
+def _judge(mechanism: Mechanism, kb: KnowledgeBase, ctx: gates.Context,
+           holding: set[int]) -> RouteResult:
     gate_results = tuple(gates.evaluate(g, ctx) for g in mechanism.gates)
     statuses = {g.status for g in gate_results}
     status = BLOCKED if BLOCKED in statuses else UNKNOWN if UNKNOWN in statuses else OPEN
-    reasons = tuple(
-        Reason(c.points, c.reason, c.source)
-        for c in (*kb.scoring, *mechanism.considerations)
-        if _applies(c, mechanism, ctx.answers)
-    )
+    answers = ctx.answers
+    candidates = kb.scoring_for.get(mechanism.id) or tuple((r, True) for r in kb.scoring)
+    shared = (c for c, depends in candidates if id(c) in holding
+              and (not depends or _selects(c, mechanism, answers)))
+    own = (c for c in mechanism.considerations
+           if c.when.evaluate(answers) is True and _selects(c, mechanism, answers))
+    reasons = tuple(Reason(c.points, c.reason, c.source) for c in (*shared, *own))
     via = [g.via for g in gate_results if g.via and g.status == OPEN]
     cautions = tuple(_advice(mechanism.cautions, ctx.answers))
     if via:
@@ -91,32 +96,7 @@ def _advice(notes: tuple[Note, ...], answers: Mapping[str, Any]) -> list[Advice]
             if n.when is None or n.when.evaluate(answers) is not False]
 
 
-def _applies(rule: Consideration, mechanism: Mechanism, answers: Mapping[str, Any]) -> bool:
-    if rule.route is not None and _matches(rule.route, mechanism, answers) is not True:
-        return False
-    if rule.not_route is not None and _matches(rule.not_route, mechanism, answers) is not False:
-        return False
-    return rule.when.evaluate(answers) is True
-
-
-def route_matches(match: Mapping[str, Any], mechanism: Mechanism,
-                  answers: Mapping[str, Any]) -> bool | None:
-    """Public for `explain`: does a scoring rule's `route:` select this route?"""
-    return _matches(match, mechanism, answers)
-
-
-def _matches(match: Mapping[str, Any], mechanism: Mechanism,
-             answers: Mapping[str, Any]) -> bool | None:
-    for attribute, expected in match.items():
-        have = mechanism.attribute(attribute)
-        if isinstance(expected, dict) and "answer" in expected:
-            expected = answers.get(expected["answer"])
-            if expected is None or expected == DONT_KNOW:
-                return None
-        have_set = set(have) if isinstance(have, (tuple, list)) else {have}
-        want_set = set(expected) if isinstance(expected, (tuple, list)) else {expected}
-        if attribute == "themes" and "any" in have_set:
-            continue
-        if not have_set & want_set:
-            return False
-    return True
+def _selects(rule: Consideration, mechanism: Mechanism, answers: Mapping[str, Any]) -> bool:
+    """Does the rule's `route:` / `not_route:` pick this route (given these answers)?"""
+    return (rule.route is None and rule.not_route is None) or may_apply(rule, mechanism,
+                                                                      answers) is True

@@ -129,16 +129,19 @@ def _ecosoc(gate: Gate, ctx: Context) -> GateResult:
     answer = ctx.answers.get("ecosoc_status")
     if answer == "has_status":
         return _result(gate, OPEN, "Your organisation has ECOSOC consultative status.")
+    if answer not in ("partner", "none"):
+        return _result(gate, UNKNOWN, ctx.said("ecosoc_status"))
+    if gate.params.get("partner", "open") != "open":
+        return _result(gate, BLOCKED, "Without ECOSOC status of your own, this route is closed "
+                       "in your name, even through a partner.")
+    # Lack of status never blocks Council participation: a partner lends its name (reference
+    # section 0, point 7). Without a partner yet, finding one is the first step.
     if answer == "partner":
-        if gate.params.get("partner", "open") == "open":
-            return _result(gate, OPEN, "Open through your ECOSOC-accredited partner, under its "
-                           "name.", via="an ECOSOC-accredited partner")
-        return _result(gate, BLOCKED, "Your partner has ECOSOC status, but this route is for "
-                       "accredited organisations in their own name.")
-    if answer == "none":
-        return _result(gate, BLOCKED, "Your organisation has no ECOSOC status and no partner "
-                       "with it.")
-    return _result(gate, UNKNOWN, ctx.said("ecosoc_status"))
+        return _result(gate, OPEN, "Open through your ECOSOC-accredited partner, under its "
+                       "name.", via="an ECOSOC-accredited partner")
+    return _result(gate, OPEN, "You have no ECOSOC status and no partner yet: this route opens "
+                   "once an accredited NGO agrees to work with you.",
+                   via="an ECOSOC-accredited partner you still need to find")
 
 
 def _consent(gate: Gate, ctx: Context) -> GateResult:

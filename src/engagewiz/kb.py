@@ -24,6 +24,7 @@ from engagewiz.model import (
     Section,
     Source,
 )
+from engagewiz.routematch import may_apply
 from engagewiz.schema import Path as KeyPath
 
 QUESTIONS = "questions.yaml"
@@ -68,7 +69,7 @@ def load_kb(data_dir: Path | None = None) -> KnowledgeBase:
     if not folder.is_dir():
         raise InputError.one("knowledge-base folder not found", str(folder))
     qfile, mfile = folder / QUESTIONS, folder / MECHANISMS
-    return cached([qfile, mfile], lambda: _load(qfile, mfile))
+    return cached([qfile, mfile], lambda: _load(qfile, mfile), KnowledgeBase)
 
 
 def _load(qfile: Path, mfile: Path) -> KnowledgeBase:
@@ -123,6 +124,9 @@ class _Builder:
             sections=sections, questions=tuple(self.questions.values()),
             mechanisms=tuple(mechanisms), scoring=scoring, sources=sources,
             files={"questions": str(self.qfile), "mechanisms": str(self.mfile)},
+            scoring_for={m.id: tuple((r, verdict is None) for r in scoring
+                                     if (verdict := may_apply(r, m)) is not False)
+                         for m in mechanisms},
         )
 
     # questions -----------------------------------------------------------------------------

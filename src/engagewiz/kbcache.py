@@ -1,8 +1,9 @@
-"""A cache of the validated knowledge base, so a scripted run does not re-parse the YAML.
+"""A cache of the validated knowledge base and country data, so a scripted run is quick.
 
-Parsing and checking mechanisms.yaml costs about 100 ms; unpickling the result costs a few.
-The cache key is the files' paths, sizes and modification times plus the engagewiz
-version, so any edit (or upgrade) rebuilds it. A cache that cannot be read or written is
+Parsing and checking mechanisms.yaml costs about 100 ms, reading countries.json about 20;
+unpickling the results costs a few.
+The cache key is the paths, sizes and modification times of the data files and of the
+core modules, plus the engagewiz version, so any edit (or upgrade) rebuilds it. A cache that cannot be read or written is
 ignored: it only ever saves time. Set ENGAGEWIZ_NO_CACHE=1 to bypass it.
 """
 
@@ -13,9 +14,11 @@ import os
 import pickle
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from engagewiz import __version__
-from engagewiz.model import KnowledgeBase
+
+T = TypeVar("T")
 
 
 def cache_dir() -> Path:
@@ -26,32 +29,34 @@ def cache_dir() -> Path:
 
 
 def _key(files: list[Path]) -> str:
+    """The data files' stamps, and the code's: a changed loader must not read old pickles."""
     parts = [__version__]
-    for f in files:
+    for f in (*files, *sorted(Path(__file__).parent.glob("*.py"))):
         st = f.stat()
         parts.append(f"{f.resolve()}:{st.st_size}:{st.st_mtime_ns}")
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:24]
 
 
-def cached(files: list[Path], build: Callable[[], KnowledgeBase]) -> KnowledgeBase:
+def cached(files: list[Path], build: Callable[[], T], kind: type[T]) -> T:
+    """`build()`, or its pickled result from an earlier run on the same files."""
     if os.environ.get("ENGAGEWIZ_NO_CACHE"):
         return build()
     try:
-        path = cache_dir() / f"kb-{_key(files)}.pickle"
+        path = cache_dir() / f"{kind.__name__.lower()}-{_key(files)}.pickle"
     except OSError:
         return build()  # a missing file: let the loader say so
     try:
         with path.open("rb") as handle:
-            kb = pickle.load(handle)
-        if isinstance(kb, KnowledgeBase):
-            return kb
+            found = pickle.load(handle)
+        if isinstance(found, kind):
+            return found
     except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError):
         pass
-    kb = build()
+    built = build()
     try:
         from engagewiz.fsutil import write_private
 
-        write_private(path, pickle.dumps(kb, protocol=pickle.HIGHEST_PROTOCOL))
+        write_private(path, pickle.dumps(built, protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:
         pass
-    return kb
+    return built

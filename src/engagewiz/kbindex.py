@@ -8,14 +8,14 @@ use this question?" (check) from disagreeing.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import product
 from typing import Any
 
 from engagewiz.conditions import DONT_KNOW, Condition, Not, Test, tests
-from engagewiz.engine import route_matches
 from engagewiz.model import Consideration, KnowledgeBase, Mechanism, Question
+from engagewiz.routematch import may_apply
 
 ANY = "*"  # "every answer of this question matters"
 FLAGS = ("individual", "urgent", "confidential")
@@ -49,31 +49,13 @@ class Site:
     question: str | None = None   # for `when`: the question it guards
 
 
-def rule_may_apply(rule: Consideration, route: Mechanism,
-                   answers: Mapping[str, Any] | None = None) -> bool | None:
-    """Can a scoring rule count for this route? True, False, or None: "depends on answers".
-
-    `route:` must match and `not_route:` must fail; `{answer: QID}` matchers cannot be
-    decided without that answer, which engine.route_matches reports as None.
-    """
-    verdicts: list[bool | None] = []
-    if rule.route is not None:
-        verdicts.append(route_matches(rule.route, route, answers or {}))
-    if rule.not_route is not None:
-        negative = route_matches(rule.not_route, route, answers or {})
-        verdicts.append(None if negative is None else not negative)
-    if False in verdicts:
-        return False
-    return None if None in verdicts else True
-
-
 def rule_can_apply(rule: Consideration, route: Mechanism, kb: KnowledgeBase) -> bool:
     """Do some answers make a scoring rule's `route:`/`not_route:` select this route?
 
     Tries each answer of the questions named by `{answer: QID}`: a route with no themes is
     never selected by `themes: {answer: themes}`, whatever the user answers.
     """
-    verdict = rule_may_apply(rule, route)
+    verdict = may_apply(rule, route)
     if verdict is not None:
         return verdict
     asked = [kb.question(qid) for qid in dict.fromkeys(matcher_questions(rule))]
@@ -81,7 +63,7 @@ def rule_can_apply(rule: Consideration, route: Mechanism, kb: KnowledgeBase) -> 
     if len(questions) < len(asked):
         return True  # free answers (a date, a text): assume they can match
     return any(
-        rule_may_apply(rule, route, {q.id: _shaped(q, v)
+        may_apply(rule, route, {q.id: _shaped(q, v)
                                      for q, v in zip(questions, values, strict=True)}) is True
         for values in product(*(q.values() for q in questions)))
 
@@ -144,7 +126,7 @@ def effects(kb: KnowledgeBase) -> Effects:
                 if value in values or qid in matched:
                     given = {qid: _shaped(question, value)}
                     add(qid, (value,), [m.id for m in chosen
-                                        if rule_may_apply(rule, m, given) is not False], "score")
+                                        if may_apply(rule, m, given) is not False], "score")
     for m in kb.mechanisms:
         for gate in m.gates:
             for qid, gate_values in GATE_READS.get(gate.kind, ()):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from engagewiz.conditions import DONT_KNOW, Condition
@@ -141,9 +142,17 @@ class KnowledgeBase:
     scoring: tuple[Consideration, ...]
     sources: dict[str, Source]
     files: dict[str, str] = field(default_factory=dict)  # role -> path, for messages
+    # route id -> the global scoring rules whose `route:` may select it, in file order, each
+    # with whether that depends on answers; decided at load (routematch.may_apply). A route
+    # missing here is matched against every rule.
+    scoring_for: dict[str, tuple[tuple[Consideration, bool], ...]] = field(default_factory=dict)
+
+    @cached_property
+    def _questions(self) -> dict[str, Question]:
+        return {q.id: q for q in self.questions}
 
     def question(self, qid: str) -> Question | None:
-        return next((q for q in self.questions if q.id == qid), None)
+        return self._questions.get(qid)
 
     def mechanism(self, mid: str) -> Mechanism | None:
         return next((m for m in self.mechanisms if m.id == mid), None)

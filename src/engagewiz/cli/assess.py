@@ -80,7 +80,7 @@ def assess(
     elif format is Format.json:
         from engagewiz.render.json_out import render as render_json
 
-        common.write_output(render_json(result, top), None)
+        common.write_output(render_json(result, top, pretty=sys.stdout.isatty()), None)
     else:
         from engagewiz.render import DEFAULT_TOP
         from engagewiz.render.terminal import make_console, render

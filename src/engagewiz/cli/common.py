@@ -36,13 +36,10 @@ def load_kb(kb_dir: Path | None) -> KnowledgeBase:
 
 def load_countries(kb_dir: Path | None) -> CountryData | None:
     """The country data of the chosen knowledge base, else the bundled one."""
-    from engagewiz.countries import load_countries as load
+    from engagewiz.countries import find_countries
     from engagewiz.kb import default_dir
 
-    for folder in (kb_dir, default_dir()):
-        if folder and (folder / "countries.json").is_file():
-            return load(folder / "countries.json")
-    return None
+    return find_countries(kb_dir, default_dir())
 
 
 def resolver(countries: CountryData | None):  # type: ignore[no-untyped-def]
@@ -79,3 +76,10 @@ def write_output(text: str, output: Path | None) -> None:
 
 def plain_wanted(plain: bool) -> bool:
     return plain or bool(os.environ.get("NO_COLOR"))
+
+
+def escape(text: str) -> str:
+    """rich's markup escape, imported only when something is printed (it costs ~10 ms)."""
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)

@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
-from rich.markup import escape
 
 from engagewiz.cli import common
 from engagewiz.cli.app import app
+from engagewiz.cli.common import escape
 from engagewiz.errors import InputError
 
 if TYPE_CHECKING:

@@ -16,13 +16,7 @@ from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.rule import Rule
 from rich.text import Text
 
-from engagewiz.countries import (
-    UPR_CONFIRM,
-    Country,
-    CountryData,
-    CountryFact,
-    next_upr_estimate,
-)
+from engagewiz.countries import UPR_CONFIRM, Country, CountryData, CountryFact, next_upr_estimate
 
 CMW77_CAVEAT = ("Article 77 is not in force: fewer than 10 States have made the declaration, "
                 "so the Committee cannot yet receive individual complaints against any State.")

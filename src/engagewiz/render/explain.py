@@ -15,9 +15,10 @@ from rich.markup import escape
 from rich.text import Text
 
 from engagewiz.describe import describe, describe_match
-from engagewiz.kbindex import rule_can_apply, rule_may_apply
+from engagewiz.kbindex import rule_can_apply
 from engagewiz.lint_reach import Space, max_score
 from engagewiz.model import Consideration, Gate, KnowledgeBase, Mechanism
+from engagewiz.routematch import may_apply
 
 _KIND_RULES = {
     "exhaustion": "domestic remedies exhausted (answer to remedies)",
@@ -72,7 +73,7 @@ def _consideration(kb: KnowledgeBase, rule: Consideration, route: Mechanism,
         "id": rule.id or (None if index is None else f"scoring[{index}]"),
         "points": rule.points, "if": describe(rule.when, kb), "reason": rule.reason,
         "applies_to": "; ".join(matcher) or None,
-        "depends_on_answers": rule_may_apply(rule, route) is None,
+        "depends_on_answers": may_apply(rule, route) is None,
         "source": list(rule.source),
     }
 

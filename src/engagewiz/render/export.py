@@ -37,14 +37,11 @@ def write_export(result: Assessment, kb: KnowledgeBase, path: Path, top: int | N
 
 def countries_for(kb: KnowledgeBase) -> CountryData | None:
     """The country data next to the knowledge base, else the bundled one (as the CLI does)."""
-    from engagewiz.countries import load_countries
+    from engagewiz.countries import find_countries
     from engagewiz.kb import default_dir
 
-    folders = [Path(kb.files["questions"]).parent] if "questions" in kb.files else []
-    for folder in (*folders, default_dir()):
-        if (folder / "countries.json").is_file():
-            return load_countries(folder / "countries.json")
-    return None
+    own = Path(kb.files["questions"]).parent if "questions" in kb.files else None
+    return find_countries(own, default_dir())
 
 
 def _plan(result: Assessment, kb: KnowledgeBase, top: int | None) -> Plan:

@@ -55,5 +55,6 @@ def to_dict(a: Assessment, top: int | None = None) -> dict[str, Any]:
     }
 
 
-def render(a: Assessment, top: int | None = None) -> str:
-    return json.dumps(to_dict(a, top), indent=2, ensure_ascii=False) + "\n"
+def render(a: Assessment, top: int | None = None, *, pretty: bool = True) -> str:
+    """Indented for people; compact for pipes, where the C encoder is ten times faster."""
+    return json.dumps(to_dict(a, top), indent=2 if pretty else None, ensure_ascii=False) + "\n"

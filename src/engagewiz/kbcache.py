@@ -1,10 +1,10 @@
 """A cache of the validated knowledge base and country data, so a scripted run is quick.
 
 Parsing and checking mechanisms.yaml costs about 100 ms, reading countries.json about 20;
-unpickling the results costs a few.
-The cache key is the paths, sizes and modification times of the data files and of the
-core modules, plus the engagewiz version, so any edit (or upgrade) rebuilds it. A cache
-that cannot be read or written is ignored: it only ever saves time. Set ENGAGEWIZ_NO_CACHE=1 to bypass it.
+unpickling the results costs a few. The key is the paths, sizes and modification times
+of the data files and of the core modules, plus the engagewiz version, so any edit (or
+upgrade) rebuilds it. A cache that cannot be read or written is ignored: it only ever
+saves time. Set ENGAGEWIZ_NO_CACHE=1 to bypass it.
 """
 
 from __future__ import annotations

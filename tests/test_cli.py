@@ -194,3 +194,22 @@ def test_save_answers_reproduces_the_run(tmp_path: Path) -> None:
 def test_the_answers_path_is_never_a_network_address() -> None:
     fails_clearly(engagewiz("assess", "--answers", "https://example.org/a.yaml"),
                   "file not found")
+
+
+def test_an_explicit_answer_beats_the_country_data_and_the_report_says_so(tmp_path: Path) -> None:
+    """Kenya has not made the CAT art. 22 declaration per the data; a user who knows of a
+    newer declaration says so, and wins."""
+    text = (ROOT / "examples" / "kenya-torture-survivor.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "kenya.yaml"
+    path.write_text(text + 'accepts_cat22: "yes"\n', encoding="utf-8")
+    result = json.loads(engagewiz("assess", "--answers", str(path), "--format", "json").stdout)
+    [fact] = [p for p in result["prefilled"] if p["question"] == "accepts_cat22"]
+    assert (fact["value"], fact["data_value"], fact["overridden"]) == ("yes", "no", True)
+    blocked = {r["id"] for r in result["blocked"]}
+    assert "cat-communication" not in blocked
+    screen = engagewiz("assess", "--answers", str(path), "--plain").stdout
+    assert "Your answer overrides the data: Has it made the article 22 declaration" in \
+        " ".join(screen.split())
+    plain = engagewiz("assess", "--answers", str(ROOT / "examples" / "kenya-torture-survivor.yaml"),
+                      "--format", "json").stdout
+    assert "cat-communication" in {r["id"] for r in json.loads(plain)["blocked"]}

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
-from rich.rule import Rule
+from rich.console import RenderableType
 from rich.text import Text
 
 from engagewiz.countries import UPR_CONFIRM, Country, CountryData, CountryFact, next_upr_estimate
+from engagewiz.render.layout import Indented, heading
 
 CMW77_CAVEAT = ("Article 77 is not in force: fewer than 10 States have made the declaration, "
                 "so the Committee cannot yet receive individual complaints against any State.")
@@ -170,26 +170,6 @@ def to_dict(data: CountryData, country: Country, today: date) -> dict[str, Any]:
     }
 
 
-class Indented:
-    """Text with a hanging indent and no trailing spaces (rich's Padding pads every line
-    to the full width, which litters copied text and files with blanks)."""
-
-    def __init__(self, text: Text, first: int, rest: int | None = None) -> None:
-        self.text, self.first, self.rest = text, first, first if rest is None else rest
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        width = max(options.max_width - max(self.first, self.rest), 20)
-        for n, line in enumerate(self.text.wrap(console, width)):
-            line.rstrip()
-            yield Text(" " * (self.rest if n else self.first)) + line
-
-
-def _heading(title: str, plain: bool) -> list[RenderableType]:
-    if plain:
-        return [Text(""), Text(title.upper()), Text("-" * min(len(title), 60))]
-    return [Text(""), Rule(Text(title, style="bold"), align="left")]
-
-
 def _plain(text: str, plain: bool) -> str:
     """ASCII for --plain, as the other reports do (the em dash is the only non-ASCII mark)."""
     return text.replace("\N{EM DASH}", "-") if plain else text
@@ -217,7 +197,7 @@ def render(view: dict[str, Any], plain: bool = False) -> list[RenderableType]:
              "check each fact with the body before you file."),
         Text(f"UN individual complaints accepted: {', '.join(accepted) or 'none'}."
              + (f" Unknown: {', '.join(unknown)}." if unknown else "")),
-        *_heading("UN treaties and complaint procedures", plain)]
+        *heading("UN treaties and complaint procedures", plain)]
     untc = view["sources"].get("untc")
     if untc:
         out.append(Text(f"Per {untc['title']}, as of {untc['as_of']}.", style="dim"))
@@ -228,12 +208,12 @@ def render(view: dict[str, Any], plain: bool = False) -> list[RenderableType]:
             out.append(_line(t["procedure"], plain, indent=2))
             if t["procedure"].get("caveat"):
                 out.append(Indented(Text(t["procedure"]["caveat"], style="yellow"), 4))
-    out += [*_heading("Regional systems and courts", plain), *_notes(view["warnings"]["regional"])]
+    out += [*heading("Regional systems and courts", plain), *_notes(view["warnings"]["regional"])]
     for section in view["regional"]:
         out.append(Text(section["system"], style="bold"))
         out += [_line(f, plain, indent=2) for f in section["facts"]]
-    out += [*_heading("Universal Periodic Review (UPR)", plain), *_notes(view["warnings"]["upr"]),
-            *_upr(view["upr"], plain), *_heading("Sources", plain)]
+    out += [*heading("Universal Periodic Review (UPR)", plain), *_notes(view["warnings"]["upr"]),
+            *_upr(view["upr"], plain), *heading("Sources", plain)]
     out += [Indented(Text(f"{s['title']}, as of {s['as_of'] or 'an unknown date'}: "
                           f"{s['where']}"), 0, 2) for s in view["sources"].values()]
     out.append(Text("The sources' notes are in --format json.", style="dim"))

@@ -1,8 +1,4 @@
-"""The report a person reads at a terminal or on a projector: ranked, explained, sourced.
-
-Only rich text and rules, no tables or boxes, so it wraps cleanly at 60 columns and reads
-the same in `--plain` (no colour, ASCII only) and under NO_COLOR.
-"""
+"""The report a person reads at a terminal or on a projector: ranked, explained, sourced."""
 
 from __future__ import annotations
 
@@ -12,6 +8,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.text import Text
 
+from engagewiz.render.layout import Indented, heading
 from engagewiz.results import Assessment, RouteResult
 
 if TYPE_CHECKING:
@@ -30,25 +27,20 @@ def _src(source: tuple[str, ...]) -> str:
     return f" [dim]\\[{escape(', '.join(source))}][/dim]" if source else ""
 
 
+def _say(console: Console, markup: str, first: int = 0, rest: int | None = None,
+         style: str = "") -> None:
+    """Print wrapped text whose continuation lines stay under their first word."""
+    console.print(Indented(Text.from_markup(markup, style=style), first, rest))
+
+
 def _heading(console: Console, title: str, plain: bool) -> None:
-    console.print()
-    if plain:
-        console.print(title.upper())
-        console.print("-" * min(len(title), 60))
-    else:
-        console.rule(f"[bold]{escape(title)}[/bold]", align="left")
+    for part in heading(title, plain):
+        console.print(part)
 
 
 def render(assessment: Assessment, kb: KnowledgeBase, console: Console, *, top: int = 5,
            plain: bool = False, compact: bool = False) -> None:
     a = assessment
-    for notice in a.notices:
-        console.print(f"[yellow]Note:[/yellow] {escape(notice)}")
-    overridden = [p for p in a.prefilled if p.overridden]
-    if a.prefilled:
-        console.print(f"Country facts filled in from {escape(a.prefilled[0].source)}"
-                      f" ({len(a.prefilled)} answers); yours win where they differ"
-                      + (f": {len(overridden)} overridden." if overridden else "."))
     _heading(console, f"Recommended routes ({min(top, len(a.recommended))} of "
              f"{len(a.recommended)})", plain)
     if not a.recommended:
@@ -59,43 +51,65 @@ def render(assessment: Assessment, kb: KnowledgeBase, console: Console, *, top: 
     if a.check_first:
         _heading(console, "Check first (an answer is not known)", plain)
         for route in a.check_first[: top if compact else None]:
-            console.print(f"[bold]{escape(route.name)}[/bold] (score {route.score:+d})")
+            _say(console, f"[bold]{escape(route.name)}[/bold] (score {route.score:+d})")
             for g in route.gates_with("unknown"):
-                console.print(f"  ? {escape(g.rule)}{_src(g.source)}")
-                console.print(f"    {escape(g.detail)}", style="dim")
-                console.print(f"    Where to check: {escape(g.check)}")
+                _say(console, f"? {escape(g.rule)}{_src(g.source)}", 2, 4)
+                _say(console, escape(g.detail), 4, style="dim")
+                _say(console, f"Where to check: {escape(g.check)}", 4)
     if a.blocked:
         _heading(console, "Blocked routes, and what would open them", plain)
         for route in a.blocked[: top if compact else None]:
-            console.print(f"[bold]{escape(route.name)}[/bold]")
+            _say(console, f"[bold]{escape(route.name)}[/bold]")
             for g in route.gates_with("blocked"):
-                console.print(f"  x {escape(g.rule)}{_src(g.source)}")
-                console.print(f"    {escape(g.detail)}", style="dim")
-                console.print(f"    To open it: {escape(g.unblock)}")
+                _say(console, f"x {escape(g.rule)}{_src(g.source)}", 2, 4)
+                _say(console, escape(g.detail), 4, style="dim")
+                _say(console, f"To open it: {escape(g.unblock)}", 4)
     if compact and (len(a.check_first) > top or len(a.blocked) > top):
         console.print("\n(compact view: use --format json or drop --compact for every route)")
+    _about_the_data(console, a, kb, plain)
     console.print()
-    console.print(Text(f"Knowledge base {a.kb_version}, assessed {a.today}. engagewiz "
-                       "gives guidance, not legal advice: check each rule with the body "
-                       "before you file.", style="dim"))
+    _say(console, f"Knowledge base {a.kb_version}, assessed {a.today}. engagewiz gives "
+         "guidance, not legal advice: check each rule with the body before you file.",
+         style="dim")
+
+
+def _about_the_data(console: Console, a: Assessment, kb: KnowledgeBase, plain: bool) -> None:
+    """Where the State's facts came from, and how old they are: after the results, since
+    they qualify them, but never left out."""
+    if not (a.prefilled or a.notices):
+        return
+    _heading(console, "About the country data", plain)
+    overridden = [p for p in a.prefilled if p.overridden]
+    if a.prefilled:
+        sources = "; ".join(dict.fromkeys(p.source for p in a.prefilled))
+        _say(console, f"{len(a.prefilled)} answers about your State were filled in from "
+             f"{escape(sources)}. Yours win where they differ.", 0, 2)
+    for p in overridden:
+        question = kb.question(p.question)
+        asked = question.text if question else p.question
+        shown = question.label if question else str
+        _say(console, f"Your answer overrides the data: {escape(asked)} You said "
+             f"{escape(shown(p.value))}; the data says {escape(shown(p.data_value))}.", 2, 4)
+    for notice in a.notices:
+        _say(console, f"[yellow]Note:[/yellow] {escape(notice)}", 0, 2)
 
 
 def _route(console: Console, rank: int, route: RouteResult, compact: bool) -> None:
     console.print()
-    console.print(f"[bold]{rank}. {escape(route.name)}[/bold]  [cyan]score {route.score:+d}"
-                  f"[/cyan]")
-    console.print(f"   {escape(route.body)} · {route.nature} · effort {route.effort}",
-                  style="dim")
+    _say(console, f"[bold]{rank}. {escape(route.name)}[/bold]  [cyan]score "
+         f"{route.score:+d}[/cyan]", 0, 3)
+    _say(console, f"{escape(route.body)} · {route.nature} · effort {route.effort}", 3,
+         style="dim")
     for reason in route.reasons if not compact else route.reasons[:3]:
-        console.print(f"   {reason.points:+d} {escape(reason.text)}{_src(reason.source)}")
+        _say(console, f"{reason.points:+d} {escape(reason.text)}{_src(reason.source)}", 3, 6)
     for deadline in route.deadlines:
-        console.print(f"   [bold]Deadline:[/bold] {deadline.last_day} "
-                      f"({deadline.days_left} days left; {escape(deadline.label)})")
+        _say(console, f"[bold]Deadline:[/bold] {deadline.last_day} ({deadline.days_left} "
+             f"days left; {escape(deadline.label)})", 3, 6)
     if compact:
         return
     for caution in route.cautions:
-        console.print(f"   [yellow]! {escape(caution.text)}[/yellow]{_src(caution.source)}")
+        _say(console, f"[yellow]! {escape(caution.text)}[/yellow]{_src(caution.source)}", 3, 5)
     if route.next_steps:
-        console.print("   Next steps:")
+        _say(console, "Next steps:", 3)
         for i, step in enumerate(route.next_steps, 1):
-            console.print(f"     {i}. {escape(step.text)}{_src(step.source)}")
+            _say(console, f"{i}. {escape(step.text)}{_src(step.source)}", 5, 8)

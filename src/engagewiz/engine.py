@@ -56,7 +56,9 @@ def assess(
         recommended=tuple(r for r in open_routes if r.score > 0),
         other_open=tuple(r for r in open_routes if r.score <= 0),
         check_first=having(UNKNOWN),
-        blocked=having(BLOCKED),
+        # Fewest obstacles first (a stable sort keeps the score order among equals): a
+        # route one declaration away matters more than one the State would need to join.
+        blocked=tuple(sorted(having(BLOCKED), key=lambda r: len(r.gates_with(BLOCKED)))),
         prefilled=filled.prefilled,
         notices=filled.notices,
     )

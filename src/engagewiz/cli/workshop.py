@@ -126,6 +126,10 @@ def _short(path: Path) -> str:
 
 
 def _list(console: Console, kb_dir: Path | None) -> None:
+    from rich.text import Text
+
+    from engagewiz.render.layout import Indented
+
     found = scenarios(kb_dir)
     if not found:
         console.print(f"No scenarios in {scenario_dir(kb_dir)}.")
@@ -134,8 +138,10 @@ def _list(console: Console, kb_dir: Path | None) -> None:
     for s in found:
         drawn = s.description[s.description.find("Drawn from"):] if "Drawn from" in (
             s.description) else ""
-        console.print(f"[bold cyan]{escape(s.name)}[/bold cyan]\n  {escape(s.title)}"
-                      + (f"\n  [dim]{escape(drawn)}[/dim]" if drawn else ""))
+        console.print(f"[bold cyan]{escape(s.name)}[/bold cyan]")
+        console.print(Indented(Text(s.title), 2))
+        if drawn:
+            console.print(Indented(Text(drawn, style="dim"), 2))
     console.print("\nAdd --auto to play without pressing Enter; compare two with "
                   "'engagewiz compare A B' or 'engagewiz compare A --set key=value'.")
 

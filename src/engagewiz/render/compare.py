@@ -187,13 +187,19 @@ def render(c: Comparison, console: Console, *, labels: tuple[str, str], top: int
     the room should see the handful of changes that have a reason.
     """
     from rich.markup import escape
+    from rich.text import Text
+
+    from engagewiz.render.layout import Indented
+
+    def say(markup: str, first: int, rest: int) -> None:
+        console.print(Indented(Text.from_markup(markup), first, rest))
 
     console.print()
     console.print(f"[bold]A[/bold] = {escape(labels[0])}   [bold]B[/bold] = {escape(labels[1])}")
     console.print("\n[bold]What changed in the answers[/bold]")
     for x in c.answers:
-        console.print(f"  {escape(x.text)}\n    [dim]{escape(x.before)}[/dim] -> "
-                      f"[bold]{escape(x.after)}[/bold]")
+        say(escape(x.text), 2, 2)
+        say(f"[dim]{escape(x.before)}[/dim] -> [bold]{escape(x.after)}[/bold]", 4, 6)
     if not c.answers:
         console.print("  Nothing: the two sets of answers are the same.")
     console.print(f"\n[bold]Recommended routes, top {top}, side by side[/bold]")
@@ -204,11 +210,10 @@ def render(c: Comparison, console: Console, *, labels: tuple[str, str], top: int
     console.print("[bold]What moved, and why[/bold]")
     for change in shown:
         mark, colour = _MARK[change.movement]
-        console.print(f"  [{colour}]{mark} {change.movement}[/{colour}]  "
-                      f"[bold]{escape(change.name)}[/bold]: {change.before.words()} -> "
-                      f"{change.after.words()}")
+        say(f"[{colour}]{mark} {change.movement}[/{colour}]  [bold]{escape(change.name)}"
+            f"[/bold]: {change.before.words()} -> {change.after.words()}", 2, 4)
         for why in change.reasons:
-            console.print(f"      {escape(why)}")
+            say(escape(why), 6, 6)
     if not shown:
         console.print("  No route moved for a reason of its own.")
     ripple = sum(1 for x in c.changes if not x.own)

@@ -88,7 +88,7 @@ def _judge(mechanism: Mechanism, kb: KnowledgeBase, ctx: gates.Context,
         cautions=cautions,
         next_steps=tuple(_advice(mechanism.next_steps, ctx.answers)),
         follow_up=tuple(_advice(mechanism.follow_up, ctx.answers)),
-        texts=dict(mechanism.texts),
+        texts=mechanism.texts,
     )
 
 

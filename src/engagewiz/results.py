@@ -1,15 +1,20 @@
-"""What an assessment says: plain data that every renderer (terminal, JSON, plan) reads."""
+"""What an assessment says: plain data that every renderer (terminal, JSON, plan) reads.
+
+The per-route records are NamedTuples, not frozen dataclasses: an assessment builds a few
+hundred of them, and a frozen dataclass's __init__ (one object.__setattr__ per field)
+made up a third of the engine's time. They are just as immutable.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 OPEN, BLOCKED, UNKNOWN = "open", "blocked", "unknown"
 
 
-@dataclass(frozen=True)
-class Reason:
+class Reason(NamedTuple):
     """One contribution to a score: how many points, why, and on what authority."""
 
     points: int
@@ -17,15 +22,13 @@ class Reason:
     source: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Deadline:
+class Deadline(NamedTuple):
     label: str
     last_day: str  # ISO date
     days_left: int
 
 
-@dataclass(frozen=True)
-class GateResult:
+class GateResult(NamedTuple):
     kind: str
     status: str
     rule: str
@@ -37,14 +40,12 @@ class GateResult:
     deadline: Deadline | None = None
 
 
-@dataclass(frozen=True)
-class Advice:
+class Advice(NamedTuple):
     text: str
     source: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class RouteResult:
+class RouteResult(NamedTuple):
     id: str
     name: str
     body: str
@@ -58,7 +59,7 @@ class RouteResult:
     cautions: tuple[Advice, ...]
     next_steps: tuple[Advice, ...]
     follow_up: tuple[Advice, ...]
-    texts: dict[str, str] = field(default_factory=dict)
+    texts: Mapping[str, str]  # who, timeline, time_limits, ...: shared with the route
 
     def gates_with(self, status: str) -> tuple[GateResult, ...]:
         return tuple(g for g in self.gates if g.status == status)

@@ -109,13 +109,14 @@ def _complete(given: dict[str, Any], kb: KnowledgeBase, countries: CountryData |
               day: date, no_input: bool, plain: bool, started: bool) -> dict[str, Any]:
     """Ask what is missing at a terminal; elsewhere, name every missing question at once."""
     from engagewiz import interview
-    from engagewiz.cli.interactive import Interrupted, Interview, terminal_available
     from engagewiz.prefill import with_country_facts
 
     filled = with_country_facts(kb, given, countries, day)
     todo = interview.missing(kb, filled.answers)
     if not todo:
-        return given
+        return given  # the scripted path: nothing of the interview (or rich) is imported
+    from engagewiz.cli.interactive import Interrupted, Interview, terminal_available
+
     if no_input or not terminal_available():
         if not started:
             raise InputError.one(NO_TERMINAL)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from conftest import TODAY
 from engagewiz import interview
 from engagewiz.model import KnowledgeBase
 
@@ -57,3 +58,19 @@ def test_progress_counts_questions_asked_not_facts_prefilled(kb: KnowledgeBase) 
     assert step.number == 2
     without_facts = interview.progress(kb, {"org_type": "ngo"})
     assert without_facts.remaining == step.remaining + 2
+
+
+def test_the_engine_ignores_answers_to_questions_that_do_not_apply(kb: KnowledgeBase) -> None:
+    """An answers file may say nhri_status: a for an NGO; the interview would never ask it,
+    and the A-status NHRI's speaking rights must not open the Council to an NGO."""
+    from engagewiz.engine import assess
+    from engagewiz.results import OPEN
+
+    base = {"org_type": "ngo", "ecosoc_status": "has_status", "themes": ["torture"]}
+    stale = assess(kb, {**base, "nhri_status": "a"}, today=TODAY)
+    clean = assess(kb, base, today=TODAY)
+    assert "nhri_status" not in stale.answers
+    assert [(r.id, r.score, r.status) for r in stale.all_routes()] == \
+        [(r.id, r.score, r.status) for r in clean.all_routes()]
+    oral = next(r for r in stale.all_routes() if r.id == "hrc-oral-statement")
+    assert oral.status == OPEN and "NHRI" not in " ".join(x.text for x in oral.reasons)

@@ -11,6 +11,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from engagewiz import gates
+from engagewiz.interview import effective
 from engagewiz.model import Consideration, KnowledgeBase, Mechanism, Note
 from engagewiz.prefill import with_country_facts
 from engagewiz.results import (
@@ -38,7 +39,10 @@ def assess(
     countries: CountryData | None = None,
 ) -> Assessment:
     today = today or date.today()
-    filled = with_country_facts(kb, answers, countries, today)
+    # Answers to questions that do not apply (nhri_status from an NGO, a decision date
+    # with an appeal pending) are dropped, as the interview drops them: every way in, the
+    # interview, an answers file, demo or compare, then gives the same result.
+    filled = with_country_facts(kb, effective(kb, answers), countries, today)
     ctx = gates.Context(kb, filled.answers, today, filled.provenance)
     # A global rule's `when` reads only answers: decide it once, not once per route.
     holding = {id(r) for r in kb.scoring if r.when.evaluate(ctx.answers) is True}

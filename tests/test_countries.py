@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import TODAY
 from engagewiz.countries import (
     Country,
     CountryData,
@@ -24,8 +25,9 @@ from engagewiz.countries import (
     load_countries,
     next_upr_estimate,
     normalize,
-    prefill,
 )
+from engagewiz.model import KnowledgeBase
+from engagewiz.prefill import with_country_facts
 
 ROOT = Path(__file__).resolve().parents[1]
 JSON_PATH = ROOT / "data" / "countries.json"
@@ -185,12 +187,16 @@ def test_inter_american(data: CountryData) -> None:
 # --- unknown is not "no" -----------------------------------------------------------------
 
 
-def test_african_state_not_among_33_is_unknown_not_no(data: CountryData) -> None:
+def test_african_state_not_among_33_is_unknown_not_no(data: CountryData,
+                                                      kb: KnowledgeBase) -> None:
     """Ethiopia is not among the 33 identified Protocol parties: the 34th is unidentified."""
     eth = c(data, "ETH")
     assert eth.facts["afcourt_protocol"].value == "dont_know"
     assert "34" in (eth.facts["afcourt_protocol"].note or "")
-    assert "afcourt_protocol" not in prefill(eth)  # the user is still asked
+    asked = with_country_facts(kb, {"country": "ETH"}, data, TODAY, unknown_as_dont_know=False)
+    assert "afcourt_protocol" not in asked.answers  # the interview still asks the user
+    scripted = with_country_facts(kb, {"country": "ETH"}, data, TODAY)
+    assert scripted.answers["afcourt_protocol"] == "dont_know"  # a script: check first
     assert c(data, "FRA").facts["afcourt_protocol"].value == "no"  # not African: no
 
 
@@ -211,11 +217,12 @@ def test_african_charter(data: CountryData) -> None:
     assert c(data, "BRA").facts["acrwc_party"].value == "no"
 
 
-def test_prefill_keeps_known_facts_with_sources(data: CountryData) -> None:
-    p = prefill(c(data, "KEN"))
-    assert p["ratified_cat"].value == "yes" and p["ratified_cat"].source == "untc"
-    assert p["accepts_cat22"].value == "no"
-    assert all(f.value != "dont_know" for f in p.values())
+def test_prefill_keeps_known_facts_with_sources(data: CountryData, kb: KnowledgeBase) -> None:
+    filled = with_country_facts(kb, {"country": "KEN"}, data, TODAY, unknown_as_dont_know=False)
+    assert filled.answers["ratified_cat"] == "yes"
+    assert filled.provenance["ratified_cat"].startswith("per UN Treaty Collection")
+    assert filled.answers["accepts_cat22"] == "no"
+    assert all(v != "dont_know" for k, v in filled.answers.items() if k != "country")
 
 
 # --- lookup ------------------------------------------------------------------------------

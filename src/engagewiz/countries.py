@@ -27,8 +27,19 @@ from typing import Any
 
 from engagewiz.deadlines import add_months
 
-__all__ = ["Country", "CountryData", "CountryFact", "Source", "UprEstimate", "UprSession",
-           "data_age_warning", "load_countries", "next_upr_estimate", "normalize", "prefill"]
+__all__ = [
+    "Country",
+    "CountryData",
+    "CountryFact",
+    "Source",
+    "UprEstimate",
+    "UprSession",
+    "data_age_warning",
+    "find_countries",
+    "load_countries",
+    "next_upr_estimate",
+    "normalize",
+]
 
 VALUES = ("yes", "no", "dont_know")
 UNTC_WHERE = ("treaties.un.org, chapter IV (Human Rights), "
@@ -248,15 +259,6 @@ def find_countries(*folders: Path | None) -> CountryData | None:
             path = folder / "countries.json"
             return cached([path], partial(load_countries, path), CountryData)
     return None
-
-
-def prefill(country: Country) -> dict[str, CountryFact]:
-    """Answers the interview can take from the data: known facts only.
-
-    Unknown ("dont_know") facts are left out on purpose: the user may know better than
-    our sources, so those questions must still be asked.
-    """
-    return {k: f for k, f in country.facts.items() if f.known}
 
 
 def _month(d: date) -> str:

@@ -19,6 +19,7 @@ from typing import TypeVar
 from engagewiz import __version__
 
 T = TypeVar("T")
+STALE_SECONDS = 30 * 24 * 3600
 
 
 def cache_dir() -> Path:
@@ -57,6 +58,18 @@ def cached(files: list[Path], build: Callable[[], T], kind: type[T]) -> T:
         from engagewiz.fsutil import write_private
 
         write_private(path, pickle.dumps(built, protocol=pickle.HIGHEST_PROTOCOL))
+        _prune(path)
     except OSError:
         pass
     return built
+
+
+def _prune(kept: Path) -> None:
+    """Every edit leaves an old pickle behind: drop those of the same kind not rewritten
+    for a month (a knowledge base still in use is simply rebuilt once)."""
+    import time
+
+    kind = kept.name.split("-")[0]
+    for old in kept.parent.glob(f"{kind}-*.pickle"):
+        if old != kept and time.time() - old.stat().st_mtime > STALE_SECONDS:
+            old.unlink(missing_ok=True)

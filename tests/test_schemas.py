@@ -1,0 +1,58 @@
+"""The published JSON Schemas: current with the code, and they agree with the loader."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _make_schemas():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("make_schemas",
+                                                  ROOT / "scripts" / "make_schemas.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def schema(name: str) -> dict[str, object]:
+    loaded: dict[str, object] = json.loads(
+        (ROOT / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8"))
+    return loaded
+
+
+def test_schemas_in_the_repository_are_current() -> None:
+    """Run `python scripts/make_schemas.py` after changing the questions or the formats."""
+    for path, text in _make_schemas().expected(ROOT / "data").items():
+        assert path.read_text(encoding="utf-8") == text, f"{path.name} is out of date"
+
+
+@pytest.mark.parametrize("example", sorted((ROOT / "examples").glob("*.yaml")),
+                         ids=lambda p: p.stem)
+def test_every_example_answers_file_is_valid(example: Path) -> None:
+    answers = yaml.safe_load(example.read_text(encoding="utf-8"))
+    answers = {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in answers.items()}
+    jsonschema.validate(answers, schema("answers"))
+
+
+@pytest.mark.parametrize(("key", "value"), [
+    ("org_typ", "ngo"), ("org_type", "charity"), ("themes", ["dancing"]),
+    ("final_decision_date", "yesterday"), ("final_decision_date", "2026-02-30"),
+    ("urgency", "maybe")])
+def test_the_answers_schema_rejects_what_the_loader_rejects(key: str, value: object) -> None:
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({key: value}, schema("answers"),
+                            format_checker=jsonschema.FormatChecker())
+
+
+@pytest.mark.parametrize("name", ["questions", "mechanisms"])
+def test_the_bundled_knowledge_base_matches_its_schemas(name: str) -> None:
+    jsonschema.validate(yaml.safe_load((ROOT / "data" / f"{name}.yaml").read_text(
+        encoding="utf-8")), schema(name))

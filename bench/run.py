@@ -87,7 +87,8 @@ def main() -> None:
     print(f"python -c pass                         {bare:7.1f} ms")
     print(f"engagewiz assess --answers --format json {ours:5.1f} ms  = {ours / bare:.1f}x bare "
           "(budget 6x)")
-    print(f"engagewiz --help                       {median_ms([*engagewiz, '--help'], runs):7.1f} ms")
+    helped = median_ms([*engagewiz, "--help"], runs)
+    print(f"engagewiz --help                       {helped:7.1f} ms")
     copier = shutil.which("copier")
     if copier:
         theirs = median_ms([copier, "--help"], runs)
@@ -106,7 +107,8 @@ def main() -> None:
          str(EXAMPLE), "--format", "json"], capture_output=True, text=True, env=ENV, check=False)
     heavy = sorted({m for m in ("questionary", "prompt_toolkit", "rich")
                     if f" {m}" in probe.stderr})
-    print(f"modules imported by the scripted run   {', '.join(heavy) or 'none of questionary, prompt_toolkit, rich'}")
+    found = ", ".join(heavy) or "none of questionary, prompt_toolkit, rich"
+    print(f"modules imported by the scripted run   {found}")
 
 
 if __name__ == "__main__":

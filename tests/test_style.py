@@ -1,0 +1,23 @@
+"""The code stays ruff-clean and mypy-clean (strict): CI runs only the test command."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize("command", [["ruff", "check", "src", "tests", "scripts", "bench"],
+                                     ["mypy"]], ids=["ruff", "mypy"])
+def test_clean(command: list[str]) -> None:
+    tool = shutil.which(command[0], path=str(Path(sys.executable).parent))
+    if tool is None:
+        pytest.skip(f"{command[0]} is not installed (pip install -e '.[test]')")
+    done = subprocess.run([tool, *command[1:]], cwd=ROOT, capture_output=True, text=True,
+                          check=False)
+    assert done.returncode == 0, done.stdout + done.stderr

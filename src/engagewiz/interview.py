@@ -73,6 +73,10 @@ def progress(kb: KnowledgeBase, answers: Mapping[str, Any],
     """
     known = {**(facts or {}), **answers}
     todo = missing(kb, known)
+    if not any(q.prefill and q.id in known for q in kb.questions):
+        # Before the State is named, expect its facts to come from the data: counting
+        # them would announce 60 questions where a user answers about 30.
+        todo = [q for q in todo if not q.prefill]
     answered = sum(1 for q in applicable(kb, known) if q.id in answers)
     return Progress(answered + 1, max(len(todo) - 1, 0))
 

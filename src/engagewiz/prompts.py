@@ -29,16 +29,21 @@ class Asker:
     """Asks one question at a time; knows nothing about which question comes next."""
 
     def __init__(self, countries: list[tuple[str, str]], search: CountrySearch,
-                 plain: bool = False) -> None:
+                 plain: bool = False, today: date | None = None) -> None:
         self.country_titles = [f"{name} ({iso3})" for iso3, name in countries]
         self.search = search
+        self.today = today or date.today()  # the interview's day (ENGAGEWIZ_TODAY in tests)
         self.kwargs: dict[str, Any] = {"output": create_output(stdout=sys.stderr),
                                        "qmark": "?"}
         self.list_kwargs: dict[str, Any] = {}  # options only the list prompts take
         if plain:
             import questionary.constants as constants
             import questionary.prompts.common as common
+            from prompt_toolkit.output import ColorDepth
 
+            # Monochrome whatever NO_COLOR says. The ASCII markers are module settings in
+            # questionary (no per-prompt option): a process asks with one Asker only.
+            self.kwargs["color_depth"] = ColorDepth.DEPTH_1_BIT
             for module in (constants, common):
                 module.INDICATOR_SELECTED = "[x]"  # type: ignore[attr-defined]
                 module.INDICATOR_UNSELECTED = "[ ]"  # type: ignore[attr-defined]
@@ -122,7 +127,7 @@ class Asker:
                 day = date.fromisoformat(text)
             except ValueError:
                 raise ValueError("Please type a date as YYYY-MM-DD, e.g. 2026-03-03.") from None
-            if day > date.today():
+            if day > self.today:
                 raise ValueError("That date is in the future; type the date of the decision.")
             return day.isoformat()
 
@@ -150,7 +155,9 @@ class Asker:
                 return str(exc)
             return True
 
-        hint = "type to search, Tab completes" + ("; < = back" if can_go_back else "")
+        hint = "; ".join(["type to search, Tab completes",
+                          *(["? = don't know"] if q.dont_know else []),
+                          *(["< = back"] if can_go_back else [])])
         default = ""
         if current:
             found = self.search(str(current))

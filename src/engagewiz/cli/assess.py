@@ -135,7 +135,7 @@ def _complete(given: dict[str, Any], kb: KnowledgeBase, countries: CountryData |
         return (found.iso3, found.name) if found else None
 
     console = make_console(plain, stderr=True)
-    session = Interview(kb, countries, day, console, Asker(names, search, plain))
+    session = Interview(kb, countries, day, console, Asker(names, search, plain, day))
     try:
         final = session.run(given)
     except Interrupted as stop:

@@ -92,5 +92,9 @@ class Assessment:
     prefilled: tuple[Prefilled, ...] = ()
     notices: tuple[str, ...] = ()
 
+    def data_sources(self) -> str:
+        """The sources of the prefilled facts, each once: "UN Treaty Collection, ...; ..."."""
+        return "; ".join(dict.fromkeys(p.source for p in self.prefilled))
+
     def all_routes(self) -> tuple[RouteResult, ...]:
         return self.recommended + self.other_open + self.check_first + self.blocked

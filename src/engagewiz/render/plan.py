@@ -158,7 +158,7 @@ def _notices(a: Assessment) -> tuple[str, ...]:
     if a.prefilled:
         mine = [p.question for p in a.prefilled if p.overridden]
         notes.append(f"Facts about the State ({len(a.prefilled)} answers) come from "
-                     f"{a.prefilled[0].source}" + (f"; you corrected {len(mine)} of them."
+                     f"{a.data_sources()}" + (f"; you corrected {len(mine)} of them."
                                                    if mine else "."))
     return tuple(notes)
 

@@ -81,9 +81,8 @@ def _about_the_data(console: Console, a: Assessment, kb: KnowledgeBase, plain: b
     _heading(console, "About the country data", plain)
     overridden = [p for p in a.prefilled if p.overridden]
     if a.prefilled:
-        sources = "; ".join(dict.fromkeys(p.source for p in a.prefilled))
         _say(console, f"{len(a.prefilled)} answers about your State were filled in from "
-             f"{escape(sources)}. Yours win where they differ.", 0, 2)
+             f"{escape(a.data_sources())}. Yours win where they differ.", 0, 2)
     for p in overridden:
         question = kb.question(p.question)
         asked = question.text if question else p.question

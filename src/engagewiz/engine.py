@@ -22,6 +22,7 @@ from engagewiz.results import (
     Assessment,
     Reason,
     RouteResult,
+    Said,
 )
 from engagewiz.routematch import may_apply
 
@@ -81,7 +82,7 @@ def _judge(mechanism: Mechanism, kb: KnowledgeBase, ctx: gates.Context,
            if c.when.evaluate(answers) is True and _selects(c, mechanism, answers))
     reasons = tuple(Reason(c.points, c.reason, c.source) for c in (*shared, *own))
     via = [g.via for g in gate_results if g.via and g.status == OPEN]
-    cautions = tuple(_advice(mechanism.cautions, ctx.answers))
+    cautions: tuple[Said, ...] = tuple(_advice(mechanism.cautions, ctx.answers))
     if via:
         cautions = (Advice(f"Open via {via[0]}: agree the text, the speaker and the credit "
                            "with them early.", gate_results[0].source), *cautions)
@@ -96,9 +97,9 @@ def _judge(mechanism: Mechanism, kb: KnowledgeBase, ctx: gates.Context,
     )
 
 
-def _advice(notes: tuple[Note, ...], answers: Mapping[str, Any]) -> list[Advice]:
+def _advice(notes: tuple[Note, ...], answers: Mapping[str, Any]) -> list[Note]:
     """Advice shows unless its condition is certainly false: when unsure, warn."""
-    return [Advice(n.text, n.source) for n in notes
+    return [n for n in notes
             if n.when is None or n.when.evaluate(answers) is not False]
 
 

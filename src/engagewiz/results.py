@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 OPEN, BLOCKED, UNKNOWN = "open", "blocked", "unknown"
 
@@ -40,7 +40,19 @@ class GateResult(NamedTuple):
     deadline: Deadline | None = None
 
 
+class Said(Protocol):
+    """Words with their sources: a knowledge-base note shown as it is, or an Advice."""
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def source(self) -> tuple[str, ...]: ...
+
+
 class Advice(NamedTuple):
+    """Advice the engine words itself (e.g. "open via a partner")."""
+
     text: str
     source: tuple[str, ...]
 
@@ -56,9 +68,9 @@ class RouteResult(NamedTuple):
     score: int
     reasons: tuple[Reason, ...]
     gates: tuple[GateResult, ...]
-    cautions: tuple[Advice, ...]
-    next_steps: tuple[Advice, ...]
-    follow_up: tuple[Advice, ...]
+    cautions: tuple[Said, ...]
+    next_steps: tuple[Said, ...]
+    follow_up: tuple[Said, ...]
     texts: Mapping[str, str]  # who, timeline, time_limits, ...: shared with the route
 
     def gates_with(self, status: str) -> tuple[GateResult, ...]:

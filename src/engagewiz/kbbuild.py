@@ -1,0 +1,281 @@
+"""Build the knowledge base from YAML into typed objects, or say exactly what is wrong.
+
+Every problem found is collected (not just the first), named by file, line and key, and
+raised together: an author fixing a file wants the whole list at once.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from engagewiz import conditions as cond
+from engagewiz import kbspec, yamlfile
+from engagewiz.errors import InputError, Problem
+from engagewiz.model import (
+    Consideration,
+    Gate,
+    KnowledgeBase,
+    Mechanism,
+    Note,
+    Option,
+    Question,
+    Section,
+    Source,
+)
+from engagewiz.routematch import may_apply
+from engagewiz.schema import Path as KeyPath
+
+_PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+_KEBAB = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_SNAKE = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+
+class _Collector:
+    """Problems found so far, each tied to a file and a key path (lines looked up at the end)."""
+
+    def __init__(self) -> None:
+        self.found: list[tuple[Path, KeyPath, str]] = []
+
+    def add(self, file: Path, path: KeyPath, message: str) -> None:
+        self.found.append((file, path, message))
+
+    def raise_if_any(self) -> None:
+        if self.found:
+            raise InputError([
+                Problem(msg, str(file), yamlfile.line_of(file, path), yamlfile.dotted(path) or None)
+                for file, path, msg in self.found
+            ])
+
+
+def build_kb(qfile: Path, mfile: Path) -> KnowledgeBase:
+    """Parse, check and build; every problem in both files is raised at once."""
+    raw_q, raw_m = yamlfile.load(qfile), yamlfile.load(mfile)
+    problems = _Collector()
+    for file, raw, spec in ((qfile, raw_q, kbspec.QUESTIONS_FILE),
+                            (mfile, raw_m, kbspec.MECHANISMS_FILE)):
+        for path, message in spec.check(raw, ()):
+            problems.add(file, path, message)
+    problems.raise_if_any()
+    builder = _Builder(qfile, mfile, problems)
+    kb = builder.build(raw_q, raw_m)
+    problems.raise_if_any()
+    return kb
+
+
+class _Builder:
+    def __init__(self, qfile: Path, mfile: Path, problems: _Collector) -> None:
+        self.qfile, self.mfile, self.problems = qfile, mfile, problems
+        self.questions: dict[str, Question] = {}
+        self.source_keys: set[str] = set()
+
+    def build(self, raw_q: dict[str, Any], raw_m: dict[str, Any]) -> KnowledgeBase:
+        sections = tuple(Section(s["id"], s["title"], s.get("intro", ""))
+                         for s in raw_q["sections"])
+        section_ids = {s.id for s in sections}
+        for i, raw in enumerate(raw_q["questions"]):
+            question = self._question(raw, ("questions", i), section_ids)
+            if question.id in self.questions:
+                self.problems.add(self.qfile, ("questions", i, "id"),
+                                  f"duplicate question id '{question.id}'")
+            self.questions[question.id] = question
+        for i, q in enumerate(raw_q["questions"]):
+            if "when" in q:
+                self._check_refs(self.questions[q["id"]].when, self.qfile, ("questions", i, "when"))
+        self.source_keys = set(raw_m["sources"])
+        sources = {k: Source(k, v["title"], v["where"]) for k, v in raw_m["sources"].items()}
+        scoring = tuple(self._consideration(c, self.mfile, ("scoring", i))
+                        for i, c in enumerate(raw_m.get("scoring", [])))
+        mechanisms: list[Mechanism] = []
+        for i, raw in enumerate(raw_m["mechanisms"]):
+            mechanisms.append(self._mechanism(raw, ("mechanisms", i)))
+        for t, template in enumerate(raw_m.get("templates", [])):
+            mechanisms.extend(self._expand(template, ("templates", t)))
+        seen: set[str] = set()
+        for m in mechanisms:
+            if m.id in seen:
+                self.problems.add(self.mfile, (), f"duplicate route id '{m.id}'")
+            seen.add(m.id)
+        return KnowledgeBase(
+            version=str(raw_m.get("kb_version", raw_m.get("version", "1"))),
+            sections=sections, questions=tuple(self.questions.values()),
+            mechanisms=tuple(mechanisms), scoring=scoring, sources=sources,
+            files={"questions": str(self.qfile), "mechanisms": str(self.mfile)},
+            scoring_for={m.id: tuple((r, verdict is None) for r in scoring
+                                     if (verdict := may_apply(r, m)) is not False)
+                         for m in mechanisms},
+        )
+
+    # questions -----------------------------------------------------------------------------
+
+    def _question(self, raw: dict[str, Any], path: KeyPath, sections: set[str]) -> Question:
+        qid, qtype = raw["id"], raw["type"]
+        if not _SNAKE.match(qid):
+            self.problems.add(self.qfile, (*path, "id"), f"'{qid}' must be snake_case")
+        if raw["section"] not in sections:
+            self.problems.add(self.qfile, (*path, "section"),
+                              f"unknown section '{raw['section']}'; expected one of "
+                              + ", ".join(sorted(sections)))
+        choices = tuple(Option(c["value"], c["label"], c.get("help", ""))
+                        for c in raw.get("choices", []))
+        if qtype == "yes_no" and not choices:
+            choices = (Option("yes", "Yes"), Option("no", "No"))
+        if qtype in ("choice", "multi") and not choices:
+            self.problems.add(self.qfile, path, f"a '{qtype}' question needs choices")
+        values = [c.value for c in choices]
+        for dup in {v for v in values if values.count(v) > 1}:
+            self.problems.add(self.qfile, (*path, "choices"), f"duplicate choice '{dup}'")
+        return Question(
+            id=qid, section=raw["section"], text=raw["text"], help=raw["help"], type=qtype,
+            choices=choices, dont_know=raw.get("dont_know", qtype == "yes_no"),
+            when=self._condition(raw.get("when"), self.qfile, (*path, "when")),
+            prefill=raw.get("prefill", False), default=raw.get("default"),
+            line=None,
+        )
+
+    # conditions and references -------------------------------------------------------------
+
+    def _condition(self, raw: Any, file: Path, path: KeyPath) -> cond.Condition | None:
+        if raw is None:
+            return None
+        try:
+            return cond.parse(raw)
+        except cond.ConditionError as exc:
+            self.problems.add(file, (*path, *exc.path), str(exc))
+            return None
+
+    def _check_refs(self, condition: cond.Condition | None, file: Path, path: KeyPath) -> None:
+        if condition is None:
+            return
+        for test in cond.tests(condition):
+            question = self.questions.get(test.q)
+            if question is None:
+                self.problems.add(file, path, f"unknown question '{test.q}'"
+                                  + _did_you_mean(test.q, self.questions))
+                continue
+            if test.op == "answered" or not question.choices:
+                continue
+            allowed = set(question.values()) | {cond.DONT_KNOW}
+            for value in test.values:
+                if value not in allowed:
+                    self.problems.add(file, path, f"'{value}' is not a choice of '{test.q}'; "
+                                      f"expected one of {', '.join(question.values())}")
+
+    def _sources(self, raw: Any, file: Path, path: KeyPath) -> tuple[str, ...]:
+        keys = tuple(raw) if isinstance(raw, list) else (raw,)
+        for key in keys:
+            if key not in self.source_keys:
+                self.problems.add(file, path, f"unknown source '{key}'"
+                                  + _did_you_mean(key, self.source_keys))
+        return keys
+
+    def _consideration(self, raw: dict[str, Any], file: Path, path: KeyPath) -> Consideration:
+        when = self._condition(raw["if"], file, (*path, "if"))
+        self._check_refs(when, file, (*path, "if"))
+        return Consideration(
+            id=raw.get("id", ""), when=when or cond.All(()), points=raw["points"],
+            reason=raw["reason"], source=self._sources(raw["source"], file, (*path, "source")),
+            route=raw.get("route"), not_route=raw.get("not_route"),
+        )
+
+    def _note(self, raw: dict[str, Any], file: Path, path: KeyPath) -> Note:
+        when = self._condition(raw.get("when"), file, (*path, "when"))
+        self._check_refs(when, file, (*path, "when"))
+        return Note(raw["text"], self._sources(raw["source"], file, (*path, "source")), when)
+
+    def _gate(self, raw: dict[str, Any], file: Path, path: KeyPath) -> Gate:
+        test = self._condition(raw.get("test"), file, (*path, "test"))
+        self._check_refs(test, file, (*path, "test"))
+        kind = raw["kind"]
+        needs = {"requires": ("test",), "time_limit": ("expired",), "exhaustion": (),
+                 "same_matter": ("bars",), "closed": ("as_of",)}.get(kind, ())
+        for name in needs:
+            if name not in raw:
+                self.problems.add(file, path, f"a '{kind}' gate needs '{name}'")
+        if kind == "time_limit" and ("months" in raw) == ("years" in raw):
+            self.problems.add(file, path, "a 'time_limit' gate needs 'months' or 'years' (one)")
+        remedies = self.questions.get("remedies")
+        for name in ("exceptions", "check_first"):
+            for value in raw.get(name, []):
+                if remedies and value not in remedies.values():
+                    self.problems.add(file, (*path, name), f"'{value}' is not an answer of "
+                                      f"'remedies'; expected one of {', '.join(remedies.values())}")
+        params = {k: v for k, v in raw.items()
+                  if k not in ("kind", "rule", "unblock", "check", "source", "test")}
+        return Gate(kind, raw["rule"], raw["unblock"], raw["check"],
+                    self._sources(raw["source"], file, (*path, "source")), params, test)
+
+    # mechanisms and templates --------------------------------------------------------------
+
+    def _mechanism(self, raw: dict[str, Any], path: KeyPath, template: str | None = None,
+                   file: Path | None = None) -> Mechanism:
+        file = file or self.mfile
+        if not _KEBAB.match(str(raw["id"])):
+            self.problems.add(file, (*path, "id"), f"route id '{raw['id']}' must be kebab-case")
+        return Mechanism(
+            id=raw["id"], name=raw["name"], body=raw["body"], family=raw["family"],
+            summary=raw["summary"], nature=raw["nature"], kinds=tuple(raw["kinds"]),
+            themes=tuple(raw["themes"]), effort=raw["effort"],
+            source=self._sources(raw["source"], file, (*path, "source")),
+            individual=raw.get("individual", False), urgent=raw.get("urgent", False),
+            confidential=raw.get("confidential", False),
+            texts={k: raw[k] for k in kbspec.TEXT_FIELDS if k in raw},
+            gates=tuple(self._gate(g, file, (*path, "gates", i))
+                        for i, g in enumerate(raw.get("gates", []))),
+            considerations=tuple(self._consideration(c, file, (*path, "considerations", i))
+                                 for i, c in enumerate(raw.get("considerations", []))),
+            cautions=self._notes(raw, "cautions", file, path),
+            next_steps=self._notes(raw, "next_steps", file, path),
+            follow_up=self._notes(raw, "follow_up", file, path),
+            template=template,
+        )
+
+    def _notes(self, raw: dict[str, Any], name: str, file: Path, path: KeyPath) -> tuple[Note, ...]:
+        return tuple(self._note(n, file, (*path, name, i)) for i, n in enumerate(raw.get(name, [])))
+
+    def _expand(self, template: dict[str, Any], path: KeyPath) -> list[Mechanism]:
+        routes = []
+        for i, item in enumerate(template["for_each"]):
+            item_path = (*path, "for_each", i)
+            params = {k: v for k, v in item.items() if k not in kbspec.TEMPLATE_ITEM_EXTRAS}
+            try:
+                raw = _fill(template["mechanism"], params)
+                extras = _fill({k: item[k] for k in kbspec.TEMPLATE_ITEM_EXTRAS if k in item},
+                               params)
+            except KeyError as exc:
+                self.problems.add(self.mfile, item_path,
+                                  f"placeholder {{{exc.args[0]}}} has no value in this item")
+                continue
+            for name in ("gates", "considerations", "cautions", "next_steps", "follow_up"):
+                raw[name] = [*raw.get(name, []), *extras.get(f"extra_{name}", [])]
+            raw.update(extras.get("override", {}))
+            issues = list(kbspec.MECHANISM.check(raw, ()))
+            for sub, message in issues:
+                where = f"route '{raw.get('id', '?')}': {yamlfile.dotted(sub)}"
+                self.problems.add(self.mfile, item_path, f"{where}: {message}")
+            if not issues:
+                routes.append(self._mechanism(raw, item_path, template["id"]))
+        return routes
+
+
+def _fill(value: Any, params: dict[str, Any]) -> Any:
+    """Replace {param} in every string; a string that is only "{param}" takes the value as is."""
+    if isinstance(value, str):
+        whole = _PLACEHOLDER.fullmatch(value)
+        if whole:
+            return params[whole.group(1)]
+        return _PLACEHOLDER.sub(lambda m: str(params[m.group(1)]), value)
+    if isinstance(value, list):
+        return [_fill(v, params) for v in value]
+    if isinstance(value, dict):
+        return {k: _fill(v, params) for k, v in value.items()}
+    return value
+
+
+def _did_you_mean(word: str, known: Any) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(str(word), [str(k) for k in known], n=1)
+    return f"; did you mean '{close[0]}'?" if close else ""

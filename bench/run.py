@@ -8,6 +8,10 @@ installed (budget: engagewiz at least 4x faster); the first question on screen i
 pseudo-terminal (budget: 350 ms); 1,000 assessments in one process (budget: under 1 s);
 peak memory of the scripted run (budget: under 60 MiB); and whether the scripted path
 imports questionary or prompt_toolkit (it must not).
+
+Run it with the Python of the install you want to measure. An editable install
+(`pip install -e`) adds about 10 ms to every start of that Python, the bare one included,
+which flatters the ratio: for the true figure, measure a regular `pip install .`.
 """
 
 from __future__ import annotations

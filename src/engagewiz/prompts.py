@@ -98,7 +98,15 @@ class Asker:
         if can_go_back:
             words.append("< = back")
         message = f"{q.text} ({'; '.join(words)})"
+        default = "" if current in (None, DONT_KNOW) else str(current)
+        valid = self._validator(q, can_go_back, parse)
+        text = questionary.text(message, default=default, validate=valid,
+                                **self.kwargs).unsafe_ask()
+        return self._interpret(text, q, can_go_back, parse)
 
+    def _validator(self, q: Question, can_go_back: bool,
+                   parse: Callable[[str], Any]) -> Callable[[str], bool | str]:
+        """questionary's validate=: True, or the message that explains what to type."""
         def valid(text: str) -> bool | str:
             try:
                 self._interpret(text, q, can_go_back, parse)
@@ -106,10 +114,7 @@ class Asker:
                 return str(exc)
             return True
 
-        default = "" if current in (None, DONT_KNOW) else str(current)
-        text = questionary.text(message, default=default, validate=valid,
-                                **self.kwargs).unsafe_ask()
-        return self._interpret(text, q, can_go_back, parse)
+        return valid
 
     @staticmethod
     def _interpret(text: str, q: Question, can_go_back: bool,
@@ -148,13 +153,7 @@ class Asker:
                 raise ValueError("Unknown country: type a name or an ISO code (Tab completes).")
             return found[0]
 
-        def valid(text: str) -> bool | str:
-            try:
-                self._interpret(text, q, can_go_back, parse)
-            except ValueError as exc:
-                return str(exc)
-            return True
-
+        valid = self._validator(q, can_go_back, parse)
         hint = "; ".join(["type to search, Tab completes",
                           *(["? = don't know"] if q.dont_know else []),
                           *(["< = back"] if can_go_back else [])])

@@ -9,7 +9,7 @@ from rich.markup import escape
 from rich.text import Text
 
 from engagewiz.render.layout import Indented, heading
-from engagewiz.results import Assessment, RouteResult
+from engagewiz.results import BLOCKED, UNKNOWN, Assessment, RouteResult
 
 if TYPE_CHECKING:
     from engagewiz.model import KnowledgeBase
@@ -48,22 +48,17 @@ def render(assessment: Assessment, kb: KnowledgeBase, console: Console, *, top: 
                       "may open several routes.")
     for rank, route in enumerate(a.recommended[:top], 1):
         _route(console, rank, route, compact)
+    shown = top if compact else None
     if a.check_first:
         _heading(console, "Check first (an answer is not known)", plain)
-        for route in a.check_first[: top if compact else None]:
+        for route in a.check_first[:shown]:
             _say(console, f"[bold]{escape(route.name)}[/bold] (score {route.score:+d})")
-            for g in route.gates_with("unknown"):
-                _say(console, f"? {escape(g.rule)}{_src(g.source)}", 2, 4)
-                _say(console, escape(g.detail), 4, style="dim")
-                _say(console, f"Where to check: {escape(g.check)}", 4)
+            _gates(console, route, UNKNOWN, "?", "Where to check", "check")
     if a.blocked:
         _heading(console, "Blocked routes, and what would open them", plain)
-        for route in a.blocked[: top if compact else None]:
+        for route in a.blocked[:shown]:
             _say(console, f"[bold]{escape(route.name)}[/bold]")
-            for g in route.gates_with("blocked"):
-                _say(console, f"x {escape(g.rule)}{_src(g.source)}", 2, 4)
-                _say(console, escape(g.detail), 4, style="dim")
-                _say(console, f"To open it: {escape(g.unblock)}", 4)
+            _gates(console, route, BLOCKED, "x", "To open it", "unblock")
     if compact and (len(a.check_first) > top or len(a.blocked) > top):
         console.print("\n(compact view: use --format json or drop --compact for every route)")
     _about_the_data(console, a, kb, plain)
@@ -71,6 +66,15 @@ def render(assessment: Assessment, kb: KnowledgeBase, console: Console, *, top: 
     _say(console, f"Knowledge base {a.kb_version}, assessed {a.today}. engagewiz gives "
          "guidance, not legal advice: check each rule with the body before you file.",
          style="dim")
+
+
+def _gates(console: Console, route: RouteResult, status: str, mark: str, label: str,
+           advice: str) -> None:
+    """Each rule behind a route's status: the rule, the answer it read, what to do."""
+    for g in route.gates_with(status):
+        _say(console, f"{mark} {escape(g.rule)}{_src(g.source)}", 2, 4)
+        _say(console, escape(g.detail), 4, style="dim")
+        _say(console, f"{label}: {escape(getattr(g, advice))}", 4)
 
 
 def _about_the_data(console: Console, a: Assessment, kb: KnowledgeBase, plain: bool) -> None:

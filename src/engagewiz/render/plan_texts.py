@@ -104,8 +104,10 @@ SAFETY_REPRISALS: tuple[tuple[str, tuple[str, ...], dict[str, Any] | None], ...]
      "any sanction against anyone for communicating information to the SPT, and article "
      "21(1) does the same for the NPM.", ("opil-opcat",),
      {"any": [{"q": "org_type", "is": "npm"}, {"not": {"q": "ratified_opcat", "is": "no"}}]}),
-    ("Treaty bodies have their own rapporteurs or focal points on reprisals: check the "
-     "committee's page before you submit.", ("mechanisms-facts",), None),
+    ("Treaty bodies: the chairs adopted guidelines against intimidation or reprisals (the "
+     "San José Guidelines, 2015; not confirmed in our sources). Ask the committee's "
+     "secretariat whether it has a rapporteur or focal point on reprisals, and how to reach "
+     "them, before you submit.", ("mechanisms-facts",), None),
 )
 
 # Questions that say whether the State belongs to a regional system or its court. A

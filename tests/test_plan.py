@@ -130,7 +130,7 @@ def test_safety_names_the_reprisal_channels(kb: KnowledgeBase,
     safety = _texts(_section(plan, "safety")[0])
     assert "HRC resolution 12/2" in safety
     assert "Assistant Secretary-General for Human Rights" in safety
-    assert "check the committee's page" in safety
+    assert "Ask the committee's secretariat whether it has a rapporteur" in safety
     assert "Consent" in safety and "Confidentiality" in safety
     # Myanmar has not ratified OPCAT and the user is no NPM: OPCAT art. 15 is beside the point.
     assert "OPCAT article 15" not in safety

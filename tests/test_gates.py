@@ -137,3 +137,18 @@ def test_closed_is_always_blocked_and_says_since_when(kb: KnowledgeBase) -> None
     result = evaluate(gate("closed", as_of="2026-02-03"), Context(kb, {}, TODAY, {}))
     assert result.status == BLOCKED
     assert "2026-02-03" in result.detail
+
+
+@pytest.mark.parametrize(("national", "expected"), [("yes", OPEN), ("no", BLOCKED),
+                                                    ("dont_know", UNKNOWN), (None, UNKNOWN)])
+def test_ced_urgent_action_for_a_national_of_a_state_party(kb: KnowledgeBase, national: str | None,
+                                                           expected: str) -> None:
+    """The State where the person disappeared has not ratified; per CED guidance the
+    Committee can still act for a national of a State party (reference 6.6)."""
+    route = kb.mechanism("ced-urgent-action")
+    assert route is not None
+    [party] = [g for g in route.gates if "ratified_cped" in str(g.test)]
+    answers = {"ratified_cped": "no", "themes": ["disappearance"]}
+    if national is not None:
+        answers["national_of_cped_party"] = national
+    assert evaluate(party, Context(kb, answers, TODAY, {})).status == expected

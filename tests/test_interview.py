@@ -76,3 +76,18 @@ def test_the_engine_ignores_answers_to_questions_that_do_not_apply(kb: Knowledge
         [(r.id, r.score, r.status) for r in clean.all_routes()]
     oral = next(r for r in stale.all_routes() if r.id == "hrc-oral-statement")
     assert oral.status == OPEN and "NHRI" not in " ".join(x.text for x in oral.reasons)
+
+
+def test_advice_about_a_question_not_asked_stays_quiet(kb: KnowledgeBase) -> None:
+    """`same_matter` is asked only for a specific case: for a pattern, the caution about
+    'the same matter before another body' must not show as if the answer were unknown."""
+    from engagewiz.engine import assess
+
+    def cautions(answers: dict[str, object]) -> str:
+        route = next(r for r in assess(kb, answers, today=TODAY).all_routes()
+                     if r.id == "sp-communication")
+        return " ".join(c.text for c in route.cautions)
+
+    case = {"org_type": "ngo", "case_type": "individual", "themes": ["torture"]}
+    assert "same-matter" in cautions(case)  # unknown for a case: warn
+    assert "same-matter" not in cautions({**case, "case_type": "pattern"})

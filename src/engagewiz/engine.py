@@ -11,7 +11,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from engagewiz import gates
-from engagewiz.interview import effective
+from engagewiz.interview import effective, walked
 from engagewiz.model import Consideration, KnowledgeBase, Mechanism, Note
 from engagewiz.prefill import with_country_facts
 from engagewiz.results import (
@@ -47,7 +47,8 @@ def assess(
     ctx = gates.Context(kb, filled.answers, today, filled.provenance)
     # A global rule's `when` reads only answers: decide it once, not once per route.
     holding = {id(r) for r in kb.scoring if r.when.evaluate(ctx.answers) is True}
-    results = [_judge(m, kb, ctx, holding) for m in kb.mechanisms]
+    asked = walked(kb, ctx.answers)
+    results = [_judge(m, kb, ctx, holding, asked) for m in kb.mechanisms]
     results.sort(key=lambda r: (-r.score, _EFFORT_ORDER.get(r.effort, 1), r.id))
 
     def having(status: str) -> tuple[RouteResult, ...]:
@@ -70,7 +71,7 @@ def assess(
 
 
 def _judge(mechanism: Mechanism, kb: KnowledgeBase, ctx: gates.Context,
-           holding: set[int]) -> RouteResult:
+           holding: set[int], asked: Mapping[str, Any]) -> RouteResult:
     gate_results = tuple(gates.evaluate(g, ctx) for g in mechanism.gates)
     statuses = {g.status for g in gate_results}
     status = BLOCKED if BLOCKED in statuses else UNKNOWN if UNKNOWN in statuses else OPEN
@@ -82,7 +83,7 @@ def _judge(mechanism: Mechanism, kb: KnowledgeBase, ctx: gates.Context,
            if c.when.evaluate(answers) is True and _selects(c, mechanism, answers))
     reasons = tuple(Reason(c.points, c.reason, c.source) for c in (*shared, *own))
     via = [g.via for g in gate_results if g.via and g.status == OPEN]
-    cautions: tuple[Said, ...] = tuple(_advice(mechanism.cautions, ctx.answers))
+    cautions: tuple[Said, ...] = tuple(_advice(mechanism.cautions, asked))
     if via:
         cautions = (Advice(f"Open via {via[0]}: agree the text, the speaker and the credit "
                            "with them early.", gate_results[0].source), *cautions)
@@ -91,8 +92,8 @@ def _judge(mechanism: Mechanism, kb: KnowledgeBase, ctx: gates.Context,
         nature=mechanism.nature, effort=mechanism.effort, status=status,
         score=sum(r.points for r in reasons), reasons=reasons, gates=gate_results,
         cautions=cautions,
-        next_steps=tuple(_advice(mechanism.next_steps, ctx.answers)),
-        follow_up=tuple(_advice(mechanism.follow_up, ctx.answers)),
+        next_steps=tuple(_advice(mechanism.next_steps, asked)),
+        follow_up=tuple(_advice(mechanism.follow_up, asked)),
         texts=mechanism.texts,
     )
 

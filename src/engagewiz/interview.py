@@ -39,6 +39,15 @@ def _walk(kb: KnowledgeBase, answers: Mapping[str, Any]) -> tuple[list[Question]
     return asked, seen
 
 
+def walked(kb: KnowledgeBase, answers: Mapping[str, Any]) -> dict[str, Any]:
+    """The answers as the interview sees them: NOT_ASKED for questions that do not apply.
+
+    Advice reads this view, so a caution about a question nobody was asked (same matter
+    elsewhere, for a pattern) stays quiet instead of showing "when unsure".
+    """
+    return _walk(kb, answers)[1]
+
+
 def effective(kb: KnowledgeBase, answers: Mapping[str, Any]) -> dict[str, Any]:
     """The answers to questions that apply; stale answers to the others are dropped."""
     seen = _walk(kb, answers)[1]

@@ -131,7 +131,7 @@ class _Builder:
             id=qid, section=raw["section"], text=raw["text"], help=raw["help"], type=qtype,
             choices=choices, dont_know=raw.get("dont_know", qtype == "yes_no"),
             when=self._condition(raw.get("when"), self.qfile, (*path, "when")),
-            prefill=raw.get("prefill", False), default=raw.get("default"),
+            prefill=raw.get("prefill", False),
             line=None,
         )
 

@@ -38,7 +38,6 @@ QUESTION = Obj(
         "dont_know": Flag("offer \"Don't know\" (value dont_know)"),
         "when": ConditionSpec(),
         "prefill": Flag("answered from the country data once the country is known"),
-        "default": AnyValue(),
         "source": SOURCES,
     },
     required=("id", "section", "text", "help", "type"),

@@ -79,11 +79,6 @@ def _questions(kb: KnowledgeBase, where: Locator,
                           "but the country data has no fact of that name, so it is never "
                           "filled in; remove `prefill`, or use a fact's name as the question's id "
                           "(the names under `facts` in countries.json)")
-        if question.default is not None and question.choices and \
-                question.default not in question.values():
-            yield Finding(QUESTIONS, (*at, "default"), f"default '{question.default}' is not a "
-                          f"choice of '{question.id}'; expected one of "
-                          + ", ".join(question.values()))
     yield from _tested_values(kb, where, countries)
 
 

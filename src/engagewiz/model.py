@@ -44,7 +44,6 @@ class Question:
     dont_know: bool = False
     when: Condition | None = None
     prefill: bool = False
-    default: Any = None
     line: int | None = None
 
     def values(self) -> tuple[str, ...]:

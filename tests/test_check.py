@@ -28,7 +28,7 @@ FIXTURES = sorted(p.name for p in BROKEN.iterdir() if p.is_dir())
 KINDS_OF_PROBLEM = {
     "schema: missing field": ["schema-missing-field"],
     "schema: unknown field": ["schema-unknown-field", "comma-in-text"],
-    "schema: wrong type": ["schema-wrong-type"],
+    "schema: wrong type": ["schema-wrong-type", "unquoted-no"],
     "duplicate ids": ["duplicate-question-id", "duplicate-route-id", "duplicate-section-id"],
     "unknown question": ["unknown-question", "unknown-answer-question"],
     "unknown choice": ["unknown-choice", "dont-know-not-offered"],

@@ -33,7 +33,11 @@ class Text(Spec):
     pattern_name: str = ""  # e.g. "kebab-case", checked by the caller that knows the rule
 
     def check(self, value: Any, path: Path) -> Iterator[Issue]:
-        if not isinstance(value, str) or not value.strip():
+        if isinstance(value, bool):
+            # YAML 1.1 reads unquoted yes/no/on/off as true/false: the commonest slip.
+            yield path, (f"expected a text, found {_kind(value)}: YAML reads unquoted yes, no, "
+                         f"on and off as true/false; put the word in quotes, e.g. \"no\"")
+        elif not isinstance(value, str) or not value.strip():
             yield path, f"expected a non-empty text, found {_kind(value)}"
 
     def json_schema(self) -> dict[str, Any]:

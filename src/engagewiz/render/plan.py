@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from engagewiz import __version__, conditions, interview
 from engagewiz.answers import dump_answers
 from engagewiz.render import plan_texts as T
+from engagewiz.render.reach import outside_region
 from engagewiz.results import BLOCKED, UNKNOWN, Assessment, RouteResult
 
 if TYPE_CHECKING:
@@ -217,22 +218,11 @@ def _dates(r: RouteResult, ref: _Footnotes, upr_text: str) -> tuple[Line, ...]:
     return tuple(lines)
 
 
-def _outside_region(r: RouteResult, kb: KnowledgeBase) -> bool:
-    """Blocked because the State is not in that regional system: nothing the user can open."""
-    mechanism = kb.mechanism(r.id)
-    if mechanism is None or r.family != "regional":
-        return False
-    return any(t.q in T.REGIONAL_MEMBERSHIP
-               for gate, result in zip(mechanism.gates, r.gates, strict=True)
-               if result.status == BLOCKED and gate.test is not None
-               for t in conditions.tests(gate.test))
-
-
 def _pending(a: Assessment, kb: KnowledgeBase, ref: _Footnotes,
              status: str) -> Section | None:
     """Check-first or blocked routes that fit the goal, with what would open each."""
     pool = a.check_first if status == UNKNOWN else a.blocked
-    fitting = [r for r in pool if r.score > 0 and not _outside_region(r, kb)]
+    fitting = [r for r in pool if r.score > 0 and not outside_region(r, kb)]
     if not fitting:
         return None
     parts = []

@@ -110,12 +110,6 @@ SAFETY_REPRISALS: tuple[tuple[str, tuple[str, ...], dict[str, Any] | None], ...]
      "them, before you submit.", ("mechanisms-facts",), None),
 )
 
-# Questions that say whether the State belongs to a regional system or its court. A
-# regional route blocked by one of them is out of reach from your country, so the plan
-# only counts it instead of listing it among the routes you could open.
-REGIONAL_MEMBERSHIP = ("coe_member", "oas_member", "african_charter_party", "achr_party",
-                       "afcourt_protocol")
-
 CHECK_THE_DATES = ("Check the dates: no deadline could be worked out from your answers; "
                    "confirm the current ones on the body's own web page before you start.")
 DISCLAIMER = ("engagewiz gives guidance, not legal advice. Rules, dates and ratifications "

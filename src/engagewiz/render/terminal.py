@@ -9,6 +9,7 @@ from rich.markup import escape
 from rich.text import Text
 
 from engagewiz.render.layout import Indented, heading
+from engagewiz.render.reach import outside_region
 from engagewiz.results import BLOCKED, UNKNOWN, Assessment, RouteResult
 
 if TYPE_CHECKING:
@@ -56,7 +57,8 @@ def render(assessment: Assessment, kb: KnowledgeBase, console: Console, *, top: 
             _gates(console, route, UNKNOWN, "?", "Where to check", "check")
     if a.blocked:
         _heading(console, "Blocked routes, and what would open them", plain)
-        for route in a.blocked[:shown]:
+        # Routes of a regional system the State is not in go last: nothing opens them.
+        for route in sorted(a.blocked, key=lambda r: outside_region(r, kb))[:shown]:
             _say(console, f"[bold]{escape(route.name)}[/bold]")
             _gates(console, route, BLOCKED, "x", "To open it", "unblock")
     if compact and (len(a.check_first) > top or len(a.blocked) > top):

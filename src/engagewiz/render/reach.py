@@ -1,0 +1,27 @@
+"""Which blocked routes are out of reach from the user's country, whatever they do.
+
+A regional route blocked because the State is not in that system (Kenya and the European
+Court) is not a route the user could open: plans count such routes instead of listing
+them, and the terminal report lists them last.
+"""
+
+from __future__ import annotations
+
+from engagewiz import conditions
+from engagewiz.model import KnowledgeBase
+from engagewiz.results import BLOCKED, RouteResult
+
+# Questions that say whether the State belongs to a regional system or its court.
+REGIONAL_MEMBERSHIP = ("coe_member", "oas_member", "african_charter_party", "achr_party",
+                       "afcourt_protocol")
+
+
+def outside_region(r: RouteResult, kb: KnowledgeBase) -> bool:
+    """Blocked because the State is not in that regional system: nothing the user can open."""
+    mechanism = kb.mechanism(r.id)
+    if mechanism is None or r.family != "regional":
+        return False
+    return any(t.q in REGIONAL_MEMBERSHIP
+               for gate, result in zip(mechanism.gates, r.gates, strict=True)
+               if result.status == BLOCKED and gate.test is not None
+               for t in conditions.tests(gate.test))

@@ -225,7 +225,8 @@ def test_effects_gate_answers_both_ways_scores_only_the_counting_ones(tmp_path: 
       - {if: {not: {q: org_type, is: ngo}}, points: 1, reason: Not an NGO., source: s1}
 """)))
     index = effects(kb)
-    assert index["urgency"] == {"yes": {"r1": {"gate"}}, "no": {"r1": {"gate"}}}
+    assert index["urgency"] == {"yes": {"r1": {"gate"}}, "no": {"r1": {"gate"}},
+                                "dont_know": {"r1": {"gate"}}}  # check first
     assert set(index["org_type"]) == {"nhri", "npm"}  # `not ngo` counts for the others
 
 

@@ -46,7 +46,8 @@ def test_tree_shows_what_each_answer_changes() -> None:
     # a gate changes with every answer that decides it, "no" as much as "yes"
     assert "yes: Yes -> cat-communication (gate)" in text
     assert "no: No -> cat-communication (gate)" in text
-    assert "dont_know: Don't know -> no route" in text
+    # and "don't know" too: it leaves the gate unknown, so the route is "check first"
+    assert "dont_know: Don't know -> cat-communication (gate)" in text
     # {answer: themes} selects CAT only for torture
     assert "torture: Torture or ill-treatment -> cat-communication (score), " \
            "upr-stakeholder-submission (score)" in text

@@ -107,11 +107,18 @@ def effects(kb: KnowledgeBase) -> Effects:
             for route in routes:
                 per_value.setdefault(str(value), {}).setdefault(route, set()).add(how)
 
+    def unknown(qid: str) -> tuple[str, ...]:
+        """"Don't know" leaves a gate unknown: the route becomes "check first"."""
+        question = kb.question(qid)
+        return (DONT_KNOW,) if question is not None and question.dont_know else ()
+
     for site in sites(kb):
         if site.kind in ("gate", "consideration"):
             how = "gate" if site.kind == "gate" else "score"
             for test, positive in polar_tests(site.condition):
                 add(test.q, _deciding(kb, test, positive, how), site.routes, how)
+                if how == "gate":
+                    add(test.q, unknown(test.q), site.routes, how)
     for rule in kb.scoring:
         chosen = [m for m in kb.mechanisms if rule_can_apply(rule, m, kb)]
         matched = matcher_questions(rule)
@@ -130,7 +137,7 @@ def effects(kb: KnowledgeBase) -> Effects:
     for m in kb.mechanisms:
         for gate in m.gates:
             for qid, gate_values in GATE_READS.get(gate.kind, ()):
-                add(qid, gate_values or (ANY,), (m.id,), "gate")
+                add(qid, (*(gate_values or (ANY,)), *unknown(qid)), (m.id,), "gate")
     return out
 
 

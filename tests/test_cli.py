@@ -213,3 +213,13 @@ def test_an_explicit_answer_beats_the_country_data_and_the_report_says_so(tmp_pa
     plain = engagewiz("assess", "--answers", str(ROOT / "examples" / "kenya-torture-survivor.yaml"),
                       "--format", "json").stdout
     assert "cat-communication" in {r["id"] for r in json.loads(plain)["blocked"]}
+
+
+def test_upr_routes_carry_the_estimated_next_review() -> None:
+    kenya = str(ROOT / "examples" / "kenya-torture-survivor.yaml")
+    result = json.loads(engagewiz("assess", "--answers", kenya, "--format", "json").stdout)
+    assert result["upr_estimate"].startswith("Estimate: next UPR review of Kenya")
+    assert "Confirm the session and the deadline" in result["upr_estimate"]
+    screen = " ".join(engagewiz("assess", "--answers", kenya, "--plain", "--top", "20").stdout
+                      .split())
+    assert "Next review: Estimate: next UPR review of Kenya" in screen

@@ -67,6 +67,7 @@ def assess(
         blocked=tuple(sorted(having(BLOCKED), key=lambda r: len(r.gates_with(BLOCKED)))),
         prefilled=filled.prefilled,
         notices=filled.notices,
+        upr_estimate=filled.upr_estimate,
     )
 
 

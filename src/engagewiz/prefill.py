@@ -25,6 +25,7 @@ class CountryAnswers:
     provenance: dict[str, str]         # question id -> "per UN Treaty Collection, as of ..."
     prefilled: tuple[Prefilled, ...]   # every fact used or overridden, for the report
     notices: tuple[str, ...]           # e.g. the data is more than 12 months old
+    upr_estimate: str = ""             # the next UPR review and submission window, estimated
 
 
 def with_country_facts(kb: KnowledgeBase, answers: Mapping[str, Any],
@@ -63,4 +64,8 @@ def with_country_facts(kb: KnowledgeBase, answers: Mapping[str, Any],
                                    and fact.value != DONT_KNOW))
     notices = tuple(w for key in sorted(as_of)
                     if (w := countries.sources[key].age_warning(today)))
-    return CountryAnswers(merged, provenance, tuple(prefilled), notices)
+    from engagewiz.countries import next_upr_estimate
+
+    estimate = next_upr_estimate(country, today)
+    return CountryAnswers(merged, provenance, tuple(prefilled), notices,
+                          estimate.text if estimate else "")

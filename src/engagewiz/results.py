@@ -73,6 +73,11 @@ class RouteResult(NamedTuple):
     follow_up: tuple[Said, ...]
     texts: Mapping[str, str]  # who, timeline, time_limits, ...: shared with the route
 
+    @property
+    def is_upr(self) -> bool:
+        """A Universal Periodic Review route, where the next review's date matters."""
+        return self.id.startswith("upr-")
+
     def gates_with(self, status: str) -> tuple[GateResult, ...]:
         return tuple(g for g in self.gates if g.status == status)
 
@@ -103,6 +108,7 @@ class Assessment:
     blocked: tuple[RouteResult, ...]
     prefilled: tuple[Prefilled, ...] = ()
     notices: tuple[str, ...] = ()
+    upr_estimate: str = ""  # "Estimate: next UPR review of Kenya around ...; confirm on ..."
 
     def data_sources(self) -> str:
         """The sources of the prefilled facts, each once: "UN Treaty Collection, ...; ..."."""

@@ -46,6 +46,7 @@ def to_dict(a: Assessment, top: int | None = None) -> dict[str, Any]:
         "kb_version": a.kb_version,
         "today": a.today,
         "notices": list(a.notices),
+        "upr_estimate": a.upr_estimate or None,
         "recommended": [route(r) for r in a.recommended[:top]],
         "other_open": [route(r) for r in a.other_open],
         "check_first": [route(r) for r in a.check_first],

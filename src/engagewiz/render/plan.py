@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from engagewiz import __version__, conditions, interview
@@ -103,12 +102,7 @@ def build_plan(a: Assessment, kb: KnowledgeBase, *, top: int = 5,
     ref = _Footnotes(kb)
     country = countries.get(str(a.answers.get("country", ""))) if countries else None
     routes = a.recommended[:top]
-    upr_text = ""
-    if country is not None and countries is not None:
-        from engagewiz.countries import next_upr_estimate
-
-        estimate = next_upr_estimate(country, date.fromisoformat(a.today))
-        upr_text = estimate.text if estimate else ""
+    upr_text = a.upr_estimate
     sections = [_glance(routes)] if routes else [Section(
         "No route fits well yet", (), "glance", intro=(Line(
             "None of the open routes matches your goal well. The routes under 'Check first' "
@@ -211,7 +205,7 @@ def _dates(r: RouteResult, ref: _Footnotes, upr_text: str) -> tuple[Line, ...]:
             lines.append(Line(g.detail, ref(g.source), "Check the dates", "check"))
     if r.texts.get("time_limits"):
         lines.append(Line(r.texts["time_limits"], label="Time limits"))
-    if upr_text and "universal periodic review" in r.body.lower():
+    if upr_text and r.is_upr:
         lines.append(Line(upr_text, label="Next review", tone="check"))
     if not r.deadlines:
         lines.append(Line(T.CHECK_THE_DATES, tone="check"))

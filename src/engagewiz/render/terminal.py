@@ -48,7 +48,7 @@ def render(assessment: Assessment, kb: KnowledgeBase, console: Console, *, top: 
         console.print("No open route fits well yet. See 'check first' below: one answer "
                       "may open several routes.")
     for rank, route in enumerate(a.recommended[:top], 1):
-        _route(console, rank, route, compact)
+        _route(console, rank, route, compact, a.upr_estimate)
     shown = top if compact else None
     if a.check_first:
         _heading(console, "Check first (an answer is not known)", plain)
@@ -99,7 +99,8 @@ def _about_the_data(console: Console, a: Assessment, kb: KnowledgeBase, plain: b
         _say(console, f"[yellow]Note:[/yellow] {escape(notice)}", 0, 2)
 
 
-def _route(console: Console, rank: int, route: RouteResult, compact: bool) -> None:
+def _route(console: Console, rank: int, route: RouteResult, compact: bool,
+           upr_estimate: str) -> None:
     console.print()
     _say(console, f"[bold]{rank}. {escape(route.name)}[/bold]  [cyan]score "
          f"{route.score:+d}[/cyan]", 0, 3)
@@ -110,6 +111,8 @@ def _route(console: Console, rank: int, route: RouteResult, compact: bool) -> No
     for deadline in route.deadlines:
         _say(console, f"[bold]Deadline:[/bold] {deadline.last_day} ({deadline.days_left} "
              f"days left; {escape(deadline.label)})", 3, 6)
+    if route.is_upr and upr_estimate:
+        _say(console, f"[bold]Next review:[/bold] {escape(upr_estimate)}", 3, 6)
     if compact:
         return
     for caution in route.cautions:

@@ -20,9 +20,9 @@ from engagewiz.results import (
     UNKNOWN,
     Advice,
     Assessment,
-    Reason,
     RouteResult,
     Said,
+    Scored,
 )
 from engagewiz.routematch import may_apply
 
@@ -46,7 +46,7 @@ def assess(
     filled = with_country_facts(kb, effective(kb, answers), countries, today)
     ctx = gates.Context(kb, filled.answers, today, filled.provenance)
     # A global rule's `when` reads only answers: decide it once, not once per route.
-    holding = {id(r) for r in kb.scoring if r.when.evaluate(ctx.answers) is True}
+    holding = [i for i, r in enumerate(kb.scoring) if r.when.evaluate(ctx.answers) is True]
     asked = walked(kb, ctx.answers)
     results = [_judge(m, kb, ctx, holding, asked) for m in kb.mechanisms]
     results.sort(key=lambda r: (-r.score, _EFFORT_ORDER.get(r.effort, 1), r.id))
@@ -72,17 +72,18 @@ def assess(
 
 
 def _judge(mechanism: Mechanism, kb: KnowledgeBase, ctx: gates.Context,
-           holding: set[int], asked: Mapping[str, Any]) -> RouteResult:
+           holding: list[int], asked: Mapping[str, Any]) -> RouteResult:
     gate_results = tuple(gates.evaluate(g, ctx) for g in mechanism.gates)
     statuses = {g.status for g in gate_results}
     status = BLOCKED if BLOCKED in statuses else UNKNOWN if UNKNOWN in statuses else OPEN
     answers = ctx.answers
-    candidates = kb.scoring_for.get(mechanism.id) or tuple((r, True) for r in kb.scoring)
-    shared = (c for c, depends in candidates if id(c) in holding
-              and (not depends or _selects(c, mechanism, answers)))
+    candidates = kb.scoring_for.get(mechanism.id)
+    shared = (kb.scoring[i] for i in holding
+              if (depends := True if candidates is None else candidates.get(i)) is not None
+              and (not depends or _selects(kb.scoring[i], mechanism, answers)))
     own = (c for c in mechanism.considerations
            if c.when.evaluate(answers) is True and _selects(c, mechanism, answers))
-    reasons = tuple(Reason(c.points, c.reason, c.source) for c in (*shared, *own))
+    reasons: tuple[Scored, ...] = (*shared, *own)
     via = [g.via for g in gate_results if g.via and g.status == OPEN]
     cautions: tuple[Said, ...] = tuple(_advice(mechanism.cautions, asked))
     if via:

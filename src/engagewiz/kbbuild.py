@@ -103,8 +103,8 @@ class _Builder:
             sections=sections, questions=tuple(self.questions.values()),
             mechanisms=tuple(mechanisms), scoring=scoring, sources=sources,
             files={"questions": str(self.qfile), "mechanisms": str(self.mfile)},
-            scoring_for={m.id: tuple((r, verdict is None) for r in scoring
-                                     if (verdict := may_apply(r, m)) is not False)
+            scoring_for={m.id: {i: verdict is None for i, r in enumerate(scoring)
+                                if (verdict := may_apply(r, m)) is not False}
                          for m in mechanisms},
         )
 

@@ -95,6 +95,11 @@ class Consideration:
     route: dict[str, Any] | None = None
     not_route: dict[str, Any] | None = None
 
+    @property
+    def text(self) -> str:
+        """What a report says when the rule counts (a results.Scored)."""
+        return self.reason
+
 
 @dataclass(frozen=True)
 class Mechanism:
@@ -141,10 +146,10 @@ class KnowledgeBase:
     scoring: tuple[Consideration, ...]
     sources: dict[str, Source]
     files: dict[str, str] = field(default_factory=dict)  # role -> path, for messages
-    # route id -> the global scoring rules whose `route:` may select it, in file order, each
-    # with whether that depends on answers; decided at load (routematch.may_apply). A route
-    # missing here is matched against every rule.
-    scoring_for: dict[str, tuple[tuple[Consideration, bool], ...]] = field(default_factory=dict)
+    # route id -> {index in `scoring` of a rule whose `route:` may select the route: whether
+    # that depends on answers}; decided at load (routematch.may_apply). A route missing here
+    # is matched against every rule.
+    scoring_for: dict[str, dict[int, bool]] = field(default_factory=dict)
 
     @cached_property
     def _questions(self) -> dict[str, Question]:

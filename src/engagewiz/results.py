@@ -14,12 +14,18 @@ from typing import Any, NamedTuple, Protocol
 OPEN, BLOCKED, UNKNOWN = "open", "blocked", "unknown"
 
 
-class Reason(NamedTuple):
-    """One contribution to a score: how many points, why, and on what authority."""
+class Scored(Protocol):
+    """One contribution to a score: how many points, why, and on what authority (the
+    knowledge base's Consideration itself, shown as it is)."""
 
-    points: int
-    text: str
-    source: tuple[str, ...]
+    @property
+    def points(self) -> int: ...
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def source(self) -> tuple[str, ...]: ...
 
 
 class Deadline(NamedTuple):
@@ -66,7 +72,7 @@ class RouteResult(NamedTuple):
     effort: str
     status: str  # open / blocked / unknown
     score: int
-    reasons: tuple[Reason, ...]
+    reasons: tuple[Scored, ...]
     gates: tuple[GateResult, ...]
     cautions: tuple[Said, ...]
     next_steps: tuple[Said, ...]

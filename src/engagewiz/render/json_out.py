@@ -23,7 +23,8 @@ def route(r: RouteResult) -> dict[str, Any]:
     out: dict[str, Any] = {
         "id": r.id, "name": r.name, "body": r.body, "family": r.family, "nature": r.nature,
         "effort": r.effort, "status": r.status, "score": r.score,
-        "reasons": [x._asdict() | {"source": list(x.source)} for x in r.reasons],
+        "reasons": [{"points": x.points, "text": x.text, "source": list(x.source)}
+                    for x in r.reasons],
         "cautions": [{"text": a.text, "source": list(a.source)} for a in r.cautions],
         "next_steps": [{"text": a.text, "source": list(a.source)} for a in r.next_steps],
         "follow_up": [{"text": a.text, "source": list(a.source)} for a in r.follow_up],

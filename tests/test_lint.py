@@ -342,3 +342,14 @@ def test_a_test_that_can_never_be_true_inside_a_satisfiable_condition(tmp_path: 
     messages = [p.message for p in lint(kb, tmp_path) if p.key and "considerations" in p.key]
     assert messages == ["the test `themes is Torture` can never be true: themes takes several "
                         "answers (a list): test it with `has` or `has_any`, not `is`"]
+
+
+def test_a_question_not_asked_is_false_in_later_whens_as_in_the_interview(
+        kb: KnowledgeBase) -> None:
+    """nhri_status is never asked of an NGO, so for a later question's `when`, `not
+    nhri_status is a` holds for an NGO (the interview's NOT_ASKED); for a gate, the same
+    condition stays unknown, as the engine reads a skipped question as unanswered."""
+    ngo_not_a = c({"all": [{"q": "org_type", "is": "ngo"},
+                           {"not": {"q": "nhri_status", "is": "a"}}]})
+    assert Space(kb, walked=True).can_be_true(ngo_not_a) is True
+    assert Space(kb).can_be_true(ngo_not_a) is False

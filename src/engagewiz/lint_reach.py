@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from itertools import combinations, product
 from typing import Any
 
-from engagewiz.conditions import DONT_KNOW, All, AnyOf, Condition, Test, tests
+from engagewiz.conditions import DONT_KNOW, NOT_ASKED, All, AnyOf, Condition, Test, tests
 from engagewiz.describe import describe
 from engagewiz.interview import applies
 from engagewiz.kbindex import Site, rule_can_apply, sites
@@ -30,8 +30,12 @@ _NOTES = {"cautions": "caution", "next_steps": "next step", "follow_up": "follow
 class Space:
     """The answers a knowledge base allows, searched for one that makes a condition true."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, walked: bool = False) -> None:
+        """`walked`: read a question that is not asked as NOT_ASKED (false), as the interview
+        does for later `when`s and the engine for advice; else as unanswered (unknown), as
+        the engine does for gates and considerations."""
         self.kb = kb
+        self.walked = walked
         self.order = {q.id: i for i, q in enumerate(kb.questions)}  # file order
         self._cache: dict[tuple[Condition, frozenset[str]], bool | None] = {}
 
@@ -105,8 +109,11 @@ class Space:
             answers: dict[str, Any] = {}
             for question, value in zip(questions, combination, strict=True):
                 # the interview's rule: each question sees only the answers before it
-                if value is not None and (question.id in free or applies(question, answers)):
-                    answers[question.id] = value
+                if question.id in free or applies(question, answers):
+                    if value is not None:
+                        answers[question.id] = value
+                elif self.walked:
+                    answers[question.id] = NOT_ASKED
             if condition.evaluate(answers) is True:
                 return True
         return False
@@ -168,16 +175,18 @@ def test_reason(test: Test, space: Space) -> str:
 
 def reach_findings(kb: KnowledgeBase, space: Space, where: Locator) -> Iterator[Finding]:
     yield from _order_findings(kb, space)
+    walk = Space(kb, walked=True)  # `when`s and advice see a skipped question as not asked
     unreachable = set()
     for site in sites(kb):
-        if site.kind == "when" and space.can_be_true(site.condition) is False:
+        if site.kind == "when" and walk.can_be_true(site.condition) is False:
             assert site.question is not None
             unreachable.add(site.question)
             yield Finding(QUESTIONS, site.part, f"question '{site.question}' is unreachable: "
-                          f"its `when` can never be true ({why_never(site.condition, space)})")
+                          f"its `when` can never be true ({why_never(site.condition, walk)})")
     for site in sites(kb):
         if site.kind != "when":
-            yield from _site_findings(site, space, where, unreachable)
+            yield from _site_findings(site, walk if site.kind in _NOTES else space, where,
+                                      unreachable)
     for route in kb.mechanisms:
         yield from _route_findings(route, kb, space, where)
 

@@ -34,7 +34,6 @@ class Context:
         return f"{text} {label}{where}"
 
 
-Outcome = tuple[str, str]  # status, detail
 Evaluator = Callable[[Gate, Context], GateResult]
 
 

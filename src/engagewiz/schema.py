@@ -7,7 +7,7 @@ apart. The specs are deliberately few: text, flag, integer, choice, list, object
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 Path = tuple[str | int, ...]
@@ -30,7 +30,6 @@ class Spec:
 @dataclass
 class Text(Spec):
     description: str = ""
-    pattern_name: str = ""  # e.g. "kebab-case", checked by the caller that knows the rule
 
     def check(self, value: Any, path: Path) -> Iterator[Issue]:
         if isinstance(value, bool):
@@ -164,7 +163,6 @@ class ConditionSpec(Spec):
 @dataclass
 class AnyValue(Spec):
     description: str = ""
-    examples: list[Any] = field(default_factory=list)
 
     def check(self, value: Any, path: Path) -> Iterator[Issue]:
         return iter(())

@@ -115,7 +115,6 @@ CHECK_THE_DATES = ("Check the dates: no deadline could be worked out from your a
 DISCLAIMER = ("engagewiz gives guidance, not legal advice. Rules, dates and ratifications "
               "change: check each rule and deadline with the body (and with a lawyer before "
               "filing a complaint) before you act.")
-PRIVATE = ("This plan holds sensitive answers. Share it only with people who need it.")
 
 FALLBACK_SOURCES: dict[str, tuple[str, str]] = {
     "seed-000": ("IRCT, Engaging with UN Human Rights Mechanisms: An Introduction",

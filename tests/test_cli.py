@@ -223,3 +223,14 @@ def test_upr_routes_carry_the_estimated_next_review() -> None:
     screen = " ".join(engagewiz("assess", "--answers", kenya, "--plain", "--top", "20").stdout
                       .split())
     assert "Next review: Estimate: next UPR review of Kenya" in screen
+
+
+def test_an_unwritable_output_is_a_clear_error(tmp_path: Path) -> None:
+    fails_clearly(engagewiz("assess", "--answers", str(EXAMPLE), "--save-answers",
+                            str(tmp_path)), f"{tmp_path}: cannot write: is a directory")
+
+
+def test_folders_made_for_private_files_are_private_too(tmp_path: Path) -> None:
+    plan = tmp_path / "new" / "plan.md"
+    assert engagewiz("assess", "--answers", str(EXAMPLE), "--output", str(plan)).returncode == 0
+    assert (plan.stat().st_mode & 0o777, plan.parent.stat().st_mode & 0o777) == (0o600, 0o700)

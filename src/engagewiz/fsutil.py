@@ -9,8 +9,11 @@ from pathlib import Path
 
 
 def write_private(path: Path, content: str | bytes) -> None:
-    """Replace `path` with `content` in one step; a crash leaves the old file or the new one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Replace `path` with `content` in one step; a crash leaves the old file or the new one.
+
+    Folders it has to create are owner-only too (0700).
+    """
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)  # created 0600
     data = content.encode("utf-8") if isinstance(content, str) else content
     try:
@@ -24,3 +27,14 @@ def write_private(path: Path, content: str | bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def save_for_user(path: Path, content: str | bytes) -> None:
+    """write_private for a path the user chose: a failure is their input, not our bug."""
+    from engagewiz.errors import InputError
+
+    try:
+        write_private(path, content)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise InputError.one(f"cannot write: {reason.lower()}", str(path)) from None

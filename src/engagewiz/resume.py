@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from engagewiz.answers import dump_answers
-from engagewiz.fsutil import write_private
+from engagewiz.fsutil import save_for_user
 from engagewiz.model import KnowledgeBase
 
 HEADER = ("# engagewiz: answers of an interrupted interview (kept private, mode 0600).\n"
@@ -28,7 +28,7 @@ def resume_path() -> Path:
 
 def save(answers: dict[str, Any], kb: KnowledgeBase) -> Path:
     path = resume_path()
-    write_private(path, dump_answers(answers, kb, HEADER))
+    save_for_user(path, dump_answers(answers, kb, HEADER))
     return path
 
 

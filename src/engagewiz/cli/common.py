@@ -68,9 +68,9 @@ def write_output(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
         return
-    from engagewiz.fsutil import write_private
+    from engagewiz.fsutil import save_for_user
 
-    write_private(output, text)
+    save_for_user(output, text)
     print(f"Wrote {output}", file=sys.stderr)
 
 

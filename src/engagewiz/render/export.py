@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from engagewiz.errors import InputError
-from engagewiz.fsutil import write_private
+from engagewiz.fsutil import save_for_user
 from engagewiz.render import DEFAULT_TOP
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ def write_export(result: Assessment, kb: KnowledgeBase, path: Path, top: int | N
     if exporter is None:
         raise InputError.one(f"cannot write {path.suffix or 'a file without a suffix'}; "
                              f"expected one of {', '.join(EXPORTERS)}", str(path), key="--output")
-    write_private(path, exporter(result, kb, top))
+    save_for_user(path, exporter(result, kb, top))
     print(f"Wrote {path}", file=sys.stderr)
 
 

@@ -1,3 +1,3 @@
-from engagewiz.cli.main import run
+from engagewiz.cli.app import run
 
 run()

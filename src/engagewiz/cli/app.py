@@ -1,8 +1,21 @@
-"""The typer application that every command module registers on."""
+"""The typer application, its global options, and the entry point.
+
+Each command module registers itself on `app` when imported. A run imports only the module
+of the command it was asked for, so typer builds one command instead of ten: about 15 ms
+of a scripted run. `engagewiz.cli.main` imports them all (for --help, docs and tests).
+"""
 
 from __future__ import annotations
 
+import importlib
+import os
+import sys
+from typing import Annotated
+
 import typer
+
+from engagewiz import __version__
+from engagewiz.errors import InputError
 
 app = typer.Typer(
     name="engagewiz",
@@ -12,3 +25,53 @@ app = typer.Typer(
     pretty_exceptions_enable=False,  # our errors are messages; a traceback could leak answers
     rich_markup_mode=None,
 )
+
+# command -> the module under engagewiz.cli that defines it; --help lists them in this order
+COMMANDS = {"assess": "assess", "check": "authoring", "tree": "authoring",
+            "explain": "authoring", "schema": "authoring", "country": "country",
+            "template": "info", "mechanisms": "info", "demo": "workshop", "compare": "workshop"}
+
+
+def register(argv: list[str] | None = None) -> None:
+    """Import the module of the command in `argv`, or every command module."""
+    wanted = COMMANDS.get(argv[0]) if argv else None
+    for module in [wanted] if wanted else dict.fromkeys(COMMANDS.values()):
+        importlib.import_module(f"engagewiz.cli.{module}")
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"engagewiz {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """Which UN or regional human-rights route fits your organisation, and what to do next.
+
+    engagewiz gives guidance, not legal advice. It never uses the network.
+    """
+
+
+def run() -> None:
+    try:
+        register(sys.argv[1:])
+        app(prog_name="engagewiz")
+    except InputError as exc:
+        lines = str(exc).splitlines()
+        print(f"engagewiz: error: {lines[0]}", file=sys.stderr)
+        for line in lines[1:]:
+            print(f"engagewiz: error: {line}", file=sys.stderr)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        print("\nengagewiz: interrupted", file=sys.stderr)
+        sys.exit(130)
+    except Exception as exc:  # a bug: say so without printing answers in a traceback
+        if os.environ.get("ENGAGEWIZ_DEBUG"):
+            raise
+        print(f"engagewiz: internal error ({type(exc).__name__}); this is a bug. Run again "
+              "with ENGAGEWIZ_DEBUG=1 to see the details.", file=sys.stderr)
+        sys.exit(1)

@@ -57,6 +57,7 @@ def main(
 
 
 def run() -> None:
+    """The console script: one message and exit code 2 for bad input, never a traceback."""
     try:
         register(sys.argv[1:])
         app(prog_name="engagewiz")

@@ -18,6 +18,7 @@ from engagewiz.countries import CountryData
 from engagewiz.model import KnowledgeBase
 from engagewiz.prefill import with_country_facts
 from engagewiz.render.terminal import make_console
+from engagewiz.scenarios import read_scenario
 
 ROOT = Path(__file__).resolve().parents[1]
 SCENARIO_FILES = sorted((ROOT / "data" / "scenarios").glob("*.yaml"))
@@ -43,7 +44,7 @@ def test_at_least_eight_scenarios() -> None:
 
 @pytest.mark.parametrize("path", SCENARIO_FILES, ids=NAMES)
 def test_scenario_header_names_it_and_its_seed(path: Path) -> None:
-    scenario = workshop.read_scenario(path)
+    scenario = read_scenario(path)
     assert scenario.title != path.stem, "needs a '# name:' line"
     lines = [x for x in path.read_text().splitlines()[1:] if x.startswith("#")]
     assert 2 <= len(lines) <= 5, "a 2-4 line description (plus where it is drawn from)"
@@ -65,7 +66,7 @@ def test_demo_auto_plays_every_scenario(name: str, kb: KnowledgeBase) -> None:
     done = cli("demo", name, "--auto")
     assert done.returncode == 0, done.stderr
     out = done.stdout
-    scenario = workshop.read_scenario(ROOT / "data" / "scenarios" / f"{name}.yaml")
+    scenario = read_scenario(ROOT / "data" / "scenarios" / f"{name}.yaml")
     assert scenario.title in out
     assert "Question 1 of" in out and kb.questions[0].text in out
     assert "From the country data" in out
@@ -89,7 +90,7 @@ def test_demo_lists_scenarios_with_their_titles() -> None:
     assert done.returncode == 0
     for path in SCENARIO_FILES:
         assert path.stem in done.stdout
-        assert workshop.read_scenario(path).title in done.stdout
+        assert read_scenario(path).title in done.stdout
 
 
 def test_unknown_scenario_suggests_a_name() -> None:

@@ -8,10 +8,8 @@ answer in seconds (`--set reprisal_risk=high`).
 
 from __future__ import annotations
 
-import difflib
 import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
 
@@ -21,6 +19,7 @@ from engagewiz.cli import common
 from engagewiz.cli.app import app
 from engagewiz.cli.common import escape
 from engagewiz.errors import InputError
+from engagewiz.scenarios import find_scenario, scenario_dir, scenarios
 
 if TYPE_CHECKING:
     from datetime import date
@@ -30,53 +29,6 @@ if TYPE_CHECKING:
     from engagewiz.countries import CountryData
     from engagewiz.model import KnowledgeBase, Question
     from engagewiz.results import Assessment
-
-SCENARIOS = "scenarios"
-
-
-@dataclass(frozen=True)
-class Scenario:
-    name: str          # the file stem: what `engagewiz demo NAME` takes
-    title: str         # from the "# name:" comment line
-    description: str   # the other leading comment lines
-    path: Path
-
-
-def scenario_dir(kb_dir: Path | None) -> Path:
-    from engagewiz.kb import default_dir
-
-    own = kb_dir / SCENARIOS if kb_dir else None
-    return own if own and own.is_dir() else default_dir() / SCENARIOS
-
-
-def read_scenario(path: Path) -> Scenario:
-    """Title and description come from the file's leading comment block."""
-    title, lines = path.stem, []
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        if not raw.startswith("#"):
-            break
-        text = raw.lstrip("#").strip()
-        if text.lower().startswith("name:"):
-            title = text[5:].strip()
-        elif text:
-            lines.append(text)
-    return Scenario(path.stem, title, " ".join(lines), path)
-
-
-def scenarios(kb_dir: Path | None) -> list[Scenario]:
-    folder = scenario_dir(kb_dir)
-    return [read_scenario(p) for p in sorted(folder.glob("*.yaml"))] if folder.is_dir() else []
-
-
-def find_scenario(name: str, kb_dir: Path | None) -> Scenario:
-    found = {s.name: s for s in scenarios(kb_dir)}
-    if name in found:
-        return found[name]
-    close = difflib.get_close_matches(name, list(found), n=2)
-    hint = (f"; did you mean {' or '.join(close)}?" if close
-            else "; run 'engagewiz demo' for the list")
-    raise InputError.one(f"unknown scenario '{name}'{hint}", key="NAME")
-
 
 @app.command()
 def demo(

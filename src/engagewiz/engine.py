@@ -78,9 +78,10 @@ def _judge(mechanism: Mechanism, kb: KnowledgeBase, ctx: gates.Context,
     status = BLOCKED if BLOCKED in statuses else UNKNOWN if UNKNOWN in statuses else OPEN
     answers = ctx.answers
     candidates = kb.scoring_for.get(mechanism.id)
-    shared = (kb.scoring[i] for i in holding
-              if (depends := True if candidates is None else candidates.get(i)) is not None
-              and (not depends or _selects(kb.scoring[i], mechanism, answers)))
+    if candidates is None:  # a knowledge base built without the index: try every rule
+        candidates = dict.fromkeys(range(len(kb.scoring)), True)
+    shared = (kb.scoring[i] for i in holding if i in candidates
+              and (not candidates[i] or _selects(kb.scoring[i], mechanism, answers)))
     own = (c for c in mechanism.considerations
            if c.when.evaluate(answers) is True and _selects(c, mechanism, answers))
     reasons: tuple[Scored, ...] = (*shared, *own)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
 
@@ -20,11 +19,6 @@ if TYPE_CHECKING:
     from engagewiz.model import KnowledgeBase
 
 
-class Format(str, Enum):
-    rich = "rich"
-    json = "json"
-
-
 NO_TERMINAL = ("the interview needs a terminal. To run without one, write an answers file:\n"
                "  engagewiz template > answers.yaml   (fill it in)\n"
                "  engagewiz assess --answers answers.yaml --format json")
@@ -35,8 +29,7 @@ def assess(
     answers: Annotated[Optional[Path], typer.Option(  # noqa: UP045
         "--answers", "-a", help="An answers file (YAML or JSON); see 'engagewiz template'. "
         "On a terminal, questions it leaves out are asked.", show_default=False)] = None,
-    format: Annotated[Format, typer.Option(
-        "--format", "-f", help="rich for people, json for scripts.")] = Format.rich,
+    format: common.FormatOption = common.Format.rich,
     top: Annotated[Optional[int], typer.Option(  # noqa: UP045
         help="How many recommended routes to show [default: 5 on screen and in plans, all "
         "in JSON].", min=1, show_default=False)] = None,
@@ -77,7 +70,7 @@ def assess(
         from engagewiz.render.export import write_export
 
         write_export(result, knowledge, output, top=top)
-    elif format is Format.json:
+    elif format is common.Format.json:
         from engagewiz.render.json_out import render as render_json
 
         common.write_output(render_json(result, top, pretty=sys.stdout.isatty()), None)

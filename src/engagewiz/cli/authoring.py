@@ -34,11 +34,6 @@ class TreeFormat(str, Enum):
     mermaid = "mermaid"
 
 
-class ExplainFormat(str, Enum):
-    rich = "rich"
-    json = "json"
-
-
 class SchemaName(str, Enum):
     answers = "answers"
     questions = "questions"
@@ -161,8 +156,7 @@ def tree(
 def explain(
     route_id: Annotated[str, typer.Argument(metavar="ID", help="A route's id.")],
     kb: common.KbOption = None,
-    format: Annotated[ExplainFormat, typer.Option(
-        "--format", "-f", help="rich for people, json for scripts.")] = ExplainFormat.rich,
+    format: common.FormatOption = common.Format.rich,
 ) -> None:
     """Why a route is ranked as it is: every gate and consideration, its weight and source."""
     from engagewiz.render import explain as render_explain
@@ -176,7 +170,7 @@ def explain(
         hint = f"; did you mean {', '.join(close)}?" if close else "; run 'engagewiz mechanisms'"
         raise InputError.one(f"unknown route '{route_id}'{hint}", key="ID")
     data = render_explain.explanation(knowledge, route)
-    if format is ExplainFormat.json:
+    if format is common.Format.json:
         common.write_output(json.dumps(data, indent=2, ensure_ascii=False) + "\n", None)
         return
     from engagewiz.render.terminal import make_console

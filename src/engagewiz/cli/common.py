@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from datetime import date
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
@@ -21,6 +22,17 @@ KbOption = Annotated[
     typer.Option("--kb", help="Use another knowledge base folder (same layout as data/).",
                  envvar="ENGAGEWIZ_KB", show_default=False),
 ]
+
+
+class Format(str, Enum):
+    """The --format of commands that print a result."""
+
+    rich = "rich"
+    json = "json"
+
+
+FormatOption = Annotated[
+    Format, typer.Option("--format", "-f", help="rich for people, json for scripts.")]
 TodayOption = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option("--today", hidden=True, envvar="ENGAGEWIZ_TODAY",

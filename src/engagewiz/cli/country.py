@@ -7,7 +7,6 @@ misspelt State is the commonest mistake) and hands the rest to render/country.py
 from __future__ import annotations
 
 import json
-from enum import Enum
 from typing import Annotated
 
 import typer
@@ -17,18 +16,12 @@ from engagewiz.cli.app import app
 from engagewiz.errors import InputError
 
 
-class Format(str, Enum):
-    rich = "rich"
-    json = "json"
-
-
 @app.command()
 def country(
     name: Annotated[str, typer.Argument(
         metavar="NAME|ISO", show_default=False,
         help="The State: a name ('Kenya', 'Ivory Coast') or an ISO code (KEN or KE).")],
-    format: Annotated[Format, typer.Option(
-        "--format", "-f", help="rich for people, json for scripts.")] = Format.rich,
+    format: common.FormatOption = common.Format.rich,
     plain: Annotated[bool, typer.Option(help="No colour, no box characters.")] = False,
     kb: common.KbOption = None,
     today: common.TodayOption = None,
@@ -51,7 +44,7 @@ def country(
                 "; give a State's name (e.g. Kenya) or its ISO code (KEN or KE)")
         raise InputError.one(f"unknown country '{name}'{hint}", key="NAME|ISO")
     result = view.to_dict(data, found, common.today(today))
-    if format is Format.json:
+    if format is common.Format.json:
         common.write_output(json.dumps(result, indent=2, ensure_ascii=False) + "\n", None)
         return
     from engagewiz.render.terminal import make_console

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from engagewiz.model import KnowledgeBase, Question
+from engagewiz.render import DEFAULT_TOP
 from engagewiz.results import BLOCKED, OPEN, UNKNOWN, Assessment, RouteResult
 
 if TYPE_CHECKING:
@@ -179,7 +180,7 @@ def to_dict(c: Comparison) -> dict[str, Any]:
             "changes": [asdict(x) for x in c.changes], "unchanged": c.unchanged}
 
 
-def render(c: Comparison, console: Console, *, labels: tuple[str, str], top: int = 5,
+def render(c: Comparison, console: Console, *, labels: tuple[str, str], top: int = DEFAULT_TOP,
            plain: bool = False) -> None:
     """Answers changed, the two top lists side by side, then every move with its reasons.
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from engagewiz import __version__, conditions, interview
 from engagewiz.answers import dump_answers
+from engagewiz.render import DEFAULT_TOP
 from engagewiz.render import plan_texts as T
 from engagewiz.render.reach import outside_region
 from engagewiz.results import BLOCKED, UNKNOWN, Assessment, RouteResult
@@ -97,7 +98,7 @@ class _Footnotes:
         return tuple(found)
 
 
-def build_plan(a: Assessment, kb: KnowledgeBase, *, top: int = 5,
+def build_plan(a: Assessment, kb: KnowledgeBase, *, top: int = DEFAULT_TOP,
                countries: CountryData | None = None) -> Plan:
     ref = _Footnotes(kb)
     country = countries.get(str(a.answers.get("country", ""))) if countries else None

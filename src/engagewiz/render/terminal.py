@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.text import Text
 
+from engagewiz.render import DEFAULT_TOP
 from engagewiz.render.layout import Indented, heading
 from engagewiz.render.reach import outside_region
 from engagewiz.results import BLOCKED, UNKNOWN, Assessment, RouteResult
@@ -39,7 +40,7 @@ def _heading(console: Console, title: str, plain: bool) -> None:
         console.print(part)
 
 
-def render(assessment: Assessment, kb: KnowledgeBase, console: Console, *, top: int = 5,
+def render(assessment: Assessment, kb: KnowledgeBase, console: Console, *, top: int = DEFAULT_TOP,
            plain: bool = False, compact: bool = False) -> None:
     a = assessment
     _heading(console, f"Recommended routes ({min(top, len(a.recommended))} of "

@@ -60,10 +60,10 @@ def first_question_ms(runs: int) -> float | None:
 
 def in_process_ms(n: int = 1000) -> float:
     sys.path.insert(0, str(ROOT / "src"))
-    from engagewiz.answers import load_answers
-    from engagewiz.countries import load_countries
-    from engagewiz.engine import assess
-    from engagewiz.kb import default_dir, load_kb
+    from engagewiz.core.engine import assess
+    from engagewiz.kb.countries import load_countries
+    from engagewiz.kb.load import default_dir, load_kb
+    from engagewiz.storage.answers import load_answers
 
     kb = load_kb()
     countries = load_countries(default_dir() / "countries.json")

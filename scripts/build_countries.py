@@ -26,7 +26,7 @@ import pycountry
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
-from engagewiz.countries import load_countries, normalize  # noqa: E402
+from engagewiz.kb.countries import load_countries, normalize  # noqa: E402
 
 Fact = dict[str, str]
 

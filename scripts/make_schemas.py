@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Write schemas/*.schema.json from the code that validates the files (engagewiz.jsonschemas).
+"""Write schemas/*.schema.json from the code that validates the files (engagewiz.kb.jsonschemas).
 
 Run after changing data/questions.yaml (the answers schema lists its questions) or the
 file formats (engagewiz/kbspec.py). `--check` writes nothing and exits 1 if a file is out
@@ -15,8 +15,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from engagewiz import jsonschemas
-from engagewiz.kb import load_kb
+from engagewiz.kb import jsonschemas
+from engagewiz.kb.load import load_kb
 
 ROOT = Path(__file__).resolve().parents[1]
 

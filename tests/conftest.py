@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from engagewiz.countries import CountryData, load_countries
-from engagewiz.kb import default_dir, load_kb
-from engagewiz.model import KnowledgeBase
+from engagewiz.core.model import KnowledgeBase
+from engagewiz.kb.countries import CountryData, load_countries
+from engagewiz.kb.load import default_dir, load_kb
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = date(2026, 11, 23)

@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from engagewiz import __version__
-from engagewiz.model import KnowledgeBase
+from engagewiz.core.model import KnowledgeBase
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "rehab-centre-open-state.yaml"
@@ -89,11 +89,11 @@ def test_template_lists_every_question_and_its_choices(kb: KnowledgeBase) -> Non
 
 def test_mechanisms_list_one_route_and_json(kb: KnowledgeBase) -> None:
     listing = engagewiz("mechanisms").stdout
-    assert all(m.id in listing for m in kb.mechanisms)
+    assert all(m.id in listing for m in kb.routes)
     one = engagewiz("mechanisms", "cat-communication")
     assert one.returncode == 0 and "article 22" in one.stdout
     data = json.loads(engagewiz("mechanisms", "--format", "json").stdout)
-    assert len(data) == len(kb.mechanisms) >= 40
+    assert len(data) == len(kb.routes) >= 40
 
 
 def test_unknown_route_id() -> None:

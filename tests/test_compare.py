@@ -13,13 +13,13 @@ from typing import Any
 import pytest
 import yaml
 
-from engagewiz.answers import check_answers
-from engagewiz.countries import CountryData
-from engagewiz.engine import assess
-from engagewiz.kb import load_kb
-from engagewiz.model import KnowledgeBase
+from engagewiz.core.engine import assess
+from engagewiz.core.model import KnowledgeBase
+from engagewiz.core.results import Assessment
+from engagewiz.kb.countries import CountryData
+from engagewiz.kb.load import load_kb
 from engagewiz.render import compare as diff
-from engagewiz.results import Assessment
+from engagewiz.storage.answers import check_answers
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = date(2026, 11, 23)

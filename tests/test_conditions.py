@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from engagewiz.conditions import ConditionError, parse
+from engagewiz.core.conditions import ConditionError, parse
 
 
 @pytest.mark.parametrize(("raw", "answers", "expected"), [

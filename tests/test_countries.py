@@ -18,7 +18,9 @@ from pathlib import Path
 import pytest
 
 from conftest import TODAY
-from engagewiz.countries import (
+from engagewiz.core.model import KnowledgeBase
+from engagewiz.core.prefill import with_country_facts
+from engagewiz.kb.countries import (
     Country,
     CountryData,
     data_age_warning,
@@ -26,8 +28,6 @@ from engagewiz.countries import (
     next_upr_estimate,
     normalize,
 )
-from engagewiz.model import KnowledgeBase
-from engagewiz.prefill import with_country_facts
 
 ROOT = Path(__file__).resolve().parents[1]
 JSON_PATH = ROOT / "data" / "countries.json"
@@ -283,7 +283,7 @@ def test_get_is_case_insensitive(data: CountryData) -> None:
 
 
 def test_runtime_does_not_import_pycountry() -> None:
-    code = ("import sys, engagewiz.countries; "
+    code = ("import sys, engagewiz.kb.countries; "
             "sys.exit('pycountry' in sys.modules or 'pycountry_convert' in sys.modules)")
     env_path = str(ROOT / "src")
     result = subprocess.run([sys.executable, "-c", code], env={"PYTHONPATH": env_path},

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from engagewiz.deadlines import add_months, add_years, days_left, last_day
+from engagewiz.core.deadlines import add_months, add_years, days_left, last_day
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from engagewiz.model import KnowledgeBase
+from engagewiz.core.model import KnowledgeBase
 
 pexpect = pytest.importorskip("pexpect")
 
@@ -29,7 +29,9 @@ DRAWN = r"\x1b\[\?7h"  # prompt_toolkit turns line wrap back on when a render en
 
 def spawn(home: Path, *args: str) -> pexpect.spawn:
     env = {**os.environ, "ENGAGEWIZ_HOME": str(home), "TERM": "xterm", "NO_COLOR": "1",
-           "ENGAGEWIZ_TODAY": "2026-11-23", "COLUMNS": "60", "LINES": "40"}
+           "ENGAGEWIZ_TODAY": "2026-11-23", "COLUMNS": "60", "LINES": "40",
+           # no cursor-position queries: prompt_toolkit would wait for replies a pty never sends
+           "PROMPT_TOOLKIT_NO_CPR": "1"}
     return pexpect.spawn(sys.executable, ["-m", "engagewiz", "assess", *args], env=env,
                          dimensions=(40, 60), encoding="utf-8", timeout=TIMEOUT)
 

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from engagewiz.countries import CountryData
-from engagewiz.engine import assess
+from engagewiz.core.engine import assess
+from engagewiz.core.model import KnowledgeBase
 from engagewiz.errors import InputError
-from engagewiz.model import KnowledgeBase
+from engagewiz.kb.countries import CountryData
 from engagewiz.render import json_out
 from engagewiz.render.export import write_export
 from engagewiz.render.plan_html import ANSWERS_ID, _script_yaml

@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 
 from conftest import TODAY
-from engagewiz import conditions
-from engagewiz.gates import Context, evaluate
-from engagewiz.model import Gate, KnowledgeBase
-from engagewiz.results import BLOCKED, OPEN, UNKNOWN
+from engagewiz.core import conditions
+from engagewiz.core.gates import Context, evaluate
+from engagewiz.core.model import Gate, KnowledgeBase
+from engagewiz.core.results import BLOCKED, OPEN, UNKNOWN
 
 
 def gate(kind: str, **params: Any) -> Gate:
@@ -145,7 +145,7 @@ def test_ced_urgent_action_for_a_national_of_a_state_party(kb: KnowledgeBase, na
                                                            expected: str) -> None:
     """The State where the person disappeared has not ratified; per CED guidance the
     Committee can still act for a national of a State party (reference 6.6)."""
-    route = kb.mechanism("ced-urgent-action")
+    route = kb.route("ced-urgent-action")
     assert route is not None
     [party] = [g for g in route.gates if "ratified_cped" in str(g.test)]
     answers = {"ratified_cped": "no", "themes": ["disappearance"]}

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from conftest import TODAY
-from engagewiz import interview
-from engagewiz.model import KnowledgeBase
+from engagewiz.core import interview
+from engagewiz.core.model import KnowledgeBase
 
 
 def test_first_question_is_the_organisation(kb: KnowledgeBase) -> None:
@@ -65,8 +65,8 @@ def test_progress_counts_questions_asked_not_facts_prefilled(kb: KnowledgeBase) 
 def test_the_engine_ignores_answers_to_questions_that_do_not_apply(kb: KnowledgeBase) -> None:
     """An answers file may say nhri_status: a for an NGO; the interview would never ask it,
     and the A-status NHRI's speaking rights must not open the Council to an NGO."""
-    from engagewiz.engine import assess
-    from engagewiz.results import OPEN
+    from engagewiz.core.engine import assess
+    from engagewiz.core.results import OPEN
 
     base = {"org_type": "ngo", "ecosoc_status": "has_status", "themes": ["torture"]}
     stale = assess(kb, {**base, "nhri_status": "a"}, today=TODAY)
@@ -81,7 +81,7 @@ def test_the_engine_ignores_answers_to_questions_that_do_not_apply(kb: Knowledge
 def test_advice_about_a_question_not_asked_stays_quiet(kb: KnowledgeBase) -> None:
     """`same_matter` is asked only for a specific case: for a pattern, the caution about
     'the same matter before another body' must not show as if the answer were unknown."""
-    from engagewiz.engine import assess
+    from engagewiz.core.engine import assess
 
     def cautions(answers: dict[str, object]) -> str:
         route = next(r for r in assess(kb, answers, today=TODAY).all_routes()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from engagewiz import kbcache
+from engagewiz.kb import cache as kbcache
 
 
 def test_cache_is_reused_then_rebuilt_after_an_edit(tmp_path: Path,

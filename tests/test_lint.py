@@ -10,15 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from engagewiz import conditions as cond
-from engagewiz.describe import describe, describe_match
-from engagewiz.kb import load_kb
-from engagewiz.kbindex import effects, readers, rule_can_apply
-from engagewiz.lint import lint
-from engagewiz.lint_locate import Locator
-from engagewiz.lint_reach import LIMIT, Space, max_score, why_never
-from engagewiz.model import KnowledgeBase
-from engagewiz.routematch import may_apply as rule_may_apply
+from engagewiz.authoring.describe import describe, describe_match
+from engagewiz.authoring.index import effects, readers, rule_can_apply
+from engagewiz.authoring.lint import lint
+from engagewiz.authoring.locate import Locator
+from engagewiz.authoring.search import LIMIT, Space, max_score, why_never
+from engagewiz.core import conditions as cond
+from engagewiz.core.model import KnowledgeBase
+from engagewiz.core.routematch import may_apply as rule_may_apply
+from engagewiz.kb.load import load_kb
 
 QUESTIONS = """
 version: 1
@@ -253,7 +253,7 @@ def test_rule_can_apply_tries_the_answers(tmp_path: Path) -> None:
 """
     kb = make_kb(tmp_path, mechanisms(route("a"), route("none", themes=""), scoring=scoring))
     rule = kb.scoring[0]
-    a, none = kb.mechanisms
+    a, none = kb.routes
     assert rule_may_apply(rule, a) is None and rule_may_apply(rule, none) is None
     assert rule_can_apply(rule, a, kb) is True
     assert rule_can_apply(rule, none, kb) is False  # no theme: no answer can match
@@ -308,7 +308,7 @@ TEMPLATE = """templates:
 def test_locator_finds_a_template_route_s_lines(tmp_path: Path) -> None:
     kb = make_kb(tmp_path, mechanisms(route()) + "\n" + TEMPLATE)
     where = Locator(kb, tmp_path)
-    one, two, three = (kb.mechanism(f"{k}-review") for k in ("one", "two", "three"))
+    one, two, three = (kb.route(f"{k}-review") for k in ("one", "two", "three"))
     assert one and two and three
     assert where.route(two) == ("templates", 0, "for_each", 1)
     assert where.part(one, ("gates", 0, "test")) == ("templates", 0, "mechanism", "gates", 0,

@@ -9,14 +9,14 @@ from typing import Any
 import pytest
 import yaml
 
-from engagewiz.answers import check_answers, load_answers
-from engagewiz.countries import CountryData
-from engagewiz.engine import assess
-from engagewiz.kb import load_kb
-from engagewiz.model import KnowledgeBase
+from engagewiz.core.engine import assess
+from engagewiz.core.model import KnowledgeBase
+from engagewiz.core.results import Assessment
+from engagewiz.kb.countries import CountryData
+from engagewiz.kb.load import load_kb
 from engagewiz.render import plan_md
 from engagewiz.render.plan import Plan, Section, build_plan
-from engagewiz.results import Assessment
+from engagewiz.storage.answers import check_answers, load_answers
 from snapshot_util import assert_snapshot
 
 ROOT = Path(__file__).resolve().parents[1]

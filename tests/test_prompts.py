@@ -1,4 +1,4 @@
-"""Widget tests: real questionary prompts from engagewiz.prompts, keys fed through a pipe.
+"""Widget tests: real questionary prompts from engagewiz.cli.prompts, keys fed through a pipe.
 
 Keys are written and the pipe closed before the prompt starts (only the Tab test waits),
 so a prompt that wants more input ends with EOFError instead of hanging (questionary #355).
@@ -24,10 +24,10 @@ from prompt_toolkit.input import PipeInput, create_pipe_input
 from prompt_toolkit.output import ColorDepth, DummyOutput, Output
 from prompt_toolkit.output.vt100 import Vt100_Output
 
-from engagewiz import prompts
-from engagewiz.conditions import DONT_KNOW
-from engagewiz.model import Option, Question
-from engagewiz.prompts import BACK, Asker
+from engagewiz.cli import prompts
+from engagewiz.cli.prompts import BACK, Asker
+from engagewiz.core.conditions import DONT_KNOW
+from engagewiz.core.model import Option, Question
 
 UP, DOWN, ENTER, SPACE, TAB, CLEAR = "\x1b[A", "\x1b[B", "\r", " ", "\t", "\x15"  # CLEAR: Ctrl-U
 COUNTRIES = [("FRA", "France"), ("KEN", "Kenya"), ("CIV", "Côte d'Ivoire")]

@@ -17,12 +17,12 @@ from typing import Any
 import pytest
 
 from conftest import TODAY
-from engagewiz.conditions import DONT_KNOW
-from engagewiz.engine import assess
-from engagewiz.interview import effective
-from engagewiz.kb import load_kb
-from engagewiz.model import KnowledgeBase, Mechanism, Question
-from engagewiz.results import BLOCKED, OPEN, UNKNOWN
+from engagewiz.core.conditions import DONT_KNOW
+from engagewiz.core.engine import assess
+from engagewiz.core.interview import effective
+from engagewiz.core.model import KnowledgeBase, Question, Route
+from engagewiz.core.results import BLOCKED, OPEN, UNKNOWN
+from engagewiz.kb.load import load_kb
 
 KB = load_kb()
 # A date inside every time limit, and one outside all of them.
@@ -40,10 +40,10 @@ def _values(q: Question) -> list[Any]:
     return list(q.values())
 
 
-def _search(kb: KnowledgeBase, route: Mechanism, want: str,
+def _search(kb: KnowledgeBase, route: Route, want: str,
             seed: int) -> tuple[int, dict[str, Any]]:
     """Hill-climb on one route's status and score; returns (best goal value, its answers)."""
-    only = replace(kb, mechanisms=(route,))
+    only = replace(kb, routes=(route,))
     rng = random.Random(seed)
     domains = {q.id: _values(q) for q in kb.questions if _values(q)}
     # Three starts: at random, every yes/no question "yes", every one "no"; that gets past
@@ -78,28 +78,28 @@ def _search(kb: KnowledgeBase, route: Mechanism, want: str,
     return best, answers
 
 
-def _closed(route: Mechanism) -> bool:
+def _closed(route: Route) -> bool:
     return any(g.kind == "closed" for g in route.gates)
 
 
-@pytest.mark.parametrize("route", [m for m in KB.mechanisms if not _closed(m)],
+@pytest.mark.parametrize("route", [m for m in KB.routes if not _closed(m)],
                          ids=lambda m: m.id)
-def test_route_can_be_recommended(route: Mechanism, kb: KnowledgeBase) -> None:
+def test_route_can_be_recommended(route: Route, kb: KnowledgeBase) -> None:
     best, answers = max((_search(kb, route, OPEN, seed) for seed in range(3)),
                         key=lambda found: found[0])
     assert best > RANK[OPEN] * 1000 + 50 * len(route.gates), (
         f"no answers found that recommend {route.id}; the best had goal {best}: {answers}")
 
 
-@pytest.mark.parametrize("route", [m for m in KB.mechanisms if m.gates], ids=lambda m: m.id)
-def test_route_can_be_blocked(route: Mechanism, kb: KnowledgeBase) -> None:
+@pytest.mark.parametrize("route", [m for m in KB.routes if m.gates], ids=lambda m: m.id)
+def test_route_can_be_blocked(route: Route, kb: KnowledgeBase) -> None:
     best = max(_search(kb, route, BLOCKED, seed)[0] for seed in range(3))
     assert best == 1, f"no answers found that block {route.id}: does each gate really test?"
 
 
 def test_a_closed_procedure_is_never_open(kb: KnowledgeBase) -> None:
     """CMW article 77 is not in force: the route must never look open, whatever the answers."""
-    closed = [m for m in kb.mechanisms if _closed(m)]
+    closed = [m for m in kb.routes if _closed(m)]
     assert [m.id for m in closed] == ["cmw-communication"]
     best, answers = _search(kb, closed[0], OPEN, seed=0)
     assert best < RANK[OPEN] * 1000, answers

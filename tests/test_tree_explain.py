@@ -12,7 +12,7 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from engagewiz.cli.main import app
-from engagewiz.kb import load_kb
+from engagewiz.kb.load import load_kb
 from engagewiz.render.explain import explanation
 from engagewiz.render.tree import mermaid, rich_tree
 
@@ -86,7 +86,7 @@ def test_mermaid_section_filter_and_quoting(tmp_path: Path) -> None:
 
 def test_explain_lists_every_gate_and_consideration_with_sources() -> None:
     kb = load_kb(MINIMAL)
-    route = kb.mechanism("cat-communication")
+    route = kb.route("cat-communication")
     assert route is not None
     data = explanation(kb, route)
     assert data["gates"] == [{
@@ -118,7 +118,7 @@ def test_explain_in_the_terminal() -> None:
 def test_explain_json_is_the_same_data() -> None:
     code, out = cli("explain", "upr-stakeholder-submission", "--kb", str(MINIMAL), "-f", "json")
     kb = load_kb(MINIMAL)
-    route = kb.mechanism("upr-stakeholder-submission")
+    route = kb.route("upr-stakeholder-submission")
     assert route is not None
     assert (code, json.loads(out)) == (0, explanation(kb, route))
 
@@ -135,7 +135,7 @@ def test_explain_unknown_route_suggests_close_ids() -> None:
 def test_explain_every_bundled_route() -> None:
     """Smoke: every route of the bundled knowledge base explains without error."""
     kb = load_kb()
-    for route in kb.mechanisms:
+    for route in kb.routes:
         data = explanation(kb, route)
         assert data["id"] == route.id
         assert all(k["if"] for k in data["considerations"])

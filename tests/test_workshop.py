@@ -11,14 +11,14 @@ from pathlib import Path
 import pytest
 import typer
 
-from engagewiz import interview
-from engagewiz.answers import load_answers
 from engagewiz.cli import workshop
-from engagewiz.countries import CountryData
-from engagewiz.model import KnowledgeBase
-from engagewiz.prefill import with_country_facts
+from engagewiz.core import interview
+from engagewiz.core.model import KnowledgeBase
+from engagewiz.core.prefill import with_country_facts
+from engagewiz.kb.countries import CountryData
 from engagewiz.render.terminal import make_console
-from engagewiz.scenarios import read_scenario
+from engagewiz.storage.answers import load_answers
+from engagewiz.storage.scenarios import read_scenario
 
 ROOT = Path(__file__).resolve().parents[1]
 SCENARIO_FILES = sorted((ROOT / "data" / "scenarios").glob("*.yaml"))

@@ -15,8 +15,8 @@ from engagewiz.errors import InputError
 if TYPE_CHECKING:
     from datetime import date
 
-    from engagewiz.countries import CountryData
-    from engagewiz.model import KnowledgeBase
+    from engagewiz.core.model import KnowledgeBase
+    from engagewiz.kb.countries import CountryData
 
 
 NO_TERMINAL = ("the interview needs a terminal. To run without one, write an answers file:\n"
@@ -53,8 +53,8 @@ def assess(
     At a terminal, engagewiz interviews you; with --answers it asks only what the file
     leaves out; with --no-input (or no terminal) it never asks.
     """
-    from engagewiz.answers import dump_answers
-    from engagewiz.engine import assess as run_assessment
+    from engagewiz.core.engine import assess as run_assessment
+    from engagewiz.storage.answers import dump_answers
 
     knowledge = common.load_kb(kb)
     countries = common.load_countries(kb)
@@ -84,8 +84,8 @@ def assess(
 
 def _starting_answers(path: Path | None, resume_: bool, kb: KnowledgeBase,
                       countries: CountryData | None) -> dict[str, Any]:
-    from engagewiz.answers import load_answers
-    from engagewiz.resume import resume_path
+    from engagewiz.storage.answers import load_answers
+    from engagewiz.storage.resume import resume_path
 
     given: dict[str, Any] = {}
     if resume_:
@@ -101,8 +101,8 @@ def _starting_answers(path: Path | None, resume_: bool, kb: KnowledgeBase,
 def _complete(given: dict[str, Any], kb: KnowledgeBase, countries: CountryData | None,
               day: date, no_input: bool, plain: bool, started: bool) -> dict[str, Any]:
     """Ask what is missing at a terminal; elsewhere, name every missing question at once."""
-    from engagewiz import interview
-    from engagewiz.prefill import with_country_facts
+    from engagewiz.core import interview
+    from engagewiz.core.prefill import with_country_facts
 
     filled = with_country_facts(kb, given, countries, day)
     todo = interview.missing(kb, filled.answers)
@@ -117,9 +117,9 @@ def _complete(given: dict[str, Any], kb: KnowledgeBase, countries: CountryData |
         raise InputError.one(f"{len(todo)} question(s) unanswered: {ids}. Answer them in the "
                              "file (dont_know is an answer), or run at a terminal without "
                              "--no-input to be asked.")
-    from engagewiz import resume
-    from engagewiz.prompts import Asker
+    from engagewiz.cli.prompts import Asker
     from engagewiz.render.terminal import make_console
+    from engagewiz.storage import resume
 
     names = [(c.iso3, c.name) for c in countries] if countries else []
 

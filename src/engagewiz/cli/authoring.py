@@ -21,7 +21,7 @@ from engagewiz.cli.app import app
 from engagewiz.errors import InputError, Problem
 
 if TYPE_CHECKING:
-    from engagewiz.model import KnowledgeBase
+    from engagewiz.core.model import KnowledgeBase
 
 
 class CheckFormat(str, Enum):
@@ -47,7 +47,7 @@ def check(
         "--format", "-f", help="text (one line per problem) or json.")] = CheckFormat.text,
 ) -> None:
     """Check the knowledge base: every problem with file, line and key; exit 2 if any."""
-    from engagewiz.kb import default_dir
+    from engagewiz.kb.load import default_dir
 
     folder = kb or default_dir()
     problems, knowledge = run_checks(kb)
@@ -59,7 +59,7 @@ def check(
         assert knowledge is not None
         summary = (f"ok: the knowledge base at {_shown(str(folder))} passes "
                    f"({_count(len(knowledge.questions), 'question')}, "
-                   f"{_count(len(knowledge.mechanisms), 'route')}, "
+                   f"{_count(len(knowledge.routes), 'route')}, "
                    f"{_count(len(knowledge.sources), 'source')})")
     if format is CheckFormat.json:
         data = {"ok": not problems, "summary": summary,
@@ -73,8 +73,8 @@ def check(
 
 def run_checks(kb_dir: Path | None) -> tuple[list[Problem], KnowledgeBase | None]:
     """The loader's problems if it fails (nothing deeper can run), else the lint's."""
-    from engagewiz.kb import default_dir, load_kb
-    from engagewiz.lint import lint
+    from engagewiz.authoring.lint import lint
+    from engagewiz.kb.load import default_dir, load_kb
 
     try:
         knowledge = load_kb(kb_dir)
@@ -116,7 +116,7 @@ def _with_hint(problem: Problem) -> Problem:
 
 def _locate_duplicate(problem: Problem, file: Path, route_id: str) -> Problem:
     """The loader names a duplicate route without a line; find its second entry."""
-    from engagewiz import yamlfile
+    from engagewiz.storage import yamlfile
 
     raw = yamlfile.load(file)
     ids = [m.get("id") if isinstance(m, dict) else None for m in raw.get("mechanisms") or []]
@@ -162,11 +162,11 @@ def explain(
     from engagewiz.render import explain as render_explain
 
     knowledge = common.load_kb(kb)
-    route = knowledge.mechanism(route_id)
+    route = knowledge.route(route_id)
     if route is None:
         import difflib
 
-        close = difflib.get_close_matches(route_id, [m.id for m in knowledge.mechanisms], n=3)
+        close = difflib.get_close_matches(route_id, [m.id for m in knowledge.routes], n=3)
         hint = f"; did you mean {', '.join(close)}?" if close else "; run 'engagewiz mechanisms'"
         raise InputError.one(f"unknown route '{route_id}'{hint}", key="ID")
     data = render_explain.explanation(knowledge, route)
@@ -184,7 +184,7 @@ def schema(
     kb: common.KbOption = None,
 ) -> None:
     """Print a JSON Schema: for answers files (from the questions) or knowledge-base files."""
-    from engagewiz import jsonschemas
+    from engagewiz.kb import jsonschemas
 
     knowledge = common.load_kb(kb) if name is SchemaName.answers else None
     common.write_output(jsonschemas.dump(jsonschemas.schema(name.value, knowledge)), None)

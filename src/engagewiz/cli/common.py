@@ -14,8 +14,8 @@ import typer
 from engagewiz.errors import InputError
 
 if TYPE_CHECKING:
-    from engagewiz.countries import CountryData
-    from engagewiz.model import KnowledgeBase
+    from engagewiz.core.model import KnowledgeBase
+    from engagewiz.kb.countries import CountryData
 
 KbOption = Annotated[
     Optional[Path],  # noqa: UP045 - typer reads the annotation at runtime on 3.10
@@ -41,15 +41,15 @@ TodayOption = Annotated[
 
 
 def load_kb(kb_dir: Path | None) -> KnowledgeBase:
-    from engagewiz.kb import load_kb as load
+    from engagewiz.kb.load import load_kb as load
 
     return load(kb_dir)
 
 
 def load_countries(kb_dir: Path | None) -> CountryData | None:
     """The country data of the chosen knowledge base, else the bundled one."""
-    from engagewiz.countries import find_countries
-    from engagewiz.kb import default_dir
+    from engagewiz.kb.countries import find_countries
+    from engagewiz.kb.load import default_dir
 
     return find_countries(kb_dir, default_dir())
 
@@ -80,7 +80,7 @@ def write_output(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
         return
-    from engagewiz.fsutil import save_for_user
+    from engagewiz.storage.fsutil import save_for_user
 
     save_for_user(output, text)
     print(f"Wrote {output}", file=sys.stderr)

@@ -31,10 +31,10 @@ def mechanisms(
     from engagewiz.render import catalogue
 
     knowledge = common.load_kb(kb)
-    if route_id is not None and knowledge.mechanism(route_id) is None:
+    if route_id is not None and knowledge.route(route_id) is None:
         import difflib
 
-        close = difflib.get_close_matches(route_id, [m.id for m in knowledge.mechanisms], n=3)
+        close = difflib.get_close_matches(route_id, [m.id for m in knowledge.routes], n=3)
         hint = f"; did you mean {', '.join(close)}?" if close else "; run 'engagewiz mechanisms'"
         raise InputError.one(f"unknown route '{route_id}'{hint}", key="ID")
     if format == "json":

@@ -1,4 +1,4 @@
-"""The interview at a terminal: the loop around the pure walk in engagewiz.interview.
+"""The interview at a terminal: the loop around the pure walk in engagewiz.core.interview.
 
 Every answer is saved to the resume file as soon as it is given, so Ctrl-C, end of input
 or a closed terminal loses nothing; the file is deleted when the interview completes.
@@ -15,14 +15,15 @@ from typing import TYPE_CHECKING, Any
 from rich.console import Console
 from rich.markup import escape
 
-from engagewiz import interview, resume
-from engagewiz.conditions import DONT_KNOW
-from engagewiz.model import KnowledgeBase, Question
-from engagewiz.prefill import with_country_facts
+from engagewiz.core import interview
+from engagewiz.core.conditions import DONT_KNOW
+from engagewiz.core.model import KnowledgeBase, Question
+from engagewiz.core.prefill import with_country_facts
+from engagewiz.storage import resume
 
 if TYPE_CHECKING:
-    from engagewiz.countries import CountryData
-    from engagewiz.prompts import Asker
+    from engagewiz.cli.prompts import Asker
+    from engagewiz.kb.countries import CountryData
 
 
 DONE = "@done"  # a menu value no question id can take (questionary maps None to the title)
@@ -90,7 +91,7 @@ class Interview:
                                f" · {question.id}[/dim]")
             self.console.print(f"[dim]Why we ask: {escape(question.help)}[/dim]")
             value = self.asker.ask(question, self.remembered.get(question.id), bool(history))
-            from engagewiz.prompts import BACK
+            from engagewiz.cli.prompts import BACK
 
             if value is BACK:
                 history, answers = interview.back(history, answers)

@@ -19,16 +19,16 @@ from engagewiz.cli import common
 from engagewiz.cli.app import app
 from engagewiz.cli.common import escape
 from engagewiz.errors import InputError
-from engagewiz.scenarios import find_scenario, scenario_dir, scenarios
+from engagewiz.storage.scenarios import find_scenario, scenario_dir, scenarios
 
 if TYPE_CHECKING:
     from datetime import date
 
     from rich.console import Console
 
-    from engagewiz.countries import CountryData
-    from engagewiz.model import KnowledgeBase, Question
-    from engagewiz.results import Assessment
+    from engagewiz.core.model import KnowledgeBase, Question
+    from engagewiz.core.results import Assessment
+    from engagewiz.kb.countries import CountryData
 
 @app.command()
 def demo(
@@ -58,7 +58,7 @@ def demo(
     console.rule(f"[bold]{escape(scenario.title)}[/bold]")
     console.print(escape(scenario.description))
     _play(console, knowledge, answers, countries, day, wait)
-    from engagewiz.engine import assess
+    from engagewiz.core.engine import assess
     from engagewiz.render.terminal import render
 
     result = assess(knowledge, answers, today=day, countries=countries)
@@ -122,8 +122,8 @@ class _Pacer:
 def _play(console: Console, kb: KnowledgeBase, answers: dict[str, Any],
           countries: CountryData | None, day: date, wait: _Pacer) -> None:
     """Questions in interview order; facts from the country data are shown as one group."""
-    from engagewiz import interview
-    from engagewiz.prefill import with_country_facts
+    from engagewiz.core import interview
+    from engagewiz.core.prefill import with_country_facts
 
     filled = with_country_facts(kb, answers, countries, day)
     asked = [q for q in interview.applicable(kb, filled.answers) if q.id in filled.answers]
@@ -178,8 +178,8 @@ def _facts(console: Console, facts: list[tuple[str, str, str]], provenance: dict
 
 
 def _load(path: Path, kb: KnowledgeBase, countries: CountryData | None) -> dict[str, Any]:
-    from engagewiz import interview
-    from engagewiz.answers import load_answers
+    from engagewiz.core import interview
+    from engagewiz.storage.answers import load_answers
 
     return interview.effective(kb, load_answers(path, kb, common.resolver(countries)))
 
@@ -205,7 +205,7 @@ def compare(
     today: common.TodayOption = None,
 ) -> None:
     """Show what changes between two sets of answers: routes up, down, opened or closed."""
-    from engagewiz.engine import assess
+    from engagewiz.core.engine import assess
     from engagewiz.render import compare as diff
     from engagewiz.render.terminal import make_console
 
@@ -250,8 +250,8 @@ def _answers_path(text: str, kb_dir: Path | None) -> Path:
 def _apply(answers: dict[str, Any], changes: list[str], kb: KnowledgeBase,
            countries: CountryData | None) -> dict[str, Any]:
     """--set KEY=VALUE, checked like an answers file: unknown ids get a "did you mean"."""
-    from engagewiz import interview
-    from engagewiz.answers import check_answers
+    from engagewiz.core import interview
+    from engagewiz.storage.answers import check_answers
 
     out = dict(answers)
     for change in changes:
@@ -276,8 +276,8 @@ def _apply(answers: dict[str, Any], changes: list[str], kb: KnowledgeBase,
 def _warn_missing(label: str, answers: dict[str, Any], kb: KnowledgeBase,
                   countries: CountryData | None, day: date) -> None:
     """Unanswered questions count as not known; say so rather than compare silently."""
-    from engagewiz import interview
-    from engagewiz.prefill import with_country_facts
+    from engagewiz.core import interview
+    from engagewiz.core.prefill import with_country_facts
 
     todo = interview.missing(kb, with_country_facts(kb, answers, countries, day).answers)
     if todo:

@@ -7,14 +7,14 @@ from typing import Any
 from rich.console import Console
 from rich.markup import escape
 
-from engagewiz.model import KnowledgeBase, Mechanism, Note
+from engagewiz.core.model import KnowledgeBase, Note, Route
 
 
 def _notes(notes: tuple[Note, ...]) -> list[dict[str, Any]]:
     return [{"text": n.text, "source": list(n.source)} for n in notes]
 
 
-def entry(m: Mechanism) -> dict[str, Any]:
+def entry(m: Route) -> dict[str, Any]:
     return {
         "id": m.id, "name": m.name, "body": m.body, "family": m.family, "summary": m.summary,
         "nature": m.nature, "kinds": list(m.kinds), "themes": list(m.themes),
@@ -29,25 +29,25 @@ def entry(m: Mechanism) -> dict[str, Any]:
 
 def to_dict(kb: KnowledgeBase, route_id: str | None) -> Any:
     if route_id:
-        m = kb.mechanism(route_id)
+        m = kb.route(route_id)
         assert m is not None
         return entry(m) | {"sources": {k: vars(kb.sources[k]) for k in m.source
                                        if k in kb.sources}}
     return [{"id": m.id, "name": m.name, "body": m.body, "family": m.family,
-             "nature": m.nature, "effort": m.effort} for m in kb.mechanisms]
+             "nature": m.nature, "effort": m.effort} for m in kb.routes]
 
 
 def render(kb: KnowledgeBase, route_id: str | None, console: Console) -> None:
     if route_id is None:
         family = None
-        for route in sorted(kb.mechanisms, key=lambda r: (r.family, r.id)):
+        for route in sorted(kb.routes, key=lambda r: (r.family, r.id)):
             if route.family != family:
                 family = route.family
                 console.print(f"\n[bold]{family.title()}[/bold]")
             console.print(f"  {route.id:<34} {escape(route.name)}")
-        console.print(f"\n{len(kb.mechanisms)} routes. 'engagewiz mechanisms ID' shows one.")
+        console.print(f"\n{len(kb.routes)} routes. 'engagewiz mechanisms ID' shows one.")
         return
-    m = kb.mechanism(route_id)
+    m = kb.route(route_id)
     assert m is not None
     console.print(f"[bold]{escape(m.name)}[/bold] ({m.id})")
     console.print(f"{escape(m.body)} · {m.family} · {m.nature} · effort {m.effort}")

@@ -12,9 +12,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from engagewiz.model import KnowledgeBase, Question
+from engagewiz.core.model import KnowledgeBase, Question
+from engagewiz.core.results import BLOCKED, OPEN, UNKNOWN, Assessment, RouteResult
 from engagewiz.render import DEFAULT_TOP
-from engagewiz.results import BLOCKED, OPEN, UNKNOWN, Assessment, RouteResult
 
 if TYPE_CHECKING:
     from rich.console import Console

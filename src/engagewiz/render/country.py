@@ -15,7 +15,7 @@ from typing import Any
 from rich.console import RenderableType
 from rich.text import Text
 
-from engagewiz.countries import UPR_CONFIRM, Country, CountryData, CountryFact, next_upr_estimate
+from engagewiz.kb.countries import UPR_CONFIRM, Country, CountryData, CountryFact, next_upr_estimate
 from engagewiz.render.layout import Indented, heading
 
 CMW77_CAVEAT = ("Article 77 is not in force: fewer than 10 States have made the declaration, "

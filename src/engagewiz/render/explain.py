@@ -14,11 +14,11 @@ from rich.console import Console
 from rich.markup import escape
 from rich.text import Text
 
-from engagewiz.describe import describe, describe_match
-from engagewiz.kbindex import rule_can_apply
-from engagewiz.lint_reach import Space, max_score
-from engagewiz.model import Consideration, Gate, KnowledgeBase, Mechanism
-from engagewiz.routematch import may_apply
+from engagewiz.authoring.describe import describe, describe_match
+from engagewiz.authoring.index import rule_can_apply
+from engagewiz.authoring.search import Space, max_score
+from engagewiz.core.model import Consideration, Gate, KnowledgeBase, Route
+from engagewiz.core.routematch import may_apply
 
 _KIND_RULES = {
     "exhaustion": "domestic remedies exhausted (answer to remedies)",
@@ -30,7 +30,7 @@ _KIND_RULES = {
 }
 
 
-def explanation(kb: KnowledgeBase, route: Mechanism) -> dict[str, Any]:
+def explanation(kb: KnowledgeBase, route: Route) -> dict[str, Any]:
     """The route's gates and considerations as plain data (the JSON output as is)."""
     rules = [_consideration(kb, c, route, None) for c in route.considerations]
     rules += [_consideration(kb, c, route, i) for i, c in enumerate(kb.scoring)
@@ -63,7 +63,7 @@ def _gate(kb: KnowledgeBase, gate: Gate) -> dict[str, Any]:
             "unblock": gate.unblock, "check": gate.check, "source": list(gate.source)}
 
 
-def _consideration(kb: KnowledgeBase, rule: Consideration, route: Mechanism,
+def _consideration(kb: KnowledgeBase, rule: Consideration, route: Route,
                    index: int | None) -> dict[str, Any]:
     """A route's own consideration (index None) or the shared scoring rule `index`."""
     matcher = [describe_match(m, kb) for m in (rule.route,) if m is not None]

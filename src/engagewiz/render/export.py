@@ -13,14 +13,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from engagewiz.errors import InputError
-from engagewiz.fsutil import save_for_user
 from engagewiz.render import DEFAULT_TOP
+from engagewiz.storage.fsutil import save_for_user
 
 if TYPE_CHECKING:
-    from engagewiz.countries import CountryData
-    from engagewiz.model import KnowledgeBase
+    from engagewiz.core.model import KnowledgeBase
+    from engagewiz.core.results import Assessment
+    from engagewiz.kb.countries import CountryData
     from engagewiz.render.plan import Plan
-    from engagewiz.results import Assessment
 
 SVG_WIDTH = 100  # columns: wide enough for a slide, narrow enough to stay legible
 Exporter = Callable[["Assessment", "KnowledgeBase", "int | None"], str]
@@ -37,8 +37,8 @@ def write_export(result: Assessment, kb: KnowledgeBase, path: Path, top: int | N
 
 def countries_for(kb: KnowledgeBase) -> CountryData | None:
     """The country data next to the knowledge base, else the bundled one (as the CLI does)."""
-    from engagewiz.countries import find_countries
-    from engagewiz.kb import default_dir
+    from engagewiz.kb.countries import find_countries
+    from engagewiz.kb.load import default_dir
 
     own = Path(kb.files["questions"]).parent if "questions" in kb.files else None
     return find_countries(own, default_dir())

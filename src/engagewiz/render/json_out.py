@@ -7,7 +7,7 @@ from dataclasses import asdict
 from typing import Any
 
 from engagewiz import __version__
-from engagewiz.results import Assessment, GateResult, RouteResult
+from engagewiz.core.results import Assessment, GateResult, RouteResult
 
 FORMAT_VERSION = 1
 

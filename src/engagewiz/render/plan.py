@@ -12,16 +12,17 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from engagewiz import __version__, conditions, interview
-from engagewiz.answers import dump_answers
+from engagewiz import __version__
+from engagewiz.core import conditions, interview
+from engagewiz.core.results import BLOCKED, UNKNOWN, Assessment, RouteResult
 from engagewiz.render import DEFAULT_TOP
 from engagewiz.render import plan_texts as T
 from engagewiz.render.reach import outside_region
-from engagewiz.results import BLOCKED, UNKNOWN, Assessment, RouteResult
+from engagewiz.storage.answers import dump_answers
 
 if TYPE_CHECKING:
-    from engagewiz.countries import CountryData
-    from engagewiz.model import KnowledgeBase
+    from engagewiz.core.model import KnowledgeBase
+    from engagewiz.kb.countries import CountryData
 
 BLOCKED_SHOWN = 6  # blocked or check-first routes listed in full; the rest are counted
 LOW_RISK = "low"
@@ -172,7 +173,7 @@ def _glance(routes: tuple[RouteResult, ...]) -> Section:
 
 def _route(number: int, r: RouteResult, kb: KnowledgeBase, ref: _Footnotes,
            upr_text: str) -> Section:
-    mechanism = kb.mechanism(r.id)
+    mechanism = kb.route(r.id)
     intro = (Line(mechanism.summary, ref(mechanism.source)),) if mechanism else ()
     parts = [
         Part("Why it fits", tuple(Line(x.text, ref(x.source)) for x in r.reasons
@@ -253,7 +254,7 @@ def _safety(a: Assessment, routes: tuple[RouteResult, ...], kb: KnowledgeBase,
     if a.answers.get("detention_access") == "yes":
         intro.append(Line(T.SAFETY_DETENTION[0], ref(T.SAFETY_DETENTION[1]), tone="warning"))
     confidential = [r.name for r in (*a.recommended, *a.check_first) if r.score > 0
-                    and (m := kb.mechanism(r.id)) is not None and m.confidential]
+                    and (m := kb.route(r.id)) is not None and m.confidential]
     protect = [Line(T.SAFETY_CONSENT[0], ref(T.SAFETY_CONSENT[1])),
                Line(T.SAFETY_CONFIDENTIAL[0], ref(T.SAFETY_CONFIDENTIAL[1]))]
     if confidential:

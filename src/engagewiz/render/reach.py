@@ -7,9 +7,9 @@ them, and the terminal report lists them last.
 
 from __future__ import annotations
 
-from engagewiz import conditions
-from engagewiz.model import KnowledgeBase
-from engagewiz.results import BLOCKED, RouteResult
+from engagewiz.core import conditions
+from engagewiz.core.model import KnowledgeBase
+from engagewiz.core.results import BLOCKED, RouteResult
 
 # Questions that say whether the State belongs to a regional system or its court.
 REGIONAL_MEMBERSHIP = ("coe_member", "oas_member", "african_charter_party", "achr_party",
@@ -18,7 +18,7 @@ REGIONAL_MEMBERSHIP = ("coe_member", "oas_member", "african_charter_party", "ach
 
 def outside_region(r: RouteResult, kb: KnowledgeBase) -> bool:
     """Blocked because the State is not in that regional system: nothing the user can open."""
-    mechanism = kb.mechanism(r.id)
+    mechanism = kb.route(r.id)
     if mechanism is None or r.family != "regional":
         return False
     return any(t.q in REGIONAL_MEMBERSHIP

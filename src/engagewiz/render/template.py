@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from engagewiz.model import KnowledgeBase, Question
+from engagewiz.core.model import KnowledgeBase, Question
 
 _TYPE_HINT = {
     "choice": "one of the values below",

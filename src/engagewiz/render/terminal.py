@@ -8,13 +8,13 @@ from rich.console import Console
 from rich.markup import escape
 from rich.text import Text
 
+from engagewiz.core.results import BLOCKED, UNKNOWN, Assessment, RouteResult
 from engagewiz.render import DEFAULT_TOP
 from engagewiz.render.layout import Indented, heading
 from engagewiz.render.reach import outside_region
-from engagewiz.results import BLOCKED, UNKNOWN, Assessment, RouteResult
 
 if TYPE_CHECKING:
-    from engagewiz.model import KnowledgeBase
+    from engagewiz.core.model import KnowledgeBase
 
 
 def make_console(plain: bool = False, stderr: bool = False, width: int | None = None) -> Console:

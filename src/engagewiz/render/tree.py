@@ -14,11 +14,11 @@ from collections.abc import Iterator
 from rich.markup import escape
 from rich.tree import Tree
 
-from engagewiz.conditions import All, Condition, tests
-from engagewiz.describe import describe
-from engagewiz.kbindex import ANY, effects
-from engagewiz.lint_reach import Space
-from engagewiz.model import KnowledgeBase, Question
+from engagewiz.authoring.describe import describe
+from engagewiz.authoring.index import ANY, effects
+from engagewiz.authoring.search import Space
+from engagewiz.core.conditions import All, Condition, tests
+from engagewiz.core.model import KnowledgeBase, Question
 
 SHOWN_ROUTES = 6  # beyond this, "and N more": a line must fit a projector
 
@@ -38,7 +38,7 @@ def _sections(kb: KnowledgeBase, only: str | None) -> Iterator[tuple[str, str, l
 def rich_tree(kb: KnowledgeBase, section: str | None = None) -> Tree:
     index, dead = effects(kb), unreachable(kb)
     root = Tree(f"[bold]Knowledge base {escape(kb.version)}[/bold]: {len(kb.questions)} "
-                f"questions, {len(kb.mechanisms)} routes")
+                f"questions, {len(kb.routes)} routes")
     for sid, title, questions in _sections(kb, section):
         branch = root.add(f"[bold]{escape(title)}[/bold] [dim]({sid})[/dim]")
         for q in questions:

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from engagewiz.conditions import DONT_KNOW, tests
-from engagewiz.deadlines import days_left, last_day
-from engagewiz.model import Gate, KnowledgeBase
-from engagewiz.results import BLOCKED, OPEN, UNKNOWN, Deadline, GateResult
+from engagewiz.core.conditions import DONT_KNOW, tests
+from engagewiz.core.deadlines import days_left, last_day
+from engagewiz.core.model import Gate, KnowledgeBase
+from engagewiz.core.results import BLOCKED, OPEN, UNKNOWN, Deadline, GateResult
 
 
 @dataclass(frozen=True)

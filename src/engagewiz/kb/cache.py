@@ -32,7 +32,7 @@ def cache_dir() -> Path:
 def _key(files: list[Path]) -> str:
     """The data files' stamps, and the code's: a changed loader must not read old pickles."""
     parts = [__version__]
-    for f in (*files, *sorted(Path(__file__).parent.glob("*.py"))):
+    for f in (*files, *sorted(Path(__file__).parents[1].rglob("*.py"))):
         st = f.stat()
         parts.append(f"{f.resolve()}:{st.st_size}:{st.st_mtime_ns}")
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:24]
@@ -55,7 +55,7 @@ def cached(files: list[Path], build: Callable[[], T], kind: type[T]) -> T:
         pass
     built = build()
     try:
-        from engagewiz.fsutil import write_private
+        from engagewiz.storage.fsutil import write_private
 
         write_private(path, pickle.dumps(built, protocol=pickle.HIGHEST_PROTOCOL))
         _prune(path)

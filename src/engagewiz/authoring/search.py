@@ -15,12 +15,12 @@ from collections.abc import Iterator
 from itertools import combinations, product
 from typing import Any
 
-from engagewiz.conditions import DONT_KNOW, NOT_ASKED, All, AnyOf, Condition, Test, tests
-from engagewiz.describe import describe
-from engagewiz.interview import applies
-from engagewiz.kbindex import Site, rule_can_apply, sites
-from engagewiz.lint_locate import MECHANISMS, QUESTIONS, Finding, Locator
-from engagewiz.model import KnowledgeBase, Mechanism, Question
+from engagewiz.authoring.describe import describe
+from engagewiz.authoring.index import Site, rule_can_apply, sites
+from engagewiz.authoring.locate import MECHANISMS, QUESTIONS, Finding, Locator
+from engagewiz.core.conditions import DONT_KNOW, NOT_ASKED, All, AnyOf, Condition, Test, tests
+from engagewiz.core.interview import applies
+from engagewiz.core.model import KnowledgeBase, Question, Route
 
 LIMIT = 5000
 _OTHER = "\x00another answer"  # stands for every answer a condition does not mention
@@ -187,7 +187,7 @@ def reach_findings(kb: KnowledgeBase, space: Space, where: Locator) -> Iterator[
         if site.kind != "when":
             yield from _site_findings(site, walk if site.kind in _NOTES else space, where,
                                       unreachable)
-    for route in kb.mechanisms:
+    for route in kb.routes:
         yield from _route_findings(route, kb, space, where)
 
 
@@ -239,7 +239,7 @@ def dont_know_not_offered(test: Test, kb: KnowledgeBase) -> bool:
     return question is not None and not question.dont_know and DONT_KNOW in test.values
 
 
-def _route_findings(route: Mechanism, kb: KnowledgeBase, space: Space,
+def _route_findings(route: Route, kb: KnowledgeBase, space: Space,
                     where: Locator) -> Iterator[Finding]:
     """Routes no answers can recommend: gates that cannot all open, or no positive points."""
     if any(g.kind == "closed" for g in route.gates):
@@ -261,7 +261,7 @@ def _route_findings(route: Mechanism, kb: KnowledgeBase, space: Space,
                       "or a scoring rule whose `route:` selects it")
 
 
-def max_score(route: Mechanism, kb: KnowledgeBase, space: Space) -> int:
+def max_score(route: Route, kb: KnowledgeBase, space: Space) -> int:
     """The most a route can score: every positive consideration that can count for it.
 
     An upper bound (two rules may need answers that exclude each other), which is what

@@ -16,8 +16,8 @@ import questionary
 from prompt_toolkit.output import create_output
 from questionary import Choice
 
-from engagewiz.conditions import DONT_KNOW
-from engagewiz.model import Question
+from engagewiz.core.conditions import DONT_KNOW
+from engagewiz.core.model import Question
 
 BACK = object()  # the answer "go back to the previous question"
 BACK_WORDS = ("<", "back")

@@ -12,8 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from engagewiz.conditions import NOT_ASKED
-from engagewiz.model import KnowledgeBase, Question
+from engagewiz.core.conditions import NOT_ASKED
+from engagewiz.core.model import KnowledgeBase, Question
 
 
 def applies(question: Question, answers: Mapping[str, Any]) -> bool:

@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from itertools import product
 from typing import Any
 
-from engagewiz.conditions import DONT_KNOW, Condition, Not, Test, tests
-from engagewiz.model import Consideration, KnowledgeBase, Mechanism, Question
-from engagewiz.routematch import may_apply
+from engagewiz.core.conditions import DONT_KNOW, Condition, Not, Test, tests
+from engagewiz.core.model import Consideration, KnowledgeBase, Question, Route
+from engagewiz.core.routematch import may_apply
 
 ANY = "*"  # "every answer of this question matters"
 FLAGS = ("individual", "urgent", "confidential")
-# what a scoring rule's `route:` and `not_route:` may match on (Mechanism.attribute)
+# what a scoring rule's `route:` and `not_route:` may match on (Route.attribute)
 ROUTE_ATTRIBUTES = ("id", "family", "nature", "kinds", "themes", "effort", *FLAGS)
 
 # The questions each gate kind reads in gates.py, and which of their answers matter (None:
@@ -44,12 +44,12 @@ class Site:
     condition: Condition
     kind: str                     # when, gate, consideration, scoring, caution, next_step, ...
     part: tuple[str | int, ...]
-    route: Mechanism | None = None
+    route: Route | None = None
     routes: tuple[str, ...] = ()  # routes whose status or score it can change
     question: str | None = None   # for `when`: the question it guards
 
 
-def rule_can_apply(rule: Consideration, route: Mechanism, kb: KnowledgeBase) -> bool:
+def rule_can_apply(rule: Consideration, route: Route, kb: KnowledgeBase) -> bool:
     """Do some answers make a scoring rule's `route:`/`not_route:` select this route?
 
     Tries each answer of the questions named by `{answer: QID}`: a route with no themes is
@@ -74,9 +74,9 @@ def sites(kb: KnowledgeBase) -> Iterator[Site]:
         if question.when is not None:
             yield Site(question.when, "when", ("questions", i, "when"), question=question.id)
     for i, rule in enumerate(kb.scoring):
-        chosen = tuple(m.id for m in kb.mechanisms if rule_can_apply(rule, m, kb))
+        chosen = tuple(m.id for m in kb.routes if rule_can_apply(rule, m, kb))
         yield Site(rule.when, "scoring", ("scoring", i, "if"), routes=chosen)
-    for m in kb.mechanisms:
+    for m in kb.routes:
         for g, gate in enumerate(m.gates):
             if gate.test is not None:
                 yield Site(gate.test, "gate", ("gates", g, "test"), m, (m.id,))
@@ -120,7 +120,7 @@ def effects(kb: KnowledgeBase) -> Effects:
                 if how == "gate":
                     add(test.q, unknown(test.q), site.routes, how)
     for rule in kb.scoring:
-        chosen = [m for m in kb.mechanisms if rule_can_apply(rule, m, kb)]
+        chosen = [m for m in kb.routes if rule_can_apply(rule, m, kb)]
         matched = matcher_questions(rule)
         for qid in dict.fromkeys([*(t.q for t in tests(rule.when)), *matched]):
             question = kb.question(qid)
@@ -134,7 +134,7 @@ def effects(kb: KnowledgeBase) -> Effects:
                     given = {qid: _shaped(question, value)}
                     add(qid, (value,), [m.id for m in chosen
                                         if may_apply(rule, m, given) is not False], "score")
-    for m in kb.mechanisms:
+    for m in kb.routes:
         for gate in m.gates:
             for qid, gate_values in GATE_READS.get(gate.kind, ()):
                 add(qid, (*(gate_values or (ANY,)), *unknown(qid)), (m.id,), "gate")
@@ -183,6 +183,6 @@ def matcher_questions(rule: Consideration) -> list[str]:
 def readers(kb: KnowledgeBase) -> set[str]:
     """Every question whose answer something reads (a condition, a gate kind, a matcher)."""
     used = {t.q for site in sites(kb) for t in tests(site.condition)}
-    used |= {qid for m in kb.mechanisms for g in m.gates for qid, _ in GATE_READS.get(g.kind, ())}
+    used |= {qid for m in kb.routes for g in m.gates for qid, _ in GATE_READS.get(g.kind, ())}
     used |= {qid for rule in kb.scoring for qid in matcher_questions(rule)}
     return used

@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from engagewiz.conditions import DONT_KNOW
-from engagewiz.model import KnowledgeBase
-from engagewiz.results import Prefilled
+from engagewiz.core.conditions import DONT_KNOW
+from engagewiz.core.model import KnowledgeBase
+from engagewiz.core.results import Prefilled
 
 if TYPE_CHECKING:
-    from engagewiz.countries import CountryData
+    from engagewiz.kb.countries import CountryData
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ def with_country_facts(kb: KnowledgeBase, answers: Mapping[str, Any],
                                    and fact.value != DONT_KNOW))
     notices = tuple(w for key in sorted(as_of)
                     if (w := countries.sources[key].age_warning(today)))
-    from engagewiz.countries import next_upr_estimate
+    from engagewiz.kb.countries import next_upr_estimate
 
     estimate = next_upr_estimate(country, today)
     return CountryAnswers(merged, provenance, tuple(prefilled), notices,

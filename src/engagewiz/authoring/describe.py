@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from engagewiz.conditions import All, AnyOf, Condition, Not, Test
-from engagewiz.model import KnowledgeBase
+from engagewiz.core.conditions import All, AnyOf, Condition, Not, Test
+from engagewiz.core.model import KnowledgeBase
 
 
 def describe(condition: Condition, kb: KnowledgeBase | None = None) -> str:

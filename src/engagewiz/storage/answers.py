@@ -13,10 +13,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from engagewiz import yamlfile
-from engagewiz.conditions import DONT_KNOW
+from engagewiz.core.conditions import DONT_KNOW
+from engagewiz.core.model import KnowledgeBase, Question
 from engagewiz.errors import InputError, Problem
-from engagewiz.model import KnowledgeBase, Question
+from engagewiz.storage import yamlfile
 
 CountryResolver = Callable[[str], "tuple[str | None, list[str]]"]  # iso3 or None, suggestions
 

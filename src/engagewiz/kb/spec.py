@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from engagewiz.model import EFFORTS, FAMILIES, GATE_KINDS, KINDS, NATURES, QUESTION_TYPES
-from engagewiz.schema import (
+from engagewiz.core.model import EFFORTS, FAMILIES, GATE_KINDS, KINDS, NATURES, QUESTION_TYPES
+from engagewiz.kb.schema import (
     AnyValue,
     Choice,
     ConditionSpec,

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from engagewiz.conditions import DONT_KNOW, Condition
+from engagewiz.core.conditions import DONT_KNOW, Condition
 
 QUESTION_TYPES = ("choice", "multi", "yes_no", "country", "date", "text")
 GATE_KINDS = ("requires", "exhaustion", "same_matter", "time_limit", "ecosoc", "consent", "closed")
@@ -102,7 +102,7 @@ class Consideration:
 
 
 @dataclass(frozen=True)
-class Mechanism:
+class Route:
     id: str
     name: str
     body: str
@@ -142,7 +142,7 @@ class KnowledgeBase:
     version: str
     sections: tuple[Section, ...]
     questions: tuple[Question, ...]
-    mechanisms: tuple[Mechanism, ...]
+    routes: tuple[Route, ...]
     scoring: tuple[Consideration, ...]
     sources: dict[str, Source]
     files: dict[str, str] = field(default_factory=dict)  # role -> path, for messages
@@ -158,5 +158,5 @@ class KnowledgeBase:
     def question(self, qid: str) -> Question | None:
         return self._questions.get(qid)
 
-    def mechanism(self, mid: str) -> Mechanism | None:
-        return next((m for m in self.mechanisms if m.id == mid), None)
+    def route(self, rid: str) -> Route | None:
+        return next((r for r in self.routes if r.id == rid), None)

@@ -11,11 +11,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from engagewiz import kbspec
-from engagewiz.conditions import DONT_KNOW, TEST_OPS
-from engagewiz.kbindex import FLAGS, ROUTE_ATTRIBUTES
-from engagewiz.model import EFFORTS, FAMILIES, KINDS, NATURES, KnowledgeBase, Question
-from engagewiz.schema import ConditionSpec
+from engagewiz.authoring.index import FLAGS, ROUTE_ATTRIBUTES
+from engagewiz.core.conditions import DONT_KNOW, TEST_OPS
+from engagewiz.core.model import EFFORTS, FAMILIES, KINDS, NATURES, KnowledgeBase, Question
+from engagewiz.kb import spec as kbspec
+from engagewiz.kb.schema import ConditionSpec
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 NAMES = ("answers", "questions", "mechanisms")

@@ -11,11 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from engagewiz import kb as kb_files
-from engagewiz import yamlfile
+from engagewiz.authoring.index import Site
+from engagewiz.core.model import KnowledgeBase, Route
 from engagewiz.errors import Problem
-from engagewiz.kbindex import Site
-from engagewiz.model import KnowledgeBase, Mechanism
+from engagewiz.kb import load as kb_files
+from engagewiz.storage import yamlfile
 
 KeyPath = tuple[str | int, ...]
 QUESTIONS, MECHANISMS = "questions", "mechanisms"  # which file a finding is in
@@ -38,9 +38,9 @@ class Locator:
         self.raw_m: dict[str, Any] = _mapping(yamlfile.load(self.files[MECHANISMS]))
         self._routes: dict[str, tuple[KeyPath, dict[str, Any] | None]] = {}
         plain = self.raw_m.get("mechanisms") or []
-        for i, m in enumerate(kb.mechanisms[: len(plain)]):
+        for i, m in enumerate(kb.routes[: len(plain)]):
             self._routes[m.id] = (("mechanisms", i), None)
-        generated = iter(kb.mechanisms[len(plain):])
+        generated = iter(kb.routes[len(plain):])
         for t, template in enumerate(self.raw_m.get("templates") or []):
             for j, item in enumerate(template.get("for_each") or []):
                 route = next(generated, None)
@@ -52,13 +52,13 @@ class Locator:
         index = next((i for i, q in enumerate(self.kb.questions) if q.id == qid), 0)
         return ("questions", index, *keys)
 
-    def route(self, route: Mechanism) -> KeyPath:
+    def route(self, route: Route) -> KeyPath:
         return self._routes.get(route.id, ((),  None))[0]
 
-    def is_generated(self, route: Mechanism) -> bool:
+    def is_generated(self, route: Route) -> bool:
         return self._routes.get(route.id, ((), None))[1] is not None
 
-    def part(self, route: Mechanism, keys: KeyPath) -> KeyPath:
+    def part(self, route: Route, keys: KeyPath) -> KeyPath:
         """The file path of `keys` inside a route: ("gates", 1, "test") -> where it is written."""
         base, origin = self._routes.get(route.id, ((), None))
         if origin is None or not keys:
@@ -82,7 +82,7 @@ class Locator:
             return MECHANISMS, self.part(site.route, site.part)
         return (QUESTIONS if site.kind == "when" else MECHANISMS), site.part
 
-    def say(self, route: Mechanism | None, message: str) -> str:
+    def say(self, route: Route | None, message: str) -> str:
         """Name the route in a message whose line is shared by every route of a template."""
         if route is None or not self.is_generated(route):
             return message

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from engagewiz.core.model import KnowledgeBase
 from engagewiz.errors import InputError
-from engagewiz.model import KnowledgeBase
 
 QUESTIONS = "questions.yaml"
 MECHANISMS = "mechanisms.yaml"
@@ -22,12 +22,12 @@ def default_dir() -> Path:
     spec = importlib.util.find_spec("engagewiz.data")
     if spec and spec.submodule_search_locations:
         return Path(next(iter(spec.submodule_search_locations)))
-    return Path(__file__).resolve().parents[2] / "data"
+    return Path(__file__).resolve().parents[3] / "data"
 
 
 def load_kb(data_dir: Path | None = None) -> KnowledgeBase:
     """The validated knowledge base; from the cache when the files have not changed."""
-    from engagewiz.kbcache import cached
+    from engagewiz.kb.cache import cached
 
     folder = data_dir or default_dir()
     if not folder.is_dir():
@@ -35,7 +35,7 @@ def load_kb(data_dir: Path | None = None) -> KnowledgeBase:
     qfile, mfile = folder / QUESTIONS, folder / MECHANISMS
 
     def build() -> KnowledgeBase:
-        from engagewiz.kbbuild import build_kb
+        from engagewiz.kb.build import build_kb
 
         return build_kb(qfile, mfile)
 

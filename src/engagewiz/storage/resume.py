@@ -6,9 +6,9 @@ import os
 from pathlib import Path
 from typing import Any
 
-from engagewiz.answers import dump_answers
-from engagewiz.fsutil import save_for_user
-from engagewiz.model import KnowledgeBase
+from engagewiz.core.model import KnowledgeBase
+from engagewiz.storage.answers import dump_answers
+from engagewiz.storage.fsutil import save_for_user
 
 HEADER = ("# engagewiz: answers of an interrupted interview (kept private, mode 0600).\n"
           "# Continue with: engagewiz assess --resume\n")

@@ -25,7 +25,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from engagewiz.deadlines import add_months
+from engagewiz.core.deadlines import add_months
 
 __all__ = [
     "Country",
@@ -252,7 +252,7 @@ def load_countries(path: str | Path) -> CountryData:
 
 def find_countries(*folders: Path | None) -> CountryData | None:
     """The countries.json of the first folder that has one (a custom knowledge base first)."""
-    from engagewiz.kbcache import cached
+    from engagewiz.kb.cache import cached
 
     for folder in folders:
         if folder and (folder / "countries.json").is_file():

@@ -10,11 +10,11 @@ from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from engagewiz import gates
-from engagewiz.interview import effective, walked
-from engagewiz.model import Consideration, KnowledgeBase, Mechanism, Note
-from engagewiz.prefill import with_country_facts
-from engagewiz.results import (
+from engagewiz.core import gates
+from engagewiz.core.interview import effective, walked
+from engagewiz.core.model import Consideration, KnowledgeBase, Note, Route
+from engagewiz.core.prefill import with_country_facts
+from engagewiz.core.results import (
     BLOCKED,
     OPEN,
     UNKNOWN,
@@ -24,10 +24,10 @@ from engagewiz.results import (
     Said,
     Scored,
 )
-from engagewiz.routematch import may_apply
+from engagewiz.core.routematch import may_apply
 
 if TYPE_CHECKING:
-    from engagewiz.countries import CountryData
+    from engagewiz.kb.countries import CountryData
 
 _EFFORT_ORDER = {"low": 0, "medium": 1, "high": 2}
 
@@ -48,7 +48,7 @@ def assess(
     # A global rule's `when` reads only answers: decide it once, not once per route.
     holding = [i for i, r in enumerate(kb.scoring) if r.when.evaluate(ctx.answers) is True]
     asked = walked(kb, ctx.answers)
-    results = [_judge(m, kb, ctx, holding, asked) for m in kb.mechanisms]
+    results = [_judge(m, kb, ctx, holding, asked) for m in kb.routes]
     results.sort(key=lambda r: (-r.score, _EFFORT_ORDER.get(r.effort, 1), r.id))
 
     def having(status: str) -> tuple[RouteResult, ...]:
@@ -71,7 +71,7 @@ def assess(
     )
 
 
-def _judge(mechanism: Mechanism, kb: KnowledgeBase, ctx: gates.Context,
+def _judge(mechanism: Route, kb: KnowledgeBase, ctx: gates.Context,
            holding: list[int], asked: Mapping[str, Any]) -> RouteResult:
     gate_results = tuple(gates.evaluate(g, ctx) for g in mechanism.gates)
     statuses = {g.status for g in gate_results}
@@ -107,7 +107,7 @@ def _advice(notes: tuple[Note, ...], answers: Mapping[str, Any]) -> list[Note]:
             if n.when is None or n.when.evaluate(answers) is not False]
 
 
-def _selects(rule: Consideration, mechanism: Mechanism, answers: Mapping[str, Any]) -> bool:
+def _selects(rule: Consideration, mechanism: Route, answers: Mapping[str, Any]) -> bool:
     """Does the rule's `route:` / `not_route:` pick this route (given these answers)?"""
     return (rule.route is None and rule.not_route is None) or may_apply(rule, mechanism,
                                                                       answers) is True

@@ -23,7 +23,7 @@ class Scenario:
 
 
 def scenario_dir(kb_dir: Path | None) -> Path:
-    from engagewiz.kb import default_dir
+    from engagewiz.kb.load import default_dir
 
     own = kb_dir / SCENARIOS if kb_dir else None
     return own if own and own.is_dir() else default_dir() / SCENARIOS

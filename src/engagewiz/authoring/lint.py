@@ -14,16 +14,23 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from engagewiz.conditions import tests
-from engagewiz.describe import describe_match, word
+from engagewiz.authoring.describe import describe_match, word
+from engagewiz.authoring.index import (
+    FLAGS,
+    GATE_READS,
+    ROUTE_ATTRIBUTES,
+    readers,
+    rule_can_apply,
+    sites,
+)
+from engagewiz.authoring.locate import MECHANISMS, QUESTIONS, Finding, KeyPath, Locator, to_problems
+from engagewiz.authoring.search import Space, dont_know_not_offered, reach_findings
+from engagewiz.core.conditions import tests
+from engagewiz.core.model import EFFORTS, FAMILIES, KINDS, NATURES, Consideration, KnowledgeBase
 from engagewiz.errors import Problem
-from engagewiz.kbindex import FLAGS, GATE_READS, ROUTE_ATTRIBUTES, readers, rule_can_apply, sites
-from engagewiz.lint_locate import MECHANISMS, QUESTIONS, Finding, KeyPath, Locator, to_problems
-from engagewiz.lint_reach import Space, dont_know_not_offered, reach_findings
-from engagewiz.model import EFFORTS, FAMILIES, KINDS, NATURES, Consideration, KnowledgeBase
 
 if TYPE_CHECKING:
-    from engagewiz.countries import CountryData
+    from engagewiz.kb.countries import CountryData
 
 UNREAD_OK = ("country", "text")  # read by the country prefill, or shown in the report
 
@@ -125,7 +132,7 @@ def _scoring(kb: KnowledgeBase, where: Locator) -> Iterator[Finding]:
         wrong = list(_matchers(kb, rule, at))
         yield from wrong
         yield from _no_effect(rule, at)
-        if not wrong and not any(rule_can_apply(rule, m, kb) for m in kb.mechanisms):
+        if not wrong and not any(rule_can_apply(rule, m, kb) for m in kb.routes):
             wanted = "; ".join([*([describe_match(rule.route, kb)] if rule.route else []),
                                 *([describe_match(rule.not_route, kb, "except routes with")]
                                   if rule.not_route else [])])
@@ -136,7 +143,7 @@ def _scoring(kb: KnowledgeBase, where: Locator) -> Iterator[Finding]:
 
 def _routes(kb: KnowledgeBase, where: Locator) -> Iterator[Finding]:
     themes = _theme_values(kb)
-    for route in kb.mechanisms:
+    for route in kb.routes:
         if themes:
             for k, theme in enumerate(route.themes):
                 if theme not in themes:
@@ -211,8 +218,8 @@ def _attribute_values(kb: KnowledgeBase, attribute: str) -> list[Any] | None:
     if attribute in FLAGS:
         return [True, False]
     if attribute == "themes":
-        return sorted(_theme_values(kb) or {t for m in kb.mechanisms for t in m.themes})
-    fixed = {"id": tuple(m.id for m in kb.mechanisms), "family": FAMILIES,
+        return sorted(_theme_values(kb) or {t for m in kb.routes for t in m.themes})
+    fixed = {"id": tuple(m.id for m in kb.routes), "family": FAMILIES,
              "nature": NATURES, "kinds": KINDS, "effort": EFFORTS}.get(attribute)
     return list(fixed) if fixed is not None else None
 

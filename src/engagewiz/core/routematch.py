@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from engagewiz.conditions import DONT_KNOW
-from engagewiz.model import Consideration, Mechanism
+from engagewiz.core.conditions import DONT_KNOW
+from engagewiz.core.model import Consideration, Route
 
 
-def matches(match: Mapping[str, Any], mechanism: Mechanism,
+def matches(match: Mapping[str, Any], mechanism: Route,
             answers: Mapping[str, Any]) -> bool | None:
     """True or False; None when it reads an answer that is missing or "don't know"."""
     for attribute, expected in match.items():
@@ -34,7 +34,7 @@ def matches(match: Mapping[str, Any], mechanism: Mechanism,
     return True
 
 
-def may_apply(rule: Consideration, route: Mechanism,
+def may_apply(rule: Consideration, route: Route,
               answers: Mapping[str, Any] | None = None) -> bool | None:
     """Can a scoring rule count for this route? True, False, or None: "depends on answers".
 

@@ -10,22 +10,23 @@ import re
 from pathlib import Path
 from typing import Any
 
-from engagewiz import conditions as cond
-from engagewiz import kbspec, yamlfile
-from engagewiz.errors import InputError, Problem
-from engagewiz.model import (
+from engagewiz.core import conditions as cond
+from engagewiz.core.model import (
     Consideration,
     Gate,
     KnowledgeBase,
-    Mechanism,
     Note,
     Option,
     Question,
+    Route,
     Section,
     Source,
 )
-from engagewiz.routematch import may_apply
-from engagewiz.schema import Path as KeyPath
+from engagewiz.core.routematch import may_apply
+from engagewiz.errors import InputError, Problem
+from engagewiz.kb import spec as kbspec
+from engagewiz.kb.schema import Path as KeyPath
+from engagewiz.storage import yamlfile
 
 _PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 _KEBAB = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -88,7 +89,7 @@ class _Builder:
         sources = {k: Source(k, v["title"], v["where"]) for k, v in raw_m["sources"].items()}
         scoring = tuple(self._consideration(c, self.mfile, ("scoring", i))
                         for i, c in enumerate(raw_m.get("scoring", [])))
-        mechanisms: list[Mechanism] = []
+        mechanisms: list[Route] = []
         for i, raw in enumerate(raw_m["mechanisms"]):
             mechanisms.append(self._mechanism(raw, ("mechanisms", i)))
         for t, template in enumerate(raw_m.get("templates", [])):
@@ -101,7 +102,7 @@ class _Builder:
         return KnowledgeBase(
             version=str(raw_m.get("kb_version", raw_m.get("version", "1"))),
             sections=sections, questions=tuple(self.questions.values()),
-            mechanisms=tuple(mechanisms), scoring=scoring, sources=sources,
+            routes=tuple(mechanisms), scoring=scoring, sources=sources,
             files={"questions": str(self.qfile), "mechanisms": str(self.mfile)},
             scoring_for={m.id: {i: verdict is None for i, r in enumerate(scoring)
                                 if (verdict := may_apply(r, m)) is not False}
@@ -210,11 +211,11 @@ class _Builder:
     # mechanisms and templates --------------------------------------------------------------
 
     def _mechanism(self, raw: dict[str, Any], path: KeyPath, template: str | None = None,
-                   file: Path | None = None) -> Mechanism:
+                   file: Path | None = None) -> Route:
         file = file or self.mfile
         if not _KEBAB.match(str(raw["id"])):
             self.problems.add(file, (*path, "id"), f"route id '{raw['id']}' must be kebab-case")
-        return Mechanism(
+        return Route(
             id=raw["id"], name=raw["name"], body=raw["body"], family=raw["family"],
             summary=raw["summary"], nature=raw["nature"], kinds=tuple(raw["kinds"]),
             themes=tuple(raw["themes"]), effort=raw["effort"],
@@ -235,7 +236,7 @@ class _Builder:
     def _notes(self, raw: dict[str, Any], name: str, file: Path, path: KeyPath) -> tuple[Note, ...]:
         return tuple(self._note(n, file, (*path, name, i)) for i, n in enumerate(raw.get(name, [])))
 
-    def _expand(self, template: dict[str, Any], path: KeyPath) -> list[Mechanism]:
+    def _expand(self, template: dict[str, Any], path: KeyPath) -> list[Route]:
         routes = []
         for i, item in enumerate(template["for_each"]):
             item_path = (*path, "for_each", i)

@@ -1,0 +1,1 @@
+"""The knowledge base: its shape, how it is built from YAML, cached and loaded."""

@@ -1,0 +1,1 @@
+"""Files the user owns: answers, the resume file, scenarios, private writes."""

@@ -44,6 +44,9 @@ KINDS_OF_PROBLEM = {
                                 "gate-missing-question"],
     "missing source": ["missing-source", "unknown-source"],
     "choice without help": ["choice-without-help"],
+    "texts.yaml: shape, sources, conditions, questions, country facts": [
+        "texts-unknown-field", "texts-unknown-source", "texts-bad-condition",
+        "texts-never-true", "texts-unknown-question", "texts-unknown-fact"],
 }
 
 
@@ -76,7 +79,7 @@ def test_every_kind_of_problem_has_a_fixture() -> None:
 @pytest.mark.parametrize("name", FIXTURES)
 def test_fixture_is_kb_minimal_with_a_change(name: str) -> None:
     """A fixture identical to kb-minimal would test nothing (e.g. a failed copy)."""
-    for file in ("questions.yaml", "mechanisms.yaml"):
+    for file in ("questions.yaml", "mechanisms.yaml", "texts.yaml"):
         mine, base = BROKEN / name / file, MINIMAL / file
         if not mine.exists():
             return

@@ -52,13 +52,13 @@ def test_the_answers_schema_rejects_what_the_loader_rejects(key: str, value: obj
                             format_checker=jsonschema.FormatChecker())
 
 
-@pytest.mark.parametrize("name", ["questions", "mechanisms"])
+@pytest.mark.parametrize("name", ["questions", "mechanisms", "texts"])
 def test_the_bundled_knowledge_base_matches_its_schemas(name: str) -> None:
     jsonschema.validate(yaml.safe_load((ROOT / "data" / f"{name}.yaml").read_text(
         encoding="utf-8")), schema(name))
 
 
-@pytest.mark.parametrize("name", ["answers", "questions", "mechanisms"])
+@pytest.mark.parametrize("name", ["answers", "questions", "mechanisms", "texts"])
 def test_schema_command_prints_the_published_schema(name: str) -> None:
     import subprocess
     import sys

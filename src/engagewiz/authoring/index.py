@@ -87,6 +87,23 @@ def sites(kb: KnowledgeBase) -> Iterator[Site]:
             for n, note in enumerate(notes):
                 if note.when is not None:
                     yield Site(note.when, name, (name, n, "when"), m)
+    yield from _text_sites(kb)
+
+
+def _text_sites(kb: KnowledgeBase) -> Iterator[Site]:
+    """The conditions of texts.yaml: the safety section's and its texts'."""
+    plan = kb.texts.plan
+    if plan.safety is not None:
+        at: tuple[str | int, ...] = ("plan", "safety")
+        if plan.safety.when is not None:
+            yield Site(plan.safety.when, "texts", (*at, "when"))
+        for name in ("intro", "warnings", "protect", "reprisals"):
+            for n, note in enumerate(getattr(plan.safety, name)):
+                if note.when is not None:
+                    yield Site(note.when, "texts", (*at, name, n, "when"))
+    for n, note in enumerate(plan.follow_up_intro):
+        if note.when is not None:
+            yield Site(note.when, "texts", ("plan", "follow_up", "intro", n, "when"))
 
 
 Effects = dict[str, dict[str, dict[str, set[str]]]]

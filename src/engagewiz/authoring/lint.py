@@ -23,13 +23,22 @@ from engagewiz.authoring.index import (
     rule_can_apply,
     sites,
 )
-from engagewiz.authoring.locate import MECHANISMS, QUESTIONS, Finding, KeyPath, Locator, to_problems
+from engagewiz.authoring.locate import (
+    MECHANISMS,
+    QUESTIONS,
+    TEXTS,
+    Finding,
+    KeyPath,
+    Locator,
+    to_problems,
+)
 from engagewiz.authoring.search import Space, dont_know_not_offered, reach_findings
 from engagewiz.core.conditions import tests
 from engagewiz.core.model import EFFORTS, FAMILIES, KINDS, NATURES, Consideration, KnowledgeBase
 from engagewiz.errors import Problem
 
 if TYPE_CHECKING:
+    from engagewiz.core.texts import FactRow
     from engagewiz.kb.countries import CountryData
 
 UNREAD_OK = ("country", "text")  # read by the country prefill, or shown in the report
@@ -43,6 +52,7 @@ def lint(kb: KnowledgeBase, folder: Path,
     findings = [
         *_sections(where), *_questions(kb, where, countries), *_duplicate_ids(where),
         *_scoring(kb, where), *_routes(kb, where), *reach_findings(kb, Space(kb), where),
+        *_country_rows(kb, countries),
     ]
     return to_problems(findings, where.files)
 
@@ -111,6 +121,22 @@ def _tested_values(kb: KnowledgeBase, where: Locator,
                     yield Finding(role, path, where.say(site.route, f"unknown country "
                                   f"'{value}' in a test on '{test.q}': use an ISO 3166 "
                                   f"alpha-3 code such as KEN{hint}"))
+
+
+def _country_rows(kb: KnowledgeBase, countries: CountryData | None) -> Iterator[Finding]:
+    """Each row of the country view (texts.yaml) names a fact the country data has."""
+    facts = sorted({key for c in countries for key in c.facts}) if countries else []
+    view = kb.texts.country
+    rows: list[tuple[KeyPath, FactRow]] = [
+        (("country", "un_treaties", i, part), row) for i, t in enumerate(view.un_treaties)
+            for part, row in (("row", t.row), ("procedure", t.procedure)) if row is not None]
+    rows += [(("country", "regional", i, "rows", k), row)
+             for i, system in enumerate(view.regional) for k, row in enumerate(system.rows)]
+    for path, row in rows:
+        if facts and row.fact not in facts:
+            yield Finding(TEXTS, (*path, "fact"), f"the country data has no fact '{row.fact}', "
+                          "so this row always reads unknown; use a name under `facts` in "
+                          "countries.json" + _did_you_mean(row.fact, facts))
 
 
 def _duplicate_ids(where: Locator) -> Iterator[Finding]:

@@ -18,11 +18,11 @@ from engagewiz.kb import load as kb_files
 from engagewiz.storage import yamlfile
 
 KeyPath = tuple[str | int, ...]
-QUESTIONS, MECHANISMS = "questions", "mechanisms"  # which file a finding is in
+QUESTIONS, MECHANISMS, TEXTS = "questions", "mechanisms", "texts"  # which file a finding is in
 
 
 class Finding(NamedTuple):
-    role: str       # QUESTIONS or MECHANISMS
+    role: str       # QUESTIONS, MECHANISMS or TEXTS
     path: KeyPath   # the key path in that file
     message: str
 
@@ -33,7 +33,7 @@ class Locator:
         # first loaded with, which may be relative to another working directory
         self.kb = kb
         self.files = {QUESTIONS: folder / kb_files.QUESTIONS,
-                      MECHANISMS: folder / kb_files.MECHANISMS}
+                      MECHANISMS: folder / kb_files.MECHANISMS, TEXTS: folder / kb_files.TEXTS}
         self.raw_q: dict[str, Any] = _mapping(yamlfile.load(self.files[QUESTIONS]))
         self.raw_m: dict[str, Any] = _mapping(yamlfile.load(self.files[MECHANISMS]))
         self._routes: dict[str, tuple[KeyPath, dict[str, Any] | None]] = {}
@@ -80,7 +80,8 @@ class Locator:
         """The file (role) and key path of a condition."""
         if site.route is not None:
             return MECHANISMS, self.part(site.route, site.part)
-        return (QUESTIONS if site.kind == "when" else MECHANISMS), site.part
+        role = {"when": QUESTIONS, "texts": TEXTS}.get(site.kind, MECHANISMS)
+        return role, site.part
 
     def say(self, route: Route | None, message: str) -> str:
         """Name the route in a message whose line is shared by every route of a template."""

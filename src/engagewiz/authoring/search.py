@@ -24,7 +24,8 @@ from engagewiz.core.model import KnowledgeBase, Question, Route
 
 LIMIT = 5000
 _OTHER = "\x00another answer"  # stands for every answer a condition does not mention
-_NOTES = {"cautions": "caution", "next_steps": "next step", "follow_up": "follow-up"}
+_NOTES = {"cautions": "caution", "next_steps": "next step", "follow_up": "follow-up",
+          "texts": "plan text"}
 
 
 class Space:

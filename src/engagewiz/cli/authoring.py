@@ -38,6 +38,7 @@ class SchemaName(str, Enum):
     answers = "answers"
     questions = "questions"
     mechanisms = "mechanisms"
+    texts = "texts"
 
 
 @app.command()

@@ -43,7 +43,7 @@ def country(
         hint = (f"; did you mean {', '.join(close)}?" if close else
                 "; give a State's name (e.g. Kenya) or its ISO code (KEN or KE)")
         raise InputError.one(f"unknown country '{name}'{hint}", key="NAME|ISO")
-    result = view.to_dict(data, found, common.today(today))
+    result = view.to_dict(data, found, common.today(today), common.load_kb(kb).texts.country)
     if format is common.Format.json:
         common.write_output(json.dumps(result, indent=2, ensure_ascii=False) + "\n", None)
         return

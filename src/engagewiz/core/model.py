@@ -7,6 +7,7 @@ from functools import cached_property
 from typing import Any
 
 from engagewiz.core.conditions import DONT_KNOW, Condition
+from engagewiz.core.texts import Texts
 
 QUESTION_TYPES = ("choice", "multi", "yes_no", "country", "date", "text")
 GATE_KINDS = ("requires", "exhaustion", "same_matter", "time_limit", "ecosoc", "consent", "closed")
@@ -44,6 +45,7 @@ class Question:
     dont_know: bool = False
     when: Condition | None = None
     prefill: bool = False
+    membership: bool = False  # the answer is the State's membership of a regional system
     line: int | None = None
 
     def values(self) -> tuple[str, ...]:
@@ -146,6 +148,7 @@ class KnowledgeBase:
     scoring: tuple[Consideration, ...]
     sources: dict[str, Source]
     files: dict[str, str] = field(default_factory=dict)  # role -> path, for messages
+    texts: Texts = field(default_factory=Texts)  # texts.yaml: plan texts, country-view rows
     # route id -> {index in `scoring` of a rule whose `route:` may select the route: whether
     # that depends on answers}; decided at load (routematch.may_apply). A route missing here
     # is matched against every rule.

@@ -7,6 +7,7 @@ raised together: an author fixing a file wants the whole list at once.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -51,17 +52,27 @@ class _Collector:
             ])
 
 
-def build_kb(qfile: Path, mfile: Path) -> KnowledgeBase:
-    """Parse, check and build; every problem in both files is raised at once."""
+def build_kb(qfile: Path, mfile: Path, tfile: Path | None = None) -> KnowledgeBase:
+    """Parse, check and build; every problem in every file is raised at once. `tfile`, the
+    optional texts.yaml, is checked against the questions and sources of the other two."""
     raw_q, raw_m = yamlfile.load(qfile), yamlfile.load(mfile)
+    raw_t = yamlfile.load(tfile) if tfile else None
     problems = _Collector()
     for file, raw, spec in ((qfile, raw_q, kbspec.QUESTIONS_FILE),
                             (mfile, raw_m, kbspec.MECHANISMS_FILE)):
         for path, message in spec.check(raw, ()):
             problems.add(file, path, message)
+    if tfile:
+        for path, message in kbspec.TEXTS_FILE.check(raw_t, ()):
+            problems.add(tfile, path, message)
     problems.raise_if_any()
     builder = _Builder(qfile, mfile, problems)
     kb = builder.build(raw_q, raw_m)
+    if tfile:
+        from engagewiz.kb.textsbuild import build_texts
+
+        kb = replace(kb, texts=build_texts(raw_t or {}, tfile, builder),
+                     files={**kb.files, "texts": str(tfile)})
     problems.raise_if_any()
     return kb
 
@@ -132,7 +143,7 @@ class _Builder:
             id=qid, section=raw["section"], text=raw["text"], help=raw["help"], type=qtype,
             choices=choices, dont_know=raw.get("dont_know", qtype == "yes_no"),
             when=self._condition(raw.get("when"), self.qfile, (*path, "when")),
-            prefill=raw.get("prefill", False),
+            prefill=raw.get("prefill", False), membership=raw.get("membership", False),
             line=None,
         )
 

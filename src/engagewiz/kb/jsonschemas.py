@@ -18,7 +18,7 @@ from engagewiz.kb import spec as kbspec
 from engagewiz.kb.schema import ConditionSpec
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
-NAMES = ("answers", "questions", "mechanisms")
+NAMES = ("answers", "questions", "mechanisms", "texts")
 _CONDITION_REF = {"$ref": "#/$defs/condition"}
 _MATCH_REF = {"$ref": "#/$defs/route_match"}
 
@@ -33,7 +33,8 @@ def schema(name: str, kb: KnowledgeBase | None = None) -> dict[str, Any]:
         if kb is None:
             raise ValueError("the answers schema is made from a knowledge base's questions")
         return answers_schema(kb)
-    spec = {"questions": kbspec.QUESTIONS_FILE, "mechanisms": kbspec.MECHANISMS_FILE}[name]
+    spec = {"questions": kbspec.QUESTIONS_FILE, "mechanisms": kbspec.MECHANISMS_FILE,
+            "texts": kbspec.TEXTS_FILE}[name]
     body = _replace(spec.json_schema(), {
         _key(ConditionSpec().json_schema()): _CONDITION_REF,
         _key(kbspec.MATCH.json_schema()): _MATCH_REF,

@@ -13,6 +13,7 @@ from engagewiz.errors import InputError
 
 QUESTIONS = "questions.yaml"
 MECHANISMS = "mechanisms.yaml"
+TEXTS = "texts.yaml"  # optional: without it, plans carry route advice only
 
 
 def default_dir() -> Path:
@@ -32,11 +33,12 @@ def load_kb(data_dir: Path | None = None) -> KnowledgeBase:
     folder = data_dir or default_dir()
     if not folder.is_dir():
         raise InputError.one("knowledge-base folder not found", str(folder))
-    qfile, mfile = folder / QUESTIONS, folder / MECHANISMS
+    qfile, mfile, tfile = folder / QUESTIONS, folder / MECHANISMS, folder / TEXTS
+    texts = tfile if tfile.is_file() else None
 
     def build() -> KnowledgeBase:
         from engagewiz.kb.build import build_kb
 
-        return build_kb(qfile, mfile)
+        return build_kb(qfile, mfile, texts)
 
-    return cached([qfile, mfile], build, KnowledgeBase)
+    return cached([qfile, mfile, *([texts] if texts else [])], build, KnowledgeBase)

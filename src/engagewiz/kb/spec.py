@@ -38,6 +38,8 @@ QUESTION = Obj(
         "dont_know": Flag("offer \"Don't know\" (value dont_know)"),
         "when": ConditionSpec(),
         "prefill": Flag("answered from the country data once the country is known"),
+        "membership": Flag("the answer says whether the State belongs to a regional system "
+                           "(or accepts its court): a regional route it blocks is out of reach"),
         "source": SOURCES,
     },
     required=("id", "section", "text", "help", "type"),
@@ -132,3 +134,53 @@ MECHANISMS_FILE = Obj(
 )
 TEMPLATE_ITEM_EXTRAS = ("extra_gates", "extra_considerations", "extra_cautions",
                         "extra_next_steps", "extra_follow_up", "override")
+
+# texts.yaml: what the tool says about no one route (core/texts.py) --------------------------
+ANSWER = Obj({"q": Text("a question id"), "label": Text("the short label shown before the answer")},
+             required=("q", "label"))
+ACTION = Obj({"label": Text("a short lead-in, shown in bold"), "text": Text(), "source": SOURCES},
+             required=("label", "text", "source"))
+SAFETY = Obj(
+    {
+        "when": ConditionSpec(),  # the section shows unless this is certainly false
+        "answer": ANSWER,
+        "intro": ListOf(NOTE),
+        "warnings": ListOf(NOTE, "shown in the intro, highlighted, unless `when` is false"),
+        "protect": ListOf(NOTE, "how to protect the people involved"),
+        "reprisals": ListOf(NOTE, "what to do if reprisals happen"),
+    },
+    description="the plan's \"Staying safe\" section",
+)
+PLAN = Obj(
+    {
+        "situation": ListOf(ANSWER, "the answers summarised at the top of the plan, in order"),
+        "safety": SAFETY,
+        "follow_up": Obj({"intro": ListOf(NOTE), "actions": ListOf(ACTION)},
+                         description="the plan's last section: change at home"),
+    },
+)
+CAVEAT = Obj({"text": Text(), "source": SOURCES}, required=("text", "source"))
+FACT_ROW = Obj(
+    {
+        "id": Text("its id in `engagewiz country --format json`"),
+        "label": Text(),
+        "fact": Text("the fact's name in countries.json"),
+        "if_yes": Text("the words for a yes (default: party)"),
+        "if_no": Text("the words for a no (default: not party)"),
+        "short": Text("a procedure's short name in the summary line, e.g. CAT art. 22"),
+        "caveat": CAVEAT,
+    },
+    required=("id", "label", "fact"),
+)
+COUNTRY_VIEW = Obj(
+    {
+        "un_treaties": ListOf(Obj({"row": FACT_ROW, "procedure": FACT_ROW}, required=("row",))),
+        "regional": ListOf(Obj({"system": Text(), "rows": ListOf(FACT_ROW)},
+                               required=("system", "rows"))),
+    },
+    description="the rows of `engagewiz country`",
+)
+TEXTS_FILE = Obj(
+    {"version": Integer(minimum=1), "plan": PLAN, "country": COUNTRY_VIEW},
+    description="engagewiz texts: data/texts.yaml",
+)

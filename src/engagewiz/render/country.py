@@ -8,96 +8,28 @@ and every fact keeps its source and as-of date, with a warning when that is stal
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from rich.console import RenderableType
 from rich.text import Text
 
+from engagewiz.core.texts import CountryView, FactRow
 from engagewiz.kb.countries import UPR_CONFIRM, Country, CountryData, CountryFact, next_upr_estimate
 from engagewiz.render.layout import Indented, heading
 
-CMW77_CAVEAT = ("Article 77 is not in force: fewer than 10 States have made the declaration, "
-                "so the Committee cannot yet receive individual complaints against any State.")
 STYLE = {"yes": "green", "no": "", "dont_know": "yellow"}
 
 
-@dataclass(frozen=True)
-class Row:
-    """One fact to show: its id in the JSON, the label people read, and how to say yes/no."""
-
-    id: str
-    label: str
-    key: str
-    yes: str = "party"
-    no: str = "not party"
-    short: str = ""  # for the summary line ("CAT art. 22")
-    caveat: str | None = None  # true whatever the State did (CMW art. 77 not in force)
-
-
-def _complaints(id_: str, label: str, key: str, short: str, caveat: str | None = None) -> Row:
-    return Row(id_, f"Individual complaints ({label})", key, "accepted", "not accepted",
-               short, caveat)
-
-
-# Each UN treaty with its individual-complaint procedure (None: the treaty has none of its own).
-UN_TREATIES: tuple[tuple[Row, Row | None], ...] = (
-    (Row("CAT", "CAT, Convention against Torture", "ratified_cat"),
-     _complaints("CAT-22", "art. 22 declaration", "accepts_cat22", "CAT art. 22")),
-    (Row("OP-CAT", "OP-CAT (SPT visits; national preventive mechanism)", "ratified_opcat"),
-     None),
-    (Row("ICCPR", "ICCPR, Covenant on Civil and Political Rights", "ratified_iccpr"),
-     _complaints("CCPR-OP1", "First Optional Protocol", "accepts_ccpr_op1", "ICCPR OP1")),
-    (Row("ICESCR", "ICESCR, Covenant on Economic, Social and Cultural Rights",
-         "ratified_icescr"),
-     _complaints("CESCR-OP", "Optional Protocol", "accepts_cescr_op", "ICESCR OP")),
-    (Row("ICERD", "ICERD, Convention on Racial Discrimination", "ratified_icerd"),
-     _complaints("CERD-14", "art. 14 declaration", "accepts_cerd14", "ICERD art. 14")),
-    (Row("CEDAW", "CEDAW, Convention on Discrimination against Women", "ratified_cedaw"),
-     _complaints("CEDAW-OP", "Optional Protocol", "accepts_cedaw_op", "CEDAW OP")),
-    (Row("CRC", "CRC, Convention on the Rights of the Child", "ratified_crc"),
-     _complaints("CRC-OP3", "third Optional Protocol", "accepts_crc_op3", "CRC OP3")),
-    (Row("CRPD", "CRPD, Convention on the Rights of Persons with Disabilities", "ratified_crpd"),
-     _complaints("CRPD-OP", "Optional Protocol", "accepts_crpd_op", "CRPD OP")),
-    (Row("CPED", "CPED, Convention against Enforced Disappearance", "ratified_cped"),
-     _complaints("CED-31", "art. 31 declaration", "accepts_ced31", "CPED art. 31")),
-    (Row("ICMW", "ICMW, Convention on Migrant Workers", "ratified_icmw"),
-     _complaints("CMW-77", "art. 77 declaration", "accepts_cmw77", "ICMW art. 77",
-                 CMW77_CAVEAT)),
-)
-REGIONAL: tuple[tuple[str, tuple[Row, ...]], ...] = (
-    ("African system", (
-        Row("african-charter", "African Charter on Human and Peoples' Rights "
-            "(African Commission)", "african_charter_party"),
-        Row("afcourt-protocol", "African Court Protocol", "afcourt_protocol"),
-        Row("afcourt-34-6", "Art. 34(6) declaration (individuals and NGOs may go to the "
-            "African Court directly)", "afcourt_34_6", "made", "not made"),
-        Row("acrwc", "African Children's Charter (ACRWC)", "acrwc_party"),
-    )),
-    ("European system", (
-        Row("coe", "Council of Europe (European Convention; European Court)", "coe_member",
-            "member", "not a member"),
-    )),
-    ("Inter-American system", (
-        Row("oas", "OAS (Inter-American Commission petitions)", "oas_member", "member",
-            "not a member"),
-        Row("achr", "American Convention on Human Rights", "achr_party"),
-        Row("iacthr", "Inter-American Court jurisdiction", "iacthr_jurisdiction", "accepted",
-            "not accepted"),
-    )),
-)
-
-
-def _fact(data: CountryData, country: Country, row: Row) -> dict[str, Any]:
+def _fact(data: CountryData, country: Country, row: FactRow) -> dict[str, Any]:
     """One fact as JSON, with the words to show; an unknown says where to check."""
-    f = country.facts.get(row.key) or CountryFact("dont_know", "")
+    f = country.facts.get(row.fact) or CountryFact("dont_know", "")
     source = data.sources.get(f.source)
-    out: dict[str, Any] = {"id": row.id, "label": row.label, "key": row.key,
+    out: dict[str, Any] = {"id": row.id, "label": row.label, "key": row.fact,
                            "value": f.value, "known": f.known, "date": f.date,
                            "note": f.note, "source": f.source or None}
     if f.known:
-        words = row.yes if f.value == "yes" else row.no
+        words = row.if_yes if f.value == "yes" else row.if_no
         if f.value == "yes" and f.date:
             words += f" since {f.date}"
     else:
@@ -109,7 +41,7 @@ def _fact(data: CountryData, country: Country, row: Row) -> dict[str, Any]:
     out["text"] = words
     if row.caveat:
         out["in_force"] = False
-        out["caveat"] = row.caveat
+        out["caveat"] = row.caveat.text
     return out
 
 
@@ -118,8 +50,8 @@ def _warnings(data: CountryData, keys: list[str], today: date) -> list[dict[str,
             if k in data.sources and (w := data.sources[k].age_warning(today))]
 
 
-def _value(country: Country, row: Row) -> str:
-    f = country.facts.get(row.key)
+def _value(country: Country, row: FactRow) -> str:
+    f = country.facts.get(row.fact)
     return f.value if f else "dont_know"
 
 
@@ -140,15 +72,18 @@ def _upr_dict(data: CountryData, country: Country, today: date) -> dict[str, Any
     }
 
 
-def to_dict(data: CountryData, country: Country, today: date) -> dict[str, Any]:
-    """Everything the command shows, in a stable shape for scripts (see tests for the keys)."""
-    treaties = [_fact(data, country, t) | {"procedure": _fact(data, country, p) if p else None}
-                for t, p in UN_TREATIES]
-    procs = [p for _, p in UN_TREATIES if p]
-    regional = [{"system": name, "facts": [_fact(data, country, r) for r in rows]}
-                for name, rows in REGIONAL]
-    regional_sources = [country.facts[r.key].source for _, rows in REGIONAL for r in rows
-                        if r.key in country.facts]
+def to_dict(data: CountryData, country: Country, today: date,
+            rows: CountryView) -> dict[str, Any]:
+    """Everything the command shows, in a stable shape for scripts (see tests for the keys);
+    `rows` (texts.yaml) says which facts, in which words."""
+    treaties = [_fact(data, country, t.row) | {
+        "procedure": _fact(data, country, t.procedure) if t.procedure else None}
+        for t in rows.un_treaties]
+    procs = [t.procedure for t in rows.un_treaties if t.procedure]
+    regional = [{"system": s.name, "facts": [_fact(data, country, r) for r in s.rows]}
+                for s in rows.regional]
+    regional_sources = [country.facts[r.fact].source for s in rows.regional for r in s.rows
+                        if r.fact in country.facts]
     upr_source = country.upr.source if country.upr else "upr"
     used = dict.fromkeys([f.source for f in country.facts.values()] + [upr_source])
     return {
@@ -208,7 +143,9 @@ def render(view: dict[str, Any], plain: bool = False) -> list[RenderableType]:
             out.append(_line(t["procedure"], plain, indent=2))
             if t["procedure"].get("caveat"):
                 out.append(Indented(Text(t["procedure"]["caveat"], style="yellow"), 4))
-    out += [*heading("Regional systems and courts", plain), *_notes(view["warnings"]["regional"])]
+    if view["regional"]:  # a knowledge base's texts.yaml may list none
+        out += [*heading("Regional systems and courts", plain),
+                *_notes(view["warnings"]["regional"])]
     for section in view["regional"]:
         out.append(Text(section["system"], style="bold"))
         out += [_line(f, plain, indent=2) for f in section["facts"]]

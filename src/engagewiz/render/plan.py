@@ -13,19 +13,22 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from engagewiz import __version__
-from engagewiz.core import conditions, interview
+from engagewiz.core import interview
 from engagewiz.core.results import BLOCKED, UNKNOWN, Assessment, RouteResult
 from engagewiz.render import DEFAULT_TOP
-from engagewiz.render import plan_texts as T
 from engagewiz.render.reach import outside_region
 from engagewiz.storage.answers import dump_answers
 
 if TYPE_CHECKING:
-    from engagewiz.core.model import KnowledgeBase
+    from engagewiz.core.model import KnowledgeBase, Note
     from engagewiz.kb.countries import CountryData
 
 BLOCKED_SHOWN = 6  # blocked or check-first routes listed in full; the rest are counted
-LOW_RISK = "low"
+CHECK_THE_DATES = ("Check the dates: no deadline could be worked out from your answers; "
+                   "confirm the current ones on the body's own web page before you start.")
+DISCLAIMER = ("engagewiz gives guidance, not legal advice. Rules, dates and ratifications "
+              "change: check each rule and deadline with the body (and with a lawyer before "
+              "filing a complaint) before you act.")
 
 
 @dataclass(frozen=True)
@@ -77,7 +80,7 @@ class Plan:
 
 
 class _Footnotes:
-    """Numbers sources in order of first use; unknown keys fall back to the plan's own list."""
+    """Numbers sources in order of first use (the loader made sure every key is known)."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
@@ -93,8 +96,7 @@ class _Footnotes:
         found = []
         for key, number in self.numbers.items():
             source = self.kb.sources.get(key)
-            title, where = ((source.title, source.where) if source
-                            else T.FALLBACK_SOURCES.get(key, (key, "")))
+            title, where = (source.title, source.where) if source else (key, "")
             found.append(SourceEntry(number, key, title, where))
         return tuple(found)
 
@@ -111,9 +113,12 @@ def build_plan(a: Assessment, kb: KnowledgeBase, *, top: int = DEFAULT_TOP,
             "below may open with one more answer."),))]
     sections += [_route(i, r, kb, ref, upr_text) for i, r in enumerate(routes, 1)]
     sections += [s for s in (_pending(a, kb, ref, UNKNOWN), _pending(a, kb, ref, BLOCKED)) if s]
-    if a.answers.get("reprisal_risk") != LOW_RISK:
+    safety = kb.texts.plan.safety
+    if safety and (safety.when is None or safety.when.evaluate(
+            interview.walked(kb, a.answers)) is not False):
         sections.append(_safety(a, routes, kb, ref))
-    sections.append(_follow_up(ref))
+    if kb.texts.plan.follow_up:
+        sections.append(_follow_up(kb, ref))
     return Plan(
         title="Engagement plan",
         subtitle=f"Prepared {a.today} with engagewiz {__version__} (knowledge base "
@@ -123,7 +128,7 @@ def build_plan(a: Assessment, kb: KnowledgeBase, *, top: int = DEFAULT_TOP,
         sections=tuple(sections),
         sources=ref.entries(),
         answers_yaml=answers_yaml(a, kb),
-        disclaimer=T.DISCLAIMER,
+        disclaimer=DISCLAIMER,
         top_route=routes[0].name if routes else "",
     )
 
@@ -141,7 +146,7 @@ def answers_yaml(a: Assessment, kb: KnowledgeBase) -> str:
 def _situation(answers: Mapping[str, Any], kb: KnowledgeBase,
                country_name: str | None) -> tuple[tuple[str, str], ...]:
     out = []
-    for qid, label in T.SITUATION:
+    for qid, label in kb.texts.plan.situation:
         question, value = kb.question(qid), answers.get(qid)
         if question is None or value is None:
             continue
@@ -210,7 +215,7 @@ def _dates(r: RouteResult, ref: _Footnotes, upr_text: str) -> tuple[Line, ...]:
     if upr_text and r.is_upr:
         lines.append(Line(upr_text, label="Next review", tone="check"))
     if not r.deadlines:
-        lines.append(Line(T.CHECK_THE_DATES, tone="check"))
+        lines.append(Line(CHECK_THE_DATES, tone="check"))
     return tuple(lines)
 
 
@@ -246,17 +251,25 @@ def _pending(a: Assessment, kb: KnowledgeBase, ref: _Footnotes,
 
 def _safety(a: Assessment, routes: tuple[RouteResult, ...], kb: KnowledgeBase,
             ref: _Footnotes) -> Section:
-    risk = a.answers.get("reprisal_risk")
-    question = kb.question("reprisal_risk")
-    level = question.label(risk) if question and risk else "not assessed"
-    intro = [Line(f"Reprisal risk: {level.lower()}.", label="Your answer", tone="warning"),
-             Line(T.SAFETY_INTRO[0], ref(T.SAFETY_INTRO[1]))]
-    if a.answers.get("detention_access") == "yes":
-        intro.append(Line(T.SAFETY_DETENTION[0], ref(T.SAFETY_DETENTION[1]), tone="warning"))
+    texts = kb.texts.plan.safety
+    assert texts is not None
+    asked = interview.walked(kb, a.answers)
+
+    def shown(notes: tuple[Note, ...], tone: str = "") -> list[Line]:
+        return [Line(n.text, ref(n.source), tone=tone) for n in notes
+                if n.when is None or n.when.evaluate(asked) is not False]
+
+    intro = []
+    if texts.answer:
+        risk = a.answers.get(texts.answer.q)
+        question = kb.question(texts.answer.q)
+        level = question.label(risk) if question and risk else "not assessed"
+        intro.append(Line(f"{texts.answer.label}: {level.lower()}.", label="Your answer",
+                          tone="warning"))
+    intro += shown(texts.intro) + shown(texts.warnings, "warning")
     confidential = [r.name for r in (*a.recommended, *a.check_first) if r.score > 0
                     and (m := kb.route(r.id)) is not None and m.confidential]
-    protect = [Line(T.SAFETY_CONSENT[0], ref(T.SAFETY_CONSENT[1])),
-               Line(T.SAFETY_CONFIDENTIAL[0], ref(T.SAFETY_CONFIDENTIAL[1]))]
+    protect = shown(texts.protect)
     if confidential:
         protect.append(Line("Confidential routes open to you or to check: "
                             + "; ".join(confidential) + "."))
@@ -264,17 +277,16 @@ def _safety(a: Assessment, routes: tuple[RouteResult, ...], kb: KnowledgeBase,
         Line(" ".join(r.texts[k] for k in ("confidentiality", "reprisals") if r.texts.get(k)),
              label=r.name)
         for r in routes if r.texts.get("confidentiality") or r.texts.get("reprisals"))
-    report = tuple(Line(text, ref(src)) for text, src, when in T.SAFETY_REPRISALS
-                   if when is None or conditions.parse(when).evaluate(a.answers) is not False)
     parts = (Part("Protect the people involved", tuple(protect)),
              Part("Your routes", per_route),
-             Part("If reprisals happen", report))
+             Part("If reprisals happen", tuple(shown(texts.reprisals))))
     return Section("Staying safe", tuple(p for p in parts if p.lines), "safety",
                    intro=tuple(intro))
 
 
-def _follow_up(ref: _Footnotes) -> Section:
-    lines = tuple(Line(text, ref(src), label) for label, text, src in T.FOLLOW_UP)
+def _follow_up(kb: KnowledgeBase, ref: _Footnotes) -> Section:
+    texts = kb.texts.plan
+    lines = tuple(Line(x.text, ref(x.source), x.label) for x in texts.follow_up)
     return Section("After the UN has spoken: change at home",
                    (Part("Follow-up actions", lines),), "follow-up",
-                   intro=(Line(T.FOLLOW_UP_INTRO[0], ref(T.FOLLOW_UP_INTRO[1])),))
+                   intro=tuple(Line(n.text, ref(n.source)) for n in texts.follow_up_intro))

@@ -11,17 +11,13 @@ from engagewiz.core import conditions
 from engagewiz.core.model import KnowledgeBase
 from engagewiz.core.results import BLOCKED, RouteResult
 
-# Questions that say whether the State belongs to a regional system or its court.
-REGIONAL_MEMBERSHIP = ("coe_member", "oas_member", "african_charter_party", "achr_party",
-                       "afcourt_protocol")
-
 
 def outside_region(r: RouteResult, kb: KnowledgeBase) -> bool:
     """Blocked because the State is not in that regional system: nothing the user can open."""
     mechanism = kb.route(r.id)
     if mechanism is None or r.family != "regional":
         return False
-    return any(t.q in REGIONAL_MEMBERSHIP
+    return any((q := kb.question(t.q)) is not None and q.membership
                for gate, result in zip(mechanism.gates, r.gates, strict=True)
                if result.status == BLOCKED and gate.test is not None
                for t in conditions.tests(gate.test))

@@ -1,0 +1,88 @@
+"""What engagewiz says on its own, about no one route: the contents of texts.yaml, typed.
+
+The plan's situation summary, safety and follow-up advice, and the rows of the country
+view are domain knowledge a reviewer corrects without reading code, so they are data
+that `engagewiz check` validates like the rest of the knowledge base. A knowledge base
+without texts.yaml gets the empty defaults below: plans then carry only route advice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from engagewiz.core.conditions import Condition
+    from engagewiz.core.model import Note
+
+
+class Answer(NamedTuple):
+    """An answer shown with a short label: ("reprisal_risk", "Reprisal risk")."""
+
+    q: str
+    label: str
+
+
+class Action(NamedTuple):
+    """A sourced piece of advice with a short lead-in ("Media": "Make the output known...")."""
+
+    label: str
+    text: str
+    source: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SafetyTexts:
+    """The plan's "Staying safe" section: shown unless `when` is certainly false."""
+
+    when: Condition | None = None
+    answer: Answer | None = None   # the risk answer the section opens with
+    intro: tuple[Note, ...] = ()
+    warnings: tuple[Note, ...] = ()  # each shown unless its own `when` is certainly false
+    protect: tuple[Note, ...] = ()
+    reprisals: tuple[Note, ...] = ()
+
+
+@dataclass(frozen=True)
+class PlanTexts:
+    situation: tuple[Answer, ...] = ()  # the answers summarised, in this order
+    safety: SafetyTexts | None = None
+    follow_up_intro: tuple[Note, ...] = ()
+    follow_up: tuple[Action, ...] = ()
+
+
+@dataclass(frozen=True)
+class FactRow:
+    """One fact of countries.json as the country view shows it."""
+
+    id: str          # its id in the JSON output
+    label: str
+    fact: str        # the fact's name in countries.json
+    if_yes: str = "party"
+    if_no: str = "not party"
+    short: str = ""  # an accepted procedure in the summary line ("CAT art. 22")
+    caveat: Note | None = None  # true whatever the State did (CMW art. 77 not in force)
+
+
+@dataclass(frozen=True)
+class Treaty:
+    row: FactRow
+    procedure: FactRow | None = None  # its individual-complaint procedure, if it has one
+
+
+@dataclass(frozen=True)
+class RegionalSystem:
+    name: str
+    rows: tuple[FactRow, ...]
+
+
+@dataclass(frozen=True)
+class CountryView:
+    un_treaties: tuple[Treaty, ...] = ()
+    regional: tuple[RegionalSystem, ...] = ()
+
+
+@dataclass(frozen=True)
+class Texts:
+    plan: PlanTexts = PlanTexts()
+    country: CountryView = CountryView()

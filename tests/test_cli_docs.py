@@ -21,8 +21,10 @@ def test_readme_worked_example_is_real_output() -> None:
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     start = readme.index("prints (at 88 columns;")
-    block = readme[readme.index("```\n", start) + 4:readme.index("\n```", start)]
+    opening = readme.index("```\n", start) + 4
+    block = readme[opening:readme.index("\n```", opening)]
     shown = block.split("\n[...")[0]
+    assert shown.count("\n") > 10, "the worked example's output block was not found"
     done = subprocess.run(
         [sys.executable, "-m", "engagewiz", "assess", "--answers",
          str(ROOT / "examples" / "kenya-torture-survivor.yaml"), "--top", "3", "--compact",

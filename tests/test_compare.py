@@ -111,7 +111,8 @@ def test_cli_compare_with_set_shows_the_move_and_its_reason() -> None:
     assert done.returncode == 0, done.stderr
     out = done.stdout
     assert "B = rehab-centre-complaint-deadline + remedies=pending" in out
-    assert "x closed  CAT: individual complaint: #1" in out
+    # the European Court leads A: its 4-month limit ends within the warning window
+    assert "x closed  European Court of Human Rights: application: #1" in out
     assert "now blocked (was open)" in out
     assert "moved only because others moved" in out
 

@@ -18,9 +18,9 @@ from engagewiz.core.model import Consideration, KnowledgeBase, Question, Route
 from engagewiz.core.routematch import may_apply
 
 ANY = "*"  # "every answer of this question matters"
-FLAGS = ("individual", "urgent", "confidential")
+FLAGS = ("individual", "urgent")
 # what a scoring rule's `route:` and `not_route:` may match on (Route.attribute)
-ROUTE_ATTRIBUTES = ("id", "family", "nature", "kinds", "themes", "effort", *FLAGS)
+ROUTE_ATTRIBUTES = ("id", "family", "nature", "kinds", "themes", "effort", "exposure", *FLAGS)
 
 # The questions each gate kind reads in gates.py, and which of their answers matter (None:
 # all). Keep in step with gates.py; the first entry is the one the gate cannot work without.

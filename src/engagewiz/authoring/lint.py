@@ -34,7 +34,15 @@ from engagewiz.authoring.locate import (
 )
 from engagewiz.authoring.search import Space, dont_know_not_offered, reach_findings
 from engagewiz.core.conditions import tests
-from engagewiz.core.model import EFFORTS, FAMILIES, KINDS, NATURES, Consideration, KnowledgeBase
+from engagewiz.core.model import (
+    EFFORTS,
+    EXPOSURES,
+    FAMILIES,
+    KINDS,
+    NATURES,
+    Consideration,
+    KnowledgeBase,
+)
 from engagewiz.errors import Problem
 
 if TYPE_CHECKING:
@@ -246,7 +254,8 @@ def _attribute_values(kb: KnowledgeBase, attribute: str) -> list[Any] | None:
     if attribute == "themes":
         return sorted(_theme_values(kb) or {t for m in kb.routes for t in m.themes})
     fixed = {"id": tuple(m.id for m in kb.routes), "family": FAMILIES,
-             "nature": NATURES, "kinds": KINDS, "effort": EFFORTS}.get(attribute)
+             "nature": NATURES, "kinds": KINDS, "effort": EFFORTS,
+             "exposure": EXPOSURES}.get(attribute)
     return list(fixed) if fixed is not None else None
 
 

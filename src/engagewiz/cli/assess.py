@@ -30,9 +30,10 @@ def assess(
         "--answers", "-a", help="An answers file (YAML or JSON); see 'engagewiz template'. "
         "On a terminal, questions it leaves out are asked.", show_default=False)] = None,
     format: common.FormatOption = common.Format.rich,
-    top: Annotated[Optional[int], typer.Option(  # noqa: UP045
-        help="How many recommended routes to show [default: 5 on screen and in plans, all "
-        "in JSON].", min=1, show_default=False)] = None,
+    top: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        metavar="N|all", help="How many recommended routes to show: a number, or 'all' "
+        "[default: 5 on screen and in plans, all in JSON]. Urgent routes and running time "
+        "limits are always shown.", show_default=False)] = None,
     output: Annotated[Optional[Path], typer.Option(  # noqa: UP045
         "--output", "-o", help="Write the result to a file: .md or .html (a plan), .svg, "
         ".json. Written privately (0600).", show_default=False)] = None,
@@ -56,6 +57,7 @@ def assess(
     from engagewiz.core.engine import assess as run_assessment
     from engagewiz.storage.answers import dump_answers
 
+    count = _top(top)
     knowledge = common.load_kb(kb)
     countries = common.load_countries(kb)
     day = common.today(today)
@@ -69,17 +71,30 @@ def assess(
     if output:
         from engagewiz.render.export import write_export
 
-        write_export(result, knowledge, output, top=top)
+        write_export(result, knowledge, output, top=count)
     elif format is common.Format.json:
         from engagewiz.render.json_out import render as render_json
 
-        common.write_output(render_json(result, top, pretty=sys.stdout.isatty()), None)
+        common.write_output(render_json(result, count, pretty=sys.stdout.isatty()), None)
     else:
         from engagewiz.render import DEFAULT_TOP
         from engagewiz.render.terminal import make_console, render
 
-        render(result, knowledge, make_console(plain), top=top or DEFAULT_TOP, plain=plain,
+        render(result, knowledge, make_console(plain), top=count or DEFAULT_TOP, plain=plain,
                compact=compact)
+
+
+def _top(text: str | None) -> int | None:
+    """`--top`: a number from 1, or "all"; None when not given (each format's default)."""
+    from engagewiz.render import ALL
+
+    if text is None:
+        return None
+    if text.strip().lower() == "all":
+        return ALL
+    if text.strip().isdigit() and int(text) >= 1:
+        return int(text)
+    raise InputError.one(f"expected a number from 1, or 'all'; found {text!r}", key="--top")
 
 
 def _starting_answers(path: Path | None, resume_: bool, kb: KnowledgeBase,

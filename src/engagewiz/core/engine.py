@@ -2,6 +2,7 @@
 
 Pure and deterministic: no I/O, no prompts, no clock unless `today` is left out. The same
 answers give the same ranking in the same order, which is what snapshot tests rely on.
+The order itself (urgent, time limits, score, dependencies) is `ranking`'s.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from engagewiz.core import gates
+from engagewiz.core import gates, ranking
 from engagewiz.core.interview import effective, walked
 from engagewiz.core.model import Consideration, KnowledgeBase, Note, Route
 from engagewiz.core.prefill import with_country_facts
@@ -29,8 +30,6 @@ from engagewiz.core.routematch import may_apply
 if TYPE_CHECKING:
     from engagewiz.kb.countries import CountryData
 
-_EFFORT_ORDER = {"low": 0, "medium": 1, "high": 2}
-
 
 def assess(
     kb: KnowledgeBase,
@@ -48,26 +47,33 @@ def assess(
     # A global rule's `when` reads only answers: decide it once, not once per route.
     holding = [i for i, r in enumerate(kb.scoring) if r.when.evaluate(ctx.answers) is True]
     asked = walked(kb, ctx.answers)
-    results = [_judge(m, kb, ctx, holding, asked) for m in kb.routes]
-    results.sort(key=lambda r: (-r.score, _EFFORT_ORDER.get(r.effort, 1), r.id))
+    results = ranking.resolve_dependencies(
+        [_judge(m, kb, ctx, holding, asked) for m in kb.routes], kb)
+    results.sort(key=ranking.by_score)
+    urgent = ranking.imminent(ctx.answers)
+    needs = {m.id: m.reached_through for m in kb.routes if m.reached_through}
 
-    def having(status: str) -> tuple[RouteResult, ...]:
-        return tuple(r for r in results if r.status == status)
+    def having(status: str) -> list[RouteResult]:
+        return [r for r in results if r.status == status]
 
-    open_routes = having(OPEN)
+    recommended, other_open = ranking.split(having(OPEN), urgent, needs)
+    check_first = ranking.after_prerequisites(ranking.order(having(UNKNOWN), urgent), needs)
     return Assessment(
         kb_version=kb.version,
         today=today.isoformat(),
         answers=filled.answers,
-        recommended=tuple(r for r in open_routes if r.score > 0),
-        other_open=tuple(r for r in open_routes if r.score <= 0),
-        check_first=having(UNKNOWN),
+        recommended=tuple(recommended),
+        other_open=tuple(other_open),
+        check_first=tuple(check_first),
         # Fewest obstacles first (a stable sort keeps the score order among equals): a
         # route one declaration away matters more than one the State would need to join.
         blocked=tuple(sorted(having(BLOCKED), key=lambda r: len(r.gates_with(BLOCKED)))),
         prefilled=filled.prefilled,
         notices=filled.notices,
         upr_estimate=filled.upr_estimate,
+        imminent_risk=urgent,
+        urgent=tuple(r for r in (*recommended, *check_first) if urgent and r.urgent and r.fits),
+        deadlines=ranking.running_limits((*recommended, *other_open, *check_first)),
     )
 
 
@@ -85,11 +91,11 @@ def _judge(mechanism: Route, kb: KnowledgeBase, ctx: gates.Context,
     own = (c for c in mechanism.considerations
            if c.when.evaluate(answers) is True and _selects(c, mechanism, answers))
     reasons: tuple[Scored, ...] = (*shared, *own)
-    via = [g.via for g in gate_results if g.via and g.status == OPEN]
+    via = [g for g in gate_results if g.via and g.status == OPEN]
     cautions: tuple[Said, ...] = tuple(_advice(mechanism.cautions, asked))
-    if via:
-        cautions = (Advice(f"Open via {via[0]}: agree the text, the speaker and the credit "
-                           "with them early.", gate_results[0].source), *cautions)
+    if via:  # open through a partner: say how to find one, from the gate's own words
+        cautions = (Advice(f"Open via {via[0].via}. {via[0].unblock} Agree the text, the "
+                           "speaker and the credit with them early.", via[0].source), *cautions)
     return RouteResult(
         id=mechanism.id, name=mechanism.name, body=mechanism.body, family=mechanism.family,
         nature=mechanism.nature, effort=mechanism.effort, status=status,
@@ -98,6 +104,9 @@ def _judge(mechanism: Route, kb: KnowledgeBase, ctx: gates.Context,
         next_steps=tuple(_advice(mechanism.next_steps, asked)),
         follow_up=tuple(_advice(mechanism.follow_up, asked)),
         texts=mechanism.texts,
+        urgent=mechanism.urgent,
+        fits=ranking.fits_issue(mechanism, answers),
+        act_now=tuple(_advice(mechanism.act_now, asked)),
     )
 
 

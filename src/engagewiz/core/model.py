@@ -18,6 +18,10 @@ KINDS = (
     "urgent_intervention", "visibility", "prevention",
 )
 EFFORTS = ("low", "medium", "high")
+# Who can see what a route puts forward (docs/ranking.md, "Exposure"): your voice on the
+# public record; a case put to the State without a public voice of yours; nothing public
+# while the procedure runs.
+EXPOSURES = ("public", "case", "confidential")
 
 
 @dataclass(frozen=True)
@@ -117,13 +121,15 @@ class Route:
     source: tuple[str, ...]
     individual: bool = False
     urgent: bool = False
-    confidential: bool = False
+    exposure: str = "public"
+    reached_through: tuple[str, ...] = ()  # routes this one is reached through (ids)
     texts: dict[str, str] = field(default_factory=dict)  # who, timeline, time_limits, ...
     gates: tuple[Gate, ...] = ()
     considerations: tuple[Consideration, ...] = ()
     cautions: tuple[Note, ...] = ()
     next_steps: tuple[Note, ...] = ()
     follow_up: tuple[Note, ...] = ()
+    act_now: tuple[Note, ...] = ()  # what to do in the next 48 hours, for urgent routes
     template: str | None = None
     line: int | None = None
 

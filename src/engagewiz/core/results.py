@@ -34,6 +34,21 @@ class Deadline(NamedTuple):
     days_left: int
 
 
+class RunningLimit(NamedTuple):
+    """A time limit still running on a route that is open or "check first" and fits the
+    issue: every one is shown at the top of a result, whatever `--top` cuts."""
+
+    route: str       # the route's id
+    name: str        # the route's name
+    status: str      # open / unknown
+    last_day: str    # ISO date
+    days_left: int
+    label: str       # "4 months from the final decision of 2026-09-07"
+    rule: str        # the gate's rule, in the knowledge base's words
+    source: tuple[str, ...]
+    soon: bool       # under the warning threshold (results are shown in a warning style)
+
+
 class GateResult(NamedTuple):
     kind: str
     status: str
@@ -78,6 +93,9 @@ class RouteResult(NamedTuple):
     next_steps: tuple[Said, ...]
     follow_up: tuple[Said, ...]
     texts: Mapping[str, str]  # who, timeline, time_limits, ...: shared with the route
+    urgent: bool = False      # the route can act within days (the knowledge base's `urgent`)
+    fits: bool = True         # the body covers the issue the user works on
+    act_now: tuple[Said, ...] = ()  # what to do in the next 48 hours (urgent routes)
 
     @property
     def is_upr(self) -> bool:
@@ -90,6 +108,11 @@ class RouteResult(NamedTuple):
     @property
     def deadlines(self) -> tuple[Deadline, ...]:
         return tuple(g.deadline for g in self.gates if g.deadline)
+
+    @property
+    def running(self) -> tuple[GateResult, ...]:
+        """The gates whose time limit is still running (the last day is today or later)."""
+        return tuple(g for g in self.gates if g.deadline and g.deadline.days_left >= 0)
 
 
 @dataclass(frozen=True)
@@ -115,6 +138,9 @@ class Assessment:
     prefilled: tuple[Prefilled, ...] = ()
     notices: tuple[str, ...] = ()
     upr_estimate: str = ""  # "Estimate: next UPR review of Kenya around ...; confirm on ..."
+    imminent_risk: bool = False  # someone faces imminent, irreparable harm: the urgent banner
+    urgent: tuple[RouteResult, ...] = ()  # urgent routes open or "check first", best first
+    deadlines: tuple[RunningLimit, ...] = ()  # every running time limit, soonest first
 
     def data_sources(self) -> str:
         """The sources of the prefilled facts, each once: "UN Treaty Collection, ...; ..."."""

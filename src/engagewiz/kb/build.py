@@ -82,6 +82,7 @@ class _Builder:
         self.qfile, self.mfile, self.problems = qfile, mfile, problems
         self.questions: dict[str, Question] = {}
         self.source_keys: set[str] = set()
+        self.paths: dict[str, KeyPath] = {}  # route id -> where it is defined
 
     def build(self, raw_q: dict[str, Any], raw_m: dict[str, Any]) -> KnowledgeBase:
         sections = tuple(Section(s["id"], s["title"], s.get("intro", ""))
@@ -110,6 +111,7 @@ class _Builder:
             if m.id in seen:
                 self.problems.add(self.mfile, (), f"duplicate route id '{m.id}'")
             seen.add(m.id)
+        self._check_reached_through(mechanisms)
         return KnowledgeBase(
             version=str(raw_m.get("kb_version", raw_m.get("version", "1"))),
             sections=sections, questions=tuple(self.questions.values()),
@@ -226,13 +228,15 @@ class _Builder:
         file = file or self.mfile
         if not _KEBAB.match(str(raw["id"])):
             self.problems.add(file, (*path, "id"), f"route id '{raw['id']}' must be kebab-case")
+        self.paths.setdefault(raw["id"], path)
         return Route(
             id=raw["id"], name=raw["name"], body=raw["body"], family=raw["family"],
             summary=raw["summary"], nature=raw["nature"], kinds=tuple(raw["kinds"]),
             themes=tuple(raw["themes"]), effort=raw["effort"],
             source=self._sources(raw["source"], file, (*path, "source")),
             individual=raw.get("individual", False), urgent=raw.get("urgent", False),
-            confidential=raw.get("confidential", False),
+            exposure=raw.get("exposure", "public"),
+            reached_through=tuple(_as_list(raw.get("reached_through", []))),
             texts={k: raw[k] for k in kbspec.TEXT_FIELDS if k in raw},
             gates=tuple(self._gate(g, file, (*path, "gates", i))
                         for i, g in enumerate(raw.get("gates", []))),
@@ -241,8 +245,30 @@ class _Builder:
             cautions=self._notes(raw, "cautions", file, path),
             next_steps=self._notes(raw, "next_steps", file, path),
             follow_up=self._notes(raw, "follow_up", file, path),
+            act_now=self._notes(raw, "act_now", file, path),
             template=template,
         )
+
+    def _check_reached_through(self, routes: list[Route]) -> None:
+        """Every route named in `reached_through` exists, and no route is reached through
+        itself, however indirectly (the engine resolves dependencies in order)."""
+        by_id = {m.id: m for m in routes}
+        for route in routes:
+            where = (*self.paths.get(route.id, ()), "reached_through")
+            for rid in route.reached_through:
+                if rid not in by_id:
+                    self.problems.add(self.mfile, where, f"unknown route '{rid}'"
+                                      + _did_you_mean(rid, by_id))
+            todo, seen = list(route.reached_through), set()
+            while todo:
+                rid = todo.pop()
+                if rid == route.id:
+                    self.problems.add(self.mfile, where, f"route '{route.id}' is reached "
+                                      "through itself: a cycle of `reached_through`")
+                    break
+                if rid not in seen and rid in by_id:
+                    seen.add(rid)
+                    todo.extend(by_id[rid].reached_through)
 
     def _notes(self, raw: dict[str, Any], name: str, file: Path, path: KeyPath) -> tuple[Note, ...]:
         return tuple(self._note(n, file, (*path, name, i)) for i, n in enumerate(raw.get(name, [])))
@@ -260,7 +286,8 @@ class _Builder:
                 self.problems.add(self.mfile, item_path,
                                   f"placeholder {{{exc.args[0]}}} has no value in this item")
                 continue
-            for name in ("gates", "considerations", "cautions", "next_steps", "follow_up"):
+            for name in ("gates", "considerations", "cautions", "next_steps", "follow_up",
+                         "act_now"):
                 raw[name] = [*raw.get(name, []), *extras.get(f"extra_{name}", [])]
             raw.update(extras.get("override", {}))
             issues = list(kbspec.MECHANISM.check(raw, ()))
@@ -284,6 +311,10 @@ def _fill(value: Any, params: dict[str, Any]) -> Any:
     if isinstance(value, dict):
         return {k: _fill(v, params) for k, v in value.items()}
     return value
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
 
 
 def _did_you_mean(word: str, known: Any) -> str:

@@ -13,7 +13,15 @@ from typing import Any
 
 from engagewiz.authoring.index import FLAGS, ROUTE_ATTRIBUTES
 from engagewiz.core.conditions import DONT_KNOW, TEST_OPS
-from engagewiz.core.model import EFFORTS, FAMILIES, KINDS, NATURES, KnowledgeBase, Question
+from engagewiz.core.model import (
+    EFFORTS,
+    EXPOSURES,
+    FAMILIES,
+    KINDS,
+    NATURES,
+    KnowledgeBase,
+    Question,
+)
 from engagewiz.kb import spec as kbspec
 from engagewiz.kb.schema import ConditionSpec
 
@@ -110,7 +118,8 @@ def _condition() -> dict[str, Any]:
 def _route_match() -> dict[str, Any]:
     """`route:` / `not_route:`: route attributes, each a value, a list or {answer: QID}."""
     enums: dict[str, Any] = {"family": FAMILIES, "nature": NATURES, "kinds": KINDS,
-                             "effort": EFFORTS, **dict.fromkeys(FLAGS, (True, False))}
+                             "effort": EFFORTS, "exposure": EXPOSURES,
+                             **dict.fromkeys(FLAGS, (True, False))}
     properties = {}
     for attribute in ROUTE_ATTRIBUTES:
         value = {"enum": list(enums[attribute])} if attribute in enums else {"type": "string"}

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from engagewiz.core.model import EFFORTS, FAMILIES, GATE_KINDS, KINDS, NATURES, QUESTION_TYPES
+from engagewiz.core.model import (
+    EFFORTS,
+    EXPOSURES,
+    FAMILIES,
+    GATE_KINDS,
+    KINDS,
+    NATURES,
+    QUESTION_TYPES,
+)
 from engagewiz.kb.schema import (
     AnyValue,
     Choice,
@@ -97,8 +105,10 @@ MECHANISM_FIELDS: dict[str, Spec] = {
     "kinds": ListOf(Choice(KINDS)),
     "themes": ListOf(Text()),
     "individual": Flag(),
-    "urgent": Flag(),
-    "confidential": Flag(),
+    "urgent": Flag("acts within days on an imminent risk; needs `act_now`"),
+    "exposure": Choice(EXPOSURES),
+    "reached_through": ListOf(Text(), allow_single=True,
+                              description="the id of a route this one is only reached through"),
     "effort": Choice(EFFORTS),
     **{name: Text() for name in TEXT_FIELDS},
     "source": SOURCES,
@@ -107,6 +117,7 @@ MECHANISM_FIELDS: dict[str, Spec] = {
     "cautions": ListOf(NOTE),
     "next_steps": ListOf(NOTE),
     "follow_up": ListOf(NOTE),
+    "act_now": ListOf(NOTE),
 }
 MECHANISM_REQUIRED = ("id", "name", "body", "family", "summary", "nature", "kinds", "themes",
                       "effort", "source")
@@ -133,7 +144,7 @@ MECHANISMS_FILE = Obj(
     description="engagewiz knowledge base: data/mechanisms.yaml",
 )
 TEMPLATE_ITEM_EXTRAS = ("extra_gates", "extra_considerations", "extra_cautions",
-                        "extra_next_steps", "extra_follow_up", "override")
+                        "extra_next_steps", "extra_follow_up", "extra_act_now", "override")
 
 # texts.yaml: what the tool says about no one route (core/texts.py) --------------------------
 ANSWER = Obj({"q": Text("a question id"), "label": Text("the short label shown before the answer")},

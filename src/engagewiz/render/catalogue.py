@@ -18,7 +18,7 @@ def entry(m: Route) -> dict[str, Any]:
     return {
         "id": m.id, "name": m.name, "body": m.body, "family": m.family, "summary": m.summary,
         "nature": m.nature, "kinds": list(m.kinds), "themes": list(m.themes),
-        "individual": m.individual, "urgent": m.urgent, "confidential": m.confidential,
+        "individual": m.individual, "urgent": m.urgent, "exposure": m.exposure,
         "effort": m.effort, **m.texts, "source": list(m.source),
         "gates": [{"kind": g.kind, "rule": g.rule, "unblock": g.unblock, "check": g.check,
                    "source": list(g.source)} for g in m.gates],

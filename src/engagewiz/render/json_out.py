@@ -7,7 +7,7 @@ from dataclasses import asdict
 from typing import Any
 
 from engagewiz import __version__
-from engagewiz.core.results import Assessment, GateResult, RouteResult
+from engagewiz.core.results import Assessment, GateResult, RouteResult, RunningLimit
 
 FORMAT_VERSION = 1
 
@@ -29,7 +29,10 @@ def route(r: RouteResult) -> dict[str, Any]:
         "next_steps": [{"text": a.text, "source": list(a.source)} for a in r.next_steps],
         "follow_up": [{"text": a.text, "source": list(a.source)} for a in r.follow_up],
         "deadlines": [d._asdict() for d in r.deadlines],
+        "who": r.texts.get("who", ""),
     }
+    if r.act_now:
+        out["act_now"] = [{"text": a.text, "source": list(a.source)} for a in r.act_now]
     via = [g.via for g in r.gates if g.via]
     if via:
         out["open_via"] = via[0]
@@ -37,6 +40,22 @@ def route(r: RouteResult) -> dict[str, Any]:
         out["check"] = [_gate(g, "check") for g in r.gates_with("unknown")]
     if r.status == "blocked":
         out["blocked_by"] = [_gate(g, "unblock") for g in r.gates_with("blocked")]
+    return out
+
+
+def limit(d: RunningLimit) -> dict[str, Any]:
+    return {"route": d.route, "name": d.name, "status": d.status, "last_day": d.last_day,
+            "days_left": d.days_left, "soon": d.soon, "counted": d.label, "rule": d.rule,
+            "source": list(d.source)}
+
+
+def urgent(r: RouteResult) -> dict[str, Any]:
+    """An urgent route in brief: what to do in the next 48 hours (in full under its list)."""
+    out: dict[str, Any] = {"id": r.id, "name": r.name, "status": r.status,
+                           "act_now": [{"text": a.text, "source": list(a.source)}
+                                       for a in r.act_now]}
+    if r.status == "unknown":
+        out["check"] = [_gate(g, "check") for g in r.gates_with("unknown")]
     return out
 
 
@@ -48,6 +67,9 @@ def to_dict(a: Assessment, top: int | None = None) -> dict[str, Any]:
         "today": a.today,
         "notices": list(a.notices),
         "upr_estimate": a.upr_estimate or None,
+        "imminent_risk": a.imminent_risk,
+        "urgent": [urgent(r) for r in a.urgent],
+        "deadlines": [limit(d) for d in a.deadlines],
         "recommended": [route(r) for r in a.recommended[:top]],
         "other_open": [route(r) for r in a.other_open],
         "check_first": [route(r) for r in a.check_first],

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from engagewiz import __version__
 from engagewiz.core import interview
+from engagewiz.core.ranking import SOON_DAYS
 from engagewiz.core.results import BLOCKED, UNKNOWN, Assessment, RouteResult
 from engagewiz.render import DEFAULT_TOP
 from engagewiz.render.reach import outside_region
@@ -107,7 +108,8 @@ def build_plan(a: Assessment, kb: KnowledgeBase, *, top: int = DEFAULT_TOP,
     country = countries.get(str(a.answers.get("country", ""))) if countries else None
     routes = a.recommended[:top]
     upr_text = a.upr_estimate
-    sections = [_glance(routes)] if routes else [Section(
+    sections = [s for s in (_urgent(a, ref), _limits(a, ref)) if s]
+    sections += [_glance(routes, len(a.recommended))] if routes else [Section(
         "No route fits well yet", (), "glance", intro=(Line(
             "None of the open routes matches your goal well. The routes under 'Check first' "
             "below may open with one more answer."),))]
@@ -165,15 +167,51 @@ def _notices(a: Assessment) -> tuple[str, ...]:
     return tuple(notes)
 
 
-def _glance(routes: tuple[RouteResult, ...]) -> Section:
+def _urgent(a: Assessment, ref: _Footnotes) -> Section | None:
+    """First of all, when someone is at imminent risk: what to do in the next 48 hours."""
+    if not a.imminent_risk:
+        return None
+    if not a.urgent:
+        return Section("Urgent: someone is at imminent risk", (), "urgent", intro=(Line(
+            "None of the urgent routes we know is open or to check for this State and this "
+            "case: see the blocked routes for what would open one, and get a lawyer's help "
+            "at once.", tone="warning"),))
+    parts = []
+    for r in a.urgent:
+        lines = [Line(s.text, ref(s.source), "Next 48 hours") for s in r.act_now]
+        lines += [Line(g.check, ref(g.source), "Check first", "check")
+                  for g in r.gates_with(UNKNOWN)]
+        parts.append(Part(r.name, tuple(lines)))
+    return Section("Urgent: someone is at imminent risk", tuple(parts), "urgent", intro=(Line(
+        "Act in the next 48 hours. These routes can act within days, and you can use several "
+        "at once; each is described in full below.", tone="warning"),))
+
+
+def _limits(a: Assessment, ref: _Footnotes) -> Section | None:
+    """Every running time limit, soonest first, whatever the number of routes shown."""
+    if not a.deadlines:
+        return None
+    lines = tuple(Line(f"{d.days_left} days left: {d.name}"
+                       + (" (check first)" if d.status == UNKNOWN else "") + f". {d.rule}",
+                       ref(d.source), d.last_day, "deadline" if d.soon else "")
+                  for d in a.deadlines)
+    return Section("Time limits running", (Part("Last day to file, soonest first", lines),),
+                   "deadlines")
+
+
+def _glance(routes: tuple[RouteResult, ...], fitting: int) -> Section:
     lines = []
     for route in routes:
-        first = min(route.deadlines, key=lambda d: d.last_day, default=None)
+        first = min((g.deadline for g in route.running if g.deadline),
+                    key=lambda d: d.last_day, default=None)
         when = f"; deadline {first.last_day}, {first.days_left} days left" if first else ""
         lines.append(Line(f"{route.name} (effort {route.effort}{when})",
-                          tone="deadline" if first else ""))
-    return Section("At a glance", (Part("Routes to take, best first", tuple(lines), True),),
-                   "glance")
+                          tone="deadline" if first and first.days_left < SOON_DAYS else ""))
+    parts = [Part("Routes to take, best first", tuple(lines), True)]
+    if fitting > len(routes):
+        parts.append(Part("", (Line(f"{fitting - len(routes)} more route(s) fit your answers; "
+                                    "'engagewiz assess --top all' lists every one."),)))
+    return Section("At a glance", tuple(parts), "glance")
 
 
 def _route(number: int, r: RouteResult, kb: KnowledgeBase, ref: _Footnotes,
@@ -183,6 +221,7 @@ def _route(number: int, r: RouteResult, kb: KnowledgeBase, ref: _Footnotes,
     parts = [
         Part("Why it fits", tuple(Line(x.text, ref(x.source)) for x in r.reasons
                                   if x.points > 0)),
+        Part("Who can use it", (Line(r.texts["who"]),) if r.texts.get("who") else ()),
         Part("Requirements met", tuple(Line(g.detail or g.rule, ref(g.source),
                                             g.rule.rstrip(".")) for g in r.gates)),
         Part("Weigh against", tuple(Line(x.text, ref(x.source)) for x in r.reasons
@@ -268,7 +307,7 @@ def _safety(a: Assessment, routes: tuple[RouteResult, ...], kb: KnowledgeBase,
                           tone="warning"))
     intro += shown(texts.intro) + shown(texts.warnings, "warning")
     confidential = [r.name for r in (*a.recommended, *a.check_first) if r.score > 0
-                    and (m := kb.route(r.id)) is not None and m.confidential]
+                    and (m := kb.route(r.id)) is not None and m.exposure == "confidential"]
     protect = shown(texts.protect)
     if confidential:
         protect.append(Line("Confidential routes open to you or to check: "

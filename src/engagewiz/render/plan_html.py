@@ -47,7 +47,9 @@ li { break-inside: avoid; }
 .warning { color: #7a3e00; }
 .sec-route, .sec-check, .sec-blocked, .sec-follow-up { border-top: 1px solid #d5dbe2;
   margin-top: 6mm; }
-.sec-safety h2 { color: #8a1c1c; }
+.sec-safety h2, .sec-urgent h2 { color: #8a1c1c; }
+.sec-urgent { border: 2px solid #8a1c1c; padding: 1mm 4mm 2mm; margin-top: 4mm; }
+.sec-deadlines { border-top: 2px solid #d99a00; margin-top: 5mm; }
 .sec-safety { border-top: 2px solid #8a1c1c; margin-top: 6mm; }
 sup { font-size: 7pt; line-height: 0; }
 sup a { color: #1f4e79; text-decoration: none; }

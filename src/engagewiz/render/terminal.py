@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.text import Text
 
-from engagewiz.core.results import BLOCKED, UNKNOWN, Assessment, RouteResult
+from engagewiz.core.results import BLOCKED, OPEN, UNKNOWN, Assessment, RouteResult
 from engagewiz.render import DEFAULT_TOP
 from engagewiz.render.layout import Indented, heading
 from engagewiz.render.reach import outside_region
@@ -40,16 +40,28 @@ def _heading(console: Console, title: str, plain: bool) -> None:
         console.print(part)
 
 
-def render(assessment: Assessment, kb: KnowledgeBase, console: Console, *, top: int = DEFAULT_TOP,
-           plain: bool = False, compact: bool = False) -> None:
+def render(assessment: Assessment, kb: KnowledgeBase, console: Console,
+           *, top: int | None = DEFAULT_TOP, plain: bool = False, compact: bool = False) -> None:
+    """The result; `top=None` shows every recommended route."""
     a = assessment
-    _heading(console, f"Recommended routes ({min(top, len(a.recommended))} of "
-             f"{len(a.recommended)})", plain)
+    if a.imminent_risk:
+        _urgent(console, a, plain)
+    if a.deadlines:
+        _limits(console, a, plain)
+    listed = a.recommended[:top]
+    _heading(console, f"Recommended routes ({len(listed)} of {len(a.recommended)})", plain)
     if not a.recommended:
         console.print("No open route fits well yet. See 'check first' below: one answer "
                       "may open several routes.")
-    for rank, route in enumerate(a.recommended[:top], 1):
+    for rank, route in enumerate(listed, 1):
         _route(console, rank, route, compact, a.upr_estimate)
+    if len(listed) < len(a.recommended):
+        console.print()
+        _say(console, f"{len(a.recommended) - len(listed)} more recommended route(s) not shown: "
+             "add --top all to see every one.", style="bold")
+    if a.other_open:
+        _heading(console, "Also open, but a weaker fit", plain)
+        _say(console, "; ".join(f"{escape(r.name)} ({r.score:+d})" for r in a.other_open) + ".")
     shown = top if compact else None
     if a.check_first:
         _heading(console, "Check first (an answer is not known)", plain)
@@ -62,13 +74,44 @@ def render(assessment: Assessment, kb: KnowledgeBase, console: Console, *, top: 
         for route in sorted(a.blocked, key=lambda r: outside_region(r, kb))[:shown]:
             _say(console, f"[bold]{escape(route.name)}[/bold]")
             _gates(console, route, BLOCKED, "x", "To open it", "unblock")
-    if compact and (len(a.check_first) > top or len(a.blocked) > top):
+    if shown is not None and (len(a.check_first) > shown or len(a.blocked) > shown):
         console.print("\n(compact view: use --format json or drop --compact for every route)")
     _about_the_data(console, a, kb, plain)
     console.print()
     _say(console, f"Knowledge base {a.kb_version}, assessed {a.today}. engagewiz gives "
          "guidance, not legal advice: check each rule with the body before you file.",
          style="dim")
+
+
+def _urgent(console: Console, a: Assessment, plain: bool) -> None:
+    """The banner of an urgent case: the routes that can act within days, and the first
+    thing to do with each, before anything else."""
+    _heading(console, "Urgent: someone is at imminent risk", plain)
+    if not a.urgent:
+        _say(console, "None of the urgent routes we know is open or to check for this State "
+             "and this case: see the blocked routes below for what would open one, and get a "
+             "lawyer's help at once.", style="bold red")
+        return
+    _say(console, "Act in the next 48 hours. These routes can act within days, and you can "
+         "use several at once:", style="bold red")
+    for n, route in enumerate(a.urgent, 1):
+        pending = "" if route.status == OPEN else "  [yellow](check first)[/yellow]"
+        _say(console, f"[bold]{n}. {escape(route.name)}[/bold]{pending}", 0, 3)
+        for step in route.act_now:
+            _say(console, f"Next 48 hours: {escape(step.text)}{_src(step.source)}", 3, 5)
+        for g in route.gates_with(UNKNOWN):
+            _say(console, f"[yellow]? {escape(g.rule)}[/yellow] Where to check: "
+                 f"{escape(g.check)}", 3, 5)
+
+
+def _limits(console: Console, a: Assessment, plain: bool) -> None:
+    """Every time limit running on a route open to you, soonest first, whatever --top cuts."""
+    _heading(console, "Time limits running", plain)
+    for d in a.deadlines:
+        mark, style = ("! ", "bold red") if d.soon else ("  ", "")
+        pending = " (check first)" if d.status == UNKNOWN else ""
+        _say(console, f"{mark}{d.last_day}: {d.days_left} days left. {escape(d.name)}"
+             f"{pending}. {escape(d.rule)}{_src(d.source)}", 0, 2, style=style)
 
 
 def _gates(console: Console, route: RouteResult, status: str, mark: str, label: str,
@@ -116,6 +159,8 @@ def _route(console: Console, rank: int, route: RouteResult, compact: bool,
         _say(console, f"[bold]Next review:[/bold] {escape(upr_estimate)}", 3, 6)
     if compact:
         return
+    if route.texts.get("who"):
+        _say(console, f"Who can use it: {escape(route.texts['who'])}", 3, 5)
     for caution in route.cautions:
         _say(console, f"[yellow]! {escape(caution.text)}[/yellow]{_src(caution.source)}", 3, 5)
     if route.next_steps:

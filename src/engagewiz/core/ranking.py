@@ -1,0 +1,160 @@
+"""The ordering rule: urgent routes first, then time limits about to run out, then score,
+and never a route above the one it is reached through.
+
+Scores are domain knowledge and live in the knowledge base (considerations, with sources);
+this module only orders what the engine judged. The rule, in order (docs/ranking.md):
+
+1. **Urgent.** When someone faces imminent, irreparable harm, the routes that can act
+   within days (`urgent: true`) and cover the issue come first, whatever their score: an
+   urgent route is never cut or left among the weak fits.
+2. **Time limits.** A fitting route whose time limit ends within `SOON_DAYS` comes next,
+   soonest first: a missed deadline cannot be repaired, a lower score can.
+3. **Score**, then effort (lighter first), then id, so equal answers give equal order.
+4. **Dependencies.** A route reached only through another (`reached_through`) is placed
+   after it; it is closed when that route is closed, and "check first" when it is.
+
+Every running time limit of an open or "check first" route that fits the issue is also
+collected for the "Time limits running" block, soonest first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from engagewiz.core.model import KnowledgeBase, Route
+from engagewiz.core.results import (
+    BLOCKED,
+    OPEN,
+    UNKNOWN,
+    GateResult,
+    RouteResult,
+    RunningLimit,
+)
+from engagewiz.core.routematch import matches
+
+SOON_DAYS = 60      # a limit ending within this many days is promoted and shown as a warning
+URGENCY = "urgency"  # the question: is someone at imminent risk of irreparable harm?
+_EFFORT_ORDER = {"low": 0, "medium": 1, "high": 2}
+_ISSUE = {"themes": {"answer": "themes"}}  # the body covers the issues the user chose
+
+
+def imminent(answers: Mapping[str, Any]) -> bool:
+    return answers.get(URGENCY) == "yes"
+
+
+def fits_issue(route: Route, answers: Mapping[str, Any]) -> bool:
+    """Does the body cover the issue? Unknown themes count as a fit (when unsure, show)."""
+    return matches(_ISSUE, route, answers) is not False
+
+
+def by_score(r: RouteResult) -> tuple[int, int, str]:
+    return (-r.score, _EFFORT_ORDER.get(r.effort, 1), r.id)
+
+
+def _soonest(r: RouteResult) -> str | None:
+    """The last day of the route's earliest running limit within SOON_DAYS, if any."""
+    days = [g.deadline.last_day for g in r.running
+            if g.deadline and g.deadline.days_left <= SOON_DAYS]
+    return min(days) if days else None
+
+
+def order(routes: Iterable[RouteResult], urgent_first: bool) -> list[RouteResult]:
+    """Urgent (when `urgent_first`), then limits ending soon, then score."""
+    tiers: list[tuple[int, str, tuple[int, int, str], RouteResult]] = []
+    for r in routes:
+        soon = _soonest(r) if r.fits else None
+        tier = 0 if urgent_first and r.urgent and r.fits else 1 if soon else 2
+        tiers.append((tier, soon or "", by_score(r), r))
+    return [r for *_, r in sorted(tiers, key=lambda t: t[:3])]
+
+
+def after_prerequisites(ranked: Sequence[RouteResult],
+                        needs: Mapping[str, tuple[str, ...]]) -> list[RouteResult]:
+    """Move each route that comes before a route it is reached through to just after it."""
+    out = list(ranked)
+    for _ in range(len(out)):  # a chain of n dependencies settles in at most n passes
+        moved = False
+        for r in list(out):
+            here = out.index(r)
+            after = [out.index(p) for p in out if p.id in needs.get(r.id, ()) and
+                     out.index(p) > here]
+            if after:
+                out.insert(max(after), out.pop(here))
+                moved = True
+        if not moved:
+            break
+    return out
+
+
+def split(open_routes: Sequence[RouteResult], urgent_first: bool,
+          needs: Mapping[str, tuple[str, ...]]) -> tuple[list[RouteResult], list[RouteResult]]:
+    """Recommended and other open routes. A route is recommended when it scores above 0,
+    or is an urgent route for an urgent case; one reached through a route that is not
+    recommended is not recommended either."""
+    wanted = {r.id for r in open_routes
+              if r.score > 0 or (urgent_first and r.urgent and r.fits)}
+    for _ in range(len(open_routes)):
+        dropped = {r.id for r in open_routes if r.id in wanted
+                   and any(p not in wanted for p in needs.get(r.id, ())
+                           if p in {o.id for o in open_routes})}
+        if not dropped:
+            break
+        wanted -= dropped
+    recommended = after_prerequisites(
+        order((r for r in open_routes if r.id in wanted), urgent_first), needs)
+    others = after_prerequisites(
+        sorted((r for r in open_routes if r.id not in wanted), key=by_score), needs)
+    return recommended, others
+
+
+def resolve_dependencies(results: list[RouteResult], kb: KnowledgeBase) -> list[RouteResult]:
+    """A route reached through a closed route is closed; through an unknown one, unknown.
+
+    The reason is added as a gate result the user reads like any other rule.
+    """
+    by_id = {r.id: r for r in results}
+    done: dict[str, RouteResult] = {}
+
+    def settle(rid: str) -> RouteResult:
+        if rid in done:
+            return done[rid]
+        r = by_id[rid]
+        route = kb.route(rid)
+        extra: list[GateResult] = []
+        for pid in route.reached_through if route else ():
+            if pid not in by_id:
+                continue
+            p = settle(pid)
+            if p.status != OPEN:
+                extra.append(_through(p, p.name, route.source if route else ()))
+        if extra:
+            gates = (*r.gates, *extra)
+            statuses = {g.status for g in gates}
+            status = BLOCKED if BLOCKED in statuses else UNKNOWN if UNKNOWN in statuses else OPEN
+            r = r._replace(gates=gates, status=status)
+        done[rid] = r
+        return r
+
+    return [settle(r.id) for r in results]
+
+
+def _through(p: RouteResult, name: str, source: tuple[str, ...]) -> GateResult:
+    """The rule "reached only through X", sourced by the route that declares it."""
+    rule = f"This route is reached only through '{name}'."
+    if p.status == BLOCKED:
+        return GateResult("reached_through", BLOCKED, rule, f"'{name}' is closed here.",
+                          f"Open '{name}' first: its entry says what would open it.",
+                          f"See '{name}'.", source)
+    return GateResult("reached_through", UNKNOWN, rule, f"'{name}' needs checking first.",
+                      f"Open '{name}' first.",
+                      f"Check '{name}' first: its open questions decide this route too.", source)
+
+
+def running_limits(routes: Iterable[RouteResult]) -> tuple[RunningLimit, ...]:
+    """Every running time limit of the routes given that fit the issue, soonest first."""
+    found = [RunningLimit(r.id, r.name, r.status, g.deadline.last_day, g.deadline.days_left,
+                          g.deadline.label, g.rule, g.source, g.deadline.days_left < SOON_DAYS)
+             for r in routes if r.fits and r.status in (OPEN, UNKNOWN)
+             for g in r.running if g.deadline]
+    return tuple(sorted(found, key=lambda x: (x.last_day, x.route)))

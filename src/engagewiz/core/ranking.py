@@ -111,7 +111,9 @@ def split(open_routes: Sequence[RouteResult], urgent_first: bool,
 def resolve_dependencies(results: list[RouteResult], kb: KnowledgeBase) -> list[RouteResult]:
     """A route reached through a closed route is closed; through an unknown one, unknown.
 
-    The reason is added as a gate result the user reads like any other rule.
+    Each dependency becomes a gate result after the route's own gates (open, blocked or
+    unknown), read like any other rule; a route always has the same results, in the same
+    order, so two assessments can be compared gate by gate.
     """
     by_id = {r.id: r for r in results}
     done: dict[str, RouteResult] = {}
@@ -126,8 +128,7 @@ def resolve_dependencies(results: list[RouteResult], kb: KnowledgeBase) -> list[
             if pid not in by_id:
                 continue
             p = settle(pid)
-            if p.status != OPEN:
-                extra.append(_through(p, p.name, route.source if route else ()))
+            extra.append(_through(p, p.name, route.source if route else ()))
         if extra:
             gates = (*r.gates, *extra)
             statuses = {g.status for g in gates}
@@ -142,6 +143,9 @@ def resolve_dependencies(results: list[RouteResult], kb: KnowledgeBase) -> list[
 def _through(p: RouteResult, name: str, source: tuple[str, ...]) -> GateResult:
     """The rule "reached only through X", sourced by the route that declares it."""
     rule = f"This route is reached only through '{name}'."
+    if p.status == OPEN:
+        return GateResult("reached_through", OPEN, rule, f"'{name}' is open to you.",
+                          f"Open '{name}' first.", f"See '{name}'.", source)
     if p.status == BLOCKED:
         return GateResult("reached_through", BLOCKED, rule, f"'{name}' is closed here.",
                           f"Open '{name}' first: its entry says what would open it.",

@@ -18,6 +18,7 @@ def outside_region(r: RouteResult, kb: KnowledgeBase) -> bool:
     if mechanism is None or r.family != "regional":
         return False
     return any((q := kb.question(t.q)) is not None and q.membership
-               for gate, result in zip(mechanism.gates, r.gates, strict=True)
+               # the engine's dependency results follow the route's own gates
+               for gate, result in zip(mechanism.gates, r.gates, strict=False)
                if result.status == BLOCKED and gate.test is not None
                for t in conditions.tests(gate.test))

@@ -1,4 +1,4 @@
-"""Build data/countries.json from the shared country CSVs (see shared/data/README.md).
+"""Build data/countries.json from the country CSVs in scripts/country-sources/ (see its README).
 
 Why a build step: the CSVs are the audited record (every value transcribed from a named
 source); the tool needs one small, fast file with the answers the interview prefills.
@@ -25,6 +25,7 @@ from typing import Any
 import pycountry
 
 ROOT = Path(__file__).resolve().parents[1]
+SOURCES = ROOT / "scripts" / "country-sources"  # the audited CSVs, with their README
 sys.path.insert(0, str(ROOT / "src"))
 from engagewiz.kb.countries import load_countries, normalize  # noqa: E402
 
@@ -348,7 +349,7 @@ def dump(doc: dict[str, Any]) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Build, write, then reload the file with the runtime loader as a self-check."""
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    p.add_argument("data_dir", nargs="?", type=Path, default=ROOT.parent / "shared" / "data")
+    p.add_argument("data_dir", nargs="?", type=Path, default=SOURCES)
     p.add_argument("--out", type=Path, default=ROOT / "data" / "countries.json")
     p.add_argument("--built", default=date.today().isoformat(), help="build date (YYYY-MM-DD)")
     args = p.parse_args(argv)

@@ -1,18 +1,43 @@
-"""Shared fixtures: the bundled knowledge base, loaded once, and an isolated state folder."""
+"""Shared fixtures, and a test run that writes nothing outside its own temporary folders.
+
+This module is imported before any test module is collected (some load the knowledge base
+at import time), so the folders are isolated here, at import: the XDG cache and state
+folders point into one temporary folder for the whole session, and nothing reaches the
+tester's ~/.cache or ~/.local/state. The cache of the validated knowledge base is therefore
+built once per session and shared by every CLI subprocess (a cold build per call tripled
+the CLI tests' time). Each test then gets a state folder of its own, so no test sees
+another's interrupted interview.
+"""
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from engagewiz.core.model import KnowledgeBase
-from engagewiz.kb.countries import CountryData, load_countries
-from engagewiz.kb.load import default_dir, load_kb
-
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = date(2026, 11, 23)
+SANDBOX = Path(tempfile.mkdtemp(prefix="engagewiz-tests-"))  # 0700, ours
+
+for _var, _name in {"XDG_CACHE_HOME": "cache", "XDG_STATE_HOME": "state",
+                    "XDG_CONFIG_HOME": "config", "XDG_DATA_HOME": "share"}.items():
+    (SANDBOX / _name).mkdir(mode=0o700)
+    os.environ[_var] = str(SANDBOX / _name)
+for _var in ("ENGAGEWIZ_HOME", "ENGAGEWIZ_KB", "ENGAGEWIZ_NO_CACHE", "ENGAGEWIZ_DEBUG"):
+    os.environ.pop(_var, None)
+os.environ["ENGAGEWIZ_TODAY"] = TODAY.isoformat()
+
+from engagewiz.core.model import KnowledgeBase  # noqa: E402 - after the folders are isolated
+from engagewiz.kb.countries import CountryData, load_countries  # noqa: E402
+from engagewiz.kb.load import default_dir, load_kb  # noqa: E402
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(SANDBOX, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
@@ -28,9 +53,7 @@ def countries() -> CountryData:
 @pytest.fixture(autouse=True)
 def private_state(tmp_path_factory: pytest.TempPathFactory,
                   monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Resume files go to a temporary folder, never the tester's home."""
-    home = tmp_path_factory.mktemp("engagewiz-home")
-    monkeypatch.setenv("ENGAGEWIZ_HOME", str(home))
-    monkeypatch.delenv("ENGAGEWIZ_KB", raising=False)
-    monkeypatch.setenv("ENGAGEWIZ_TODAY", TODAY.isoformat())
-    return home
+    """This test's own engagewiz state folder (where resume files go), under a temp dir."""
+    state = tmp_path_factory.mktemp("state")
+    monkeypatch.setenv("XDG_STATE_HOME", str(state))
+    return state / "engagewiz"

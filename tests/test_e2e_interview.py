@@ -16,7 +16,11 @@ from pathlib import Path
 
 import pytest
 
+from conftest import TODAY
+from engagewiz.core.engine import assess
 from engagewiz.core.model import KnowledgeBase
+from engagewiz.kb.countries import CountryData
+from engagewiz.storage.answers import load_answers
 
 pexpect = pytest.importorskip("pexpect")
 
@@ -25,15 +29,20 @@ PROGRESS = r"Question (\d+), about (\d+) to go · (\w+)"
 REVIEW, FACTS, RESULT = "Review your answers", "Is this still right", r"(?i)recommended routes"
 TIMEOUT = 20
 DRAWN = r"\x1b\[\?7h"  # prompt_toolkit turns line wrap back on when a render ends
+# ... and bracketed paste off when a prompt ends. Waiting for it matters: the answered
+# prompt's last line repeats its title, which must not be read as the next screen.
+CLOSED = r"\x1b\[\?2004l"
 
 
-def spawn(home: Path, *args: str) -> pexpect.spawn:
-    env = {**os.environ, "ENGAGEWIZ_HOME": str(home), "TERM": "xterm", "NO_COLOR": "1",
-           "ENGAGEWIZ_TODAY": "2026-11-23", "COLUMNS": "60", "LINES": "40",
+def spawn(*args: str) -> pexpect.spawn:
+    """The interview in a pty; the environment (state folder, date) is the test's own."""
+    env = {**os.environ, "TERM": "xterm", "NO_COLOR": "1", "COLUMNS": "60", "LINES": "40",
            # no cursor-position queries: prompt_toolkit would wait for replies a pty never sends
            "PROMPT_TOOLKIT_NO_CPR": "1"}
-    return pexpect.spawn(sys.executable, ["-m", "engagewiz", "assess", *args], env=env,
-                         dimensions=(40, 60), encoding="utf-8", timeout=TIMEOUT)
+    child = pexpect.spawn(sys.executable, ["-m", "engagewiz", "assess", *args], env=env,
+                          dimensions=(40, 60), encoding="utf-8", timeout=TIMEOUT)
+    child.delaybeforesend = None  # the driver waits for each prompt to be drawn instead
+    return child
 
 
 Keys = str | Callable[[], str]
@@ -64,22 +73,29 @@ class Driver:
             if index == 1:
                 qid = self.child.match.group(3)
                 self.asked.append(qid)
-                self.child.expect(DRAWN)  # the prompt is on screen
                 keys = self.script[qid].pop(0) if self.script.get(qid) else self.default(qid)
-                self.child.send(keys)
+                self.answer(keys)
             elif index == 2:
-                self.child.send(review.pop(0) if review else ENTER)
+                self.answer(review.pop(0) if review else ENTER)
             else:
-                self.child.send(ENTER)
+                self.answer(ENTER)
+
+    def answer(self, keys: str) -> None:
+        """Type `keys` once the prompt is on screen, and wait until it has closed."""
+        self.child.expect(DRAWN)
+        self.child.send(keys)
+        self.child.expect(CLOSED)
 
 
 def first_route(child: pexpect.spawn) -> str:
     child.expect(r"1\. ([^\r\n]+?)\s+score")
-    return str(child.match.group(1)).strip()
+    return re.sub(r"\x1b\[[0-9;]*m", "", child.match.group(1)).strip()  # bold, even in NO_COLOR
 
 
-def test_full_interview_with_two_backs_and_an_edit(kb: KnowledgeBase, tmp_path: Path) -> None:
-    child = spawn(tmp_path)
+def test_full_interview_with_two_backs_and_an_edit(kb: KnowledgeBase, countries: CountryData,
+                                                  private_state: Path, tmp_path: Path) -> None:
+    saved = tmp_path / "final.yaml"
+    child = spawn("--save-answers", str(saved))
     driver = Driver(child, kb, {
         "org_type": [DOWN + ENTER],                       # rehabilitation centre
         "themes": [SPACE + ENTER],                        # torture
@@ -91,9 +107,8 @@ def test_full_interview_with_two_backs_and_an_edit(kb: KnowledgeBase, tmp_path: 
     })
     # Review: open the second answer (country) and change it to Canada, then see results.
     driver.run_until(REVIEW)
-    child.send(DOWN * 2 + ENTER)
-    child.expect(DRAWN)
-    child.send("\x15Canada" + ENTER)  # Ctrl-U clears the previous answer first
+    driver.answer(DOWN * 2 + ENTER)
+    driver.answer("\x15Canada" + ENTER)  # Ctrl-U clears the previous answer first
     driver.run_until(RESULT)
     assert driver.asked.count("case_type") == 2  # asked again after Back
     assert driver.asked.count("themes") == 2      # Back from case_type re-asks themes
@@ -101,12 +116,18 @@ def test_full_interview_with_two_backs_and_an_edit(kb: KnowledgeBase, tmp_path: 
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0, child.before
-    assert route  # a ranked list came out
-    assert not (tmp_path / "resume.yaml").exists()  # deleted once complete
+    answers = load_answers(saved, kb)
+    assert (answers["org_type"], answers["country"], answers["case_type"]) == (
+        "rehab_centre", "CAN", "individual")  # the scripted keys, and the edit, took effect
+    result = assess(kb, answers, today=TODAY, countries=countries)
+    assert route == result.recommended[0].name  # the screen shows the engine's ranking
+    # Canada accepts CAT's individual complaints (art. 22); Kenya, the first answer, does not.
+    assert "cat-communication" in [r.id for r in result.recommended]
+    assert not (private_state / "resume.yaml").exists()  # deleted once complete
 
 
-def test_ctrl_c_saves_then_resume_finishes(kb: KnowledgeBase, tmp_path: Path) -> None:
-    child = spawn(tmp_path)
+def test_ctrl_c_saves_then_resume_finishes(kb: KnowledgeBase, private_state: Path) -> None:
+    child = spawn()
     driver = Driver(child, kb, {"org_type": [DOWN * 4 + ENTER]})  # a lawyer
     driver.run_until(r"Question \d+, about \d+ to go · themes")
     child.expect(DRAWN)
@@ -115,12 +136,12 @@ def test_ctrl_c_saves_then_resume_finishes(kb: KnowledgeBase, tmp_path: Path) ->
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
-    saved = tmp_path / "resume.yaml"
+    saved = private_state / "resume.yaml"
     assert stat.S_IMODE(saved.stat().st_mode) == 0o600
     text = saved.read_text()
     assert "org_type: lawyer" in text and "country: KEN" in text
 
-    child = spawn(tmp_path, "--resume")
+    child = spawn("--resume")
     driver = Driver(child, kb, {"themes": [SPACE + ENTER]})
     driver.run_until(RESULT)
     assert "org_type" not in driver.asked and "themes" in driver.asked
@@ -135,7 +156,7 @@ def test_answers_file_asks_only_the_missing_questions(kb: KnowledgeBase, tmp_pat
     answers.write_text("org_type: npm\ncountry: France\nthemes: [torture, detention]\n"
                        "case_type: pattern\n")
     saved = tmp_path / "final.yaml"
-    child = spawn(tmp_path, "--answers", str(answers), "--save-answers", str(saved),
+    child = spawn("--answers", str(answers), "--save-answers", str(saved),
                   "--format", "json")
     driver = Driver(child, kb, {})
     driver.run_until(r'"recommended"')

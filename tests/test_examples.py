@@ -16,6 +16,11 @@ from typing import Any
 
 import pytest
 
+from conftest import TODAY
+from engagewiz.core.model import KnowledgeBase
+from engagewiz.core.prefill import with_country_facts
+from engagewiz.kb.countries import CountryData
+from engagewiz.storage.answers import load_answers
 from snapshot_util import assert_snapshot
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,8 +54,41 @@ def summary(result: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def test_there_are_examples_for_each_situation_the_guide_names() -> None:
-    assert len(EXAMPLES) >= 8
+# The situations the guide walks through, each as answers an example must give (a list
+# answer must include the value), after the country data is filled in: removing or
+# rewriting an example must not leave one of them without a worked, reviewed result.
+SITUATIONS: dict[str, dict[str, str]] = {
+    "a rehabilitation centre with a survivor's case": {"org_type": "rehab_centre",
+                                                       "case_type": "individual"},
+    "a lawyer whose domestic remedies are still pending": {"org_type": "lawyer",
+                                                           "remedies": "pending"},
+    "a National Preventive Mechanism": {"org_type": "npm"},
+    "an NGO without ECOSOC status, with a partner that has it": {"org_type": "ngo",
+                                                                 "ecosoc_status": "partner"},
+    "someone at imminent risk of torture": {"urgency": "yes", "themes": "torture"},
+    "a high risk of reprisals": {"reprisal_risk": "high"},
+    "a State closed to the UN": {"state_openness": "closed"},
+    "a State that has not ratified the Convention against Torture": {"ratified_cat": "no"},
+    "standards rather than action on one State": {"outputs": "thematic_standards"},
+}
+
+
+def _gives(answers: dict[str, Any], wanted: dict[str, str]) -> bool:
+    return all(v in answers.get(k, ()) if isinstance(answers.get(k), list)
+               else answers.get(k) == v for k, v in wanted.items())
+
+
+def test_there_are_examples_for_each_situation_the_guide_names(
+        kb: KnowledgeBase, countries: CountryData) -> None:
+    def resolve(text: str) -> tuple[str | None, list[str]]:
+        found = countries.search(text)
+        return (found.iso3 if found else None), []
+
+    examples = [with_country_facts(kb, load_answers(path, kb, resolve), countries, TODAY).answers
+                for path in EXAMPLES]
+    missing = [name for name, wanted in SITUATIONS.items()
+               if not any(_gives(answers, wanted) for answers in examples)]
+    assert not missing, f"no example for: {missing}"
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])

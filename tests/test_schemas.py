@@ -10,6 +10,10 @@ import jsonschema
 import pytest
 import yaml
 
+from engagewiz.core.model import KnowledgeBase
+from engagewiz.errors import InputError
+from engagewiz.storage.answers import load_answers
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -36,20 +40,39 @@ def test_schemas_in_the_repository_are_current() -> None:
 
 @pytest.mark.parametrize("example", sorted((ROOT / "examples").glob("*.yaml")),
                          ids=lambda p: p.stem)
-def test_every_example_answers_file_is_valid(example: Path) -> None:
+def test_every_example_answers_file_is_valid(example: Path, kb: KnowledgeBase) -> None:
     answers = yaml.safe_load(example.read_text(encoding="utf-8"))
     answers = {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in answers.items()}
     jsonschema.validate(answers, schema("answers"))
+    assert load_answers(example, kb)  # and the loader takes it too
 
 
 @pytest.mark.parametrize(("key", "value"), [
     ("org_typ", "ngo"), ("org_type", "charity"), ("themes", ["dancing"]),
     ("final_decision_date", "yesterday"), ("final_decision_date", "2026-02-30"),
     ("urgency", "maybe")])
-def test_the_answers_schema_rejects_what_the_loader_rejects(key: str, value: object) -> None:
+def test_the_answers_schema_rejects_what_the_loader_rejects(
+        key: str, value: object, kb: KnowledgeBase, tmp_path: Path) -> None:
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps({key: value}), encoding="utf-8")
+    with pytest.raises(InputError) as refused:
+        load_answers(path, kb)
+    assert key in str(refused.value)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({key: value}, schema("answers"),
                             format_checker=jsonschema.FormatChecker())
+
+
+def test_what_the_schema_takes_the_loader_takes(kb: KnowledgeBase, tmp_path: Path) -> None:
+    """The other direction, on a value of each kind: a choice, a list, a date, don't know."""
+    answers = {"org_type": "ngo", "themes": ["torture", "detention"],
+               "final_decision_date": "2026-02-28", "urgency": "dont_know"}
+    jsonschema.validate(answers, schema("answers"), format_checker=jsonschema.FormatChecker())
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(answers), encoding="utf-8")
+    loaded = load_answers(path, kb)
+    assert loaded["themes"] == ["torture", "detention"]
+    assert str(loaded["final_decision_date"]) == "2026-02-28"
 
 
 @pytest.mark.parametrize("name", ["questions", "mechanisms", "texts"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -10,10 +11,13 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+CACHE = Path(os.environ["XDG_CACHE_HOME"])  # the test session's own (conftest.py)
 
 
-@pytest.mark.parametrize("command", [["ruff", "check", "src", "tests", "scripts", "bench"],
-                                     ["mypy"]], ids=["ruff", "mypy"])
+@pytest.mark.parametrize("command", [
+    ["ruff", "check", "--no-cache", "src", "tests", "scripts", "bench"],
+    ["mypy", f"--cache-dir={CACHE / 'mypy'}"],
+], ids=["ruff", "mypy"])
 def test_clean(command: list[str]) -> None:
     tool = shutil.which(command[0], path=str(Path(sys.executable).parent))
     if tool is None:

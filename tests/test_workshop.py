@@ -38,8 +38,14 @@ def resolver(countries: CountryData):  # type: ignore[no-untyped-def]
     return resolve
 
 
-def test_at_least_eight_scenarios() -> None:
-    assert len(SCENARIO_FILES) >= 8
+def test_at_least_eight_distinct_situations(kb: KnowledgeBase, countries: CountryData) -> None:
+    """A room sees different organisations, individual cases and patterns, never a repeat."""
+    scenarios = [load_answers(path, kb, resolver(countries)) for path in SCENARIO_FILES]
+    distinct = {tuple(sorted((k, str(v)) for k, v in a.items())) for a in scenarios}
+    assert len(distinct) == len(scenarios) >= 8
+    assert len({a["org_type"] for a in scenarios}) >= 5
+    assert {"individual", "pattern"} <= {a["case_type"] for a in scenarios}
+    assert len({a["country"] for a in scenarios}) >= 6
 
 
 @pytest.mark.parametrize("path", SCENARIO_FILES, ids=NAMES)

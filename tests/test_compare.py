@@ -1,4 +1,5 @@
-"""What-if comparisons: routes that open, close, move, and the reason for each move."""
+"""What-if comparisons (core.compare): routes that open, close, move, and the reason for
+each move; and the `compare` command that shows them."""
 
 from __future__ import annotations
 
@@ -13,12 +14,12 @@ from typing import Any
 import pytest
 import yaml
 
+from engagewiz.core import compare as diff
 from engagewiz.core.engine import assess
 from engagewiz.core.model import KnowledgeBase
 from engagewiz.core.results import Assessment
 from engagewiz.kb.countries import CountryData
 from engagewiz.kb.load import load_kb
-from engagewiz.render import compare as diff
 from engagewiz.storage.answers import check_answers
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -70,7 +70,7 @@ def test_write_export_raises_input_error_without_writing(tmp_path: Path, kb: Kno
 
     result = assess(kb, {"org_type": "ngo"}, today=date(2026, 11, 23), countries=countries)
     with pytest.raises(InputError, match="--output"):
-        write_export(result, kb, tmp_path / "noext", top=3)
+        write_export(result, kb, tmp_path / "noext", top=3, countries=None)
     assert list(tmp_path.iterdir()) == []
 
 
@@ -120,3 +120,23 @@ def test_svg_and_json_match_the_other_renderers(tmp_path: Path, kb: KnowledgeBas
     stdout = cli("assess", "-a", str(SCENARIO), "--no-input", "--format", "json").stdout
     assert json.loads(js.read_text()) == json.loads(stdout)
     assert json.loads(stdout)["format"] == json_out.FORMAT_VERSION
+
+
+def test_a_plan_names_the_state_from_the_countries_of_its_own_knowledge_base(
+        tmp_path: Path) -> None:
+    """The plan once read country data through the cached KB's first-load paths: with a
+    custom --kb given relative to another folder, the plan named the bundled "Kenya" while
+    the JSON of the same run used the custom "Kenya-CUSTOM"."""
+    kb = tmp_path / "a" / "kb"
+    kb.mkdir(parents=True)
+    for name in ("questions.yaml", "mechanisms.yaml", "texts.yaml"):
+        (kb / name).write_bytes((ROOT / "data" / name).read_bytes())
+    data = (ROOT / "data" / "countries.json").read_text(encoding="utf-8")
+    (kb / "countries.json").write_text(data.replace('"name":"Kenya"', '"name":"Kenya-CUSTOM"'),
+                                       encoding="utf-8")
+    (tmp_path / "b").mkdir()
+    answers = str(ROOT / "examples" / "kenya-torture-survivor.yaml")
+    for cwd, kb_arg in ((tmp_path / "a", "kb"), (tmp_path / "b", "../a/kb")):
+        done = cli("assess", "--answers", answers, "--kb", kb_arg, "-o", "plan.md", cwd=cwd)
+        assert done.returncode == 0, done.stderr
+        assert "**State:** Kenya-CUSTOM." in (cwd / "plan.md").read_text(encoding="utf-8")

@@ -11,10 +11,11 @@ import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
+from engagewiz.authoring.search import Space, max_score, unreachable_questions
 from engagewiz.cli.main import app
+from engagewiz.core.model import KnowledgeBase, Route
 from engagewiz.kb.load import load_kb
-from engagewiz.render.explain import explanation
-from engagewiz.render.tree import mermaid, rich_tree
+from engagewiz.render import explain, tree
 
 ROOT = Path(__file__).resolve().parents[1]
 MINIMAL = ROOT / "examples" / "kb-minimal"
@@ -30,6 +31,19 @@ def _no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
 def cli(*args: str) -> tuple[int, str]:
     result = CliRunner().invoke(app, list(args))
     return result.exit_code, result.stdout
+
+
+def rich_tree(kb: KnowledgeBase) -> object:
+    """As the command draws it: the search finds the unreachable questions, the view marks them."""
+    return tree.rich_tree(kb, unreachable=unreachable_questions(kb))
+
+
+def mermaid(kb: KnowledgeBase) -> str:
+    return tree.mermaid(kb, unreachable=unreachable_questions(kb))
+
+
+def explanation(kb: KnowledgeBase, route: Route) -> dict[str, object]:
+    return explain.explanation(kb, route, max_score=max_score(route, kb, Space(kb)))
 
 
 def plain(renderable: object) -> str:
@@ -121,6 +135,8 @@ def test_explain_json_is_the_same_data() -> None:
     route = kb.route("upr-stakeholder-submission")
     assert route is not None
     assert (code, json.loads(out)) == (0, explanation(kb, route))
+    code, out = cli("explain", "cat-communication", "--kb", str(MINIMAL), "-f", "json")
+    assert json.loads(out)["max_score"] == 5  # 3 of its own, 2 from theme-covered
 
 
 def test_explain_unknown_route_suggests_close_ids() -> None:

@@ -91,7 +91,8 @@ def sites(kb: KnowledgeBase) -> Iterator[Site]:
 
 
 def _text_sites(kb: KnowledgeBase) -> Iterator[Site]:
-    """The conditions of texts.yaml: the safety section's and its texts'."""
+    """The conditions of texts.yaml: the safety section's and its texts' (no other part
+    of the file has any)."""
     plan = kb.texts.plan
     if plan.safety is not None:
         at: tuple[str | int, ...] = ("plan", "safety")
@@ -101,9 +102,6 @@ def _text_sites(kb: KnowledgeBase) -> Iterator[Site]:
             for n, note in enumerate(getattr(plan.safety, name)):
                 if note.when is not None:
                     yield Site(note.when, "texts", (*at, name, n, "when"))
-    for n, note in enumerate(plan.follow_up_intro):
-        if note.when is not None:
-            yield Site(note.when, "texts", ("plan", "follow_up", "intro", n, "when"))
 
 
 Effects = dict[str, dict[str, dict[str, set[str]]]]

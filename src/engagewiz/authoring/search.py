@@ -174,6 +174,12 @@ def test_reason(test: Test, space: Space) -> str:
     return f"`{describe(test, space.kb)}` matches no answer {test.q} can have"
 
 
+def unreachable_questions(kb: KnowledgeBase) -> set[str]:
+    """Questions whose `when` can never be true (`engagewiz check` says why)."""
+    space = Space(kb)
+    return {q.id for q in kb.questions if q.when and space.can_be_true(q.when) is False}
+
+
 def reach_findings(kb: KnowledgeBase, space: Space, where: Locator) -> Iterator[Finding]:
     yield from _order_findings(kb, space)
     walk = Space(kb, walked=True)  # `when`s and advice see a skipped question as not asked

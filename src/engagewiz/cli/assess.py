@@ -71,7 +71,7 @@ def assess(
     if output:
         from engagewiz.render.export import write_export
 
-        write_export(result, knowledge, output, top=count)
+        write_export(result, knowledge, output, top=count, countries=countries)
     elif format is common.Format.json:
         from engagewiz.render.json_out import render as render_json
 

@@ -139,18 +139,21 @@ def tree(
         help="Show one section only (its id).", show_default=False)] = None,
 ) -> None:
     """Show the decision tree: sections, questions, when each is asked, what answers change."""
+    from engagewiz.authoring.search import unreachable_questions
     from engagewiz.render import tree as render_tree
 
     knowledge = common.load_kb(kb)
     if section is not None and section not in {s.id for s in knowledge.sections}:
         raise InputError.one(f"unknown section '{section}'; expected one of "
                              + ", ".join(s.id for s in knowledge.sections), key="--section")
+    dead = unreachable_questions(knowledge)
     if format is TreeFormat.mermaid:
-        common.write_output(render_tree.mermaid(knowledge, section), None)
+        common.write_output(render_tree.mermaid(knowledge, section, unreachable=dead), None)
         return
     from engagewiz.render.terminal import make_console
 
-    make_console(common.plain_wanted(False)).print(render_tree.rich_tree(knowledge, section))
+    make_console(common.plain_wanted(False)).print(
+        render_tree.rich_tree(knowledge, section, unreachable=dead))
 
 
 @app.command()
@@ -160,6 +163,7 @@ def explain(
     format: common.FormatOption = common.Format.rich,
 ) -> None:
     """Why a route is ranked as it is: every gate and consideration, its weight and source."""
+    from engagewiz.authoring.search import Space, max_score
     from engagewiz.render import explain as render_explain
 
     knowledge = common.load_kb(kb)
@@ -170,7 +174,8 @@ def explain(
         close = difflib.get_close_matches(route_id, [m.id for m in knowledge.routes], n=3)
         hint = f"; did you mean {', '.join(close)}?" if close else "; run 'engagewiz mechanisms'"
         raise InputError.one(f"unknown route '{route_id}'{hint}", key="ID")
-    data = render_explain.explanation(knowledge, route)
+    data = render_explain.explanation(knowledge, route,
+                                      max_score=max_score(route, knowledge, Space(knowledge)))
     if format is common.Format.json:
         common.write_output(json.dumps(data, indent=2, ensure_ascii=False) + "\n", None)
         return

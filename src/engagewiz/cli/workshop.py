@@ -205,8 +205,9 @@ def compare(
     today: common.TodayOption = None,
 ) -> None:
     """Show what changes between two sets of answers: routes up, down, opened or closed."""
+    from engagewiz.core.compare import compare as diff
     from engagewiz.core.engine import assess
-    from engagewiz.render import compare as diff
+    from engagewiz.render import compare as view
     from engagewiz.render.terminal import make_console
 
     if second is None and not set_:
@@ -225,15 +226,15 @@ def compare(
     for label, answers in ((Path(first).stem, answers_a), (label_b, answers_b)):
         _warn_missing(label, answers, knowledge, countries, day)
         results.append(assess(knowledge, answers, today=day, countries=countries))
-    comparison = diff.compare(results[0], results[1], knowledge)
+    comparison = diff(results[0], results[1], knowledge)
     if format == "json":
         import json
 
-        common.write_output(json.dumps(diff.to_dict(comparison), indent=2,
+        common.write_output(json.dumps(view.to_dict(comparison), indent=2,
                                        ensure_ascii=False) + "\n", None)
         return
     plain = common.plain_wanted(plain)
-    diff.render(comparison, make_console(plain), labels=(Path(first).stem, label_b), top=top,
+    view.render(comparison, make_console(plain), labels=(Path(first).stem, label_b), top=top,
                 plain=plain)
 
 

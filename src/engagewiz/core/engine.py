@@ -15,6 +15,7 @@ from engagewiz.core import gates, ranking
 from engagewiz.core.interview import effective, walked
 from engagewiz.core.model import Consideration, KnowledgeBase, Note, Route
 from engagewiz.core.prefill import with_country_facts
+from engagewiz.core.reach import out_of_region
 from engagewiz.core.results import (
     BLOCKED,
     OPEN,
@@ -26,6 +27,7 @@ from engagewiz.core.results import (
     Scored,
 )
 from engagewiz.core.routematch import may_apply
+from engagewiz.core.safety import safety_advice
 
 if TYPE_CHECKING:
     from engagewiz.kb.countries import CountryData
@@ -74,6 +76,7 @@ def assess(
         imminent_risk=urgent,
         urgent=tuple(r for r in (*recommended, *check_first) if urgent and r.urgent and r.fits),
         deadlines=ranking.running_limits((*recommended, *other_open, *check_first)),
+        safety=safety_advice(kb, asked, (*recommended, *check_first)),
     )
 
 
@@ -107,6 +110,7 @@ def _judge(mechanism: Route, kb: KnowledgeBase, ctx: gates.Context,
         urgent=mechanism.urgent,
         fits=ranking.fits_issue(mechanism, answers),
         act_now=tuple(_advice(mechanism.act_now, asked)),
+        out_of_region=status == BLOCKED and out_of_region(mechanism, gate_results, kb),
     )
 
 

@@ -96,6 +96,9 @@ class RouteResult(NamedTuple):
     urgent: bool = False      # the route can act within days (the knowledge base's `urgent`)
     fits: bool = True         # the body covers the issue the user works on
     act_now: tuple[Said, ...] = ()  # what to do in the next 48 hours (urgent routes)
+    # Blocked because the State is not in that regional system (a question marked
+    # `membership`): nothing the user can do opens it, so it is listed last, or counted.
+    out_of_region: bool = False
 
     @property
     def is_upr(self) -> bool:
@@ -127,6 +130,18 @@ class Prefilled:
 
 
 @dataclass(frozen=True)
+class Safety:
+    """The plan's safety advice (texts.yaml, `plan.safety`), as far as it applies here."""
+
+    answer: tuple[str, str] | None  # (label, the answer as the user read it; "" if none)
+    intro: tuple[Said, ...]
+    warnings: tuple[Said, ...]      # in the intro, highlighted
+    protect: tuple[Said, ...]
+    reprisals: tuple[Said, ...]
+    confidential_routes: tuple[str, ...]  # ids of confidential routes open or to check
+
+
+@dataclass(frozen=True)
 class Assessment:
     kb_version: str
     today: str
@@ -141,6 +156,7 @@ class Assessment:
     imminent_risk: bool = False  # someone faces imminent, irreparable harm: the urgent banner
     urgent: tuple[RouteResult, ...] = ()  # urgent routes open or "check first", best first
     deadlines: tuple[RunningLimit, ...] = ()  # every running time limit, soonest first
+    safety: Safety | None = None  # None: risk known to be low, or no safety texts in the KB
 
     def data_sources(self) -> str:
         """The sources of the prefilled facts, each once: "UN Treaty Collection, ...; ..."."""

@@ -147,6 +147,8 @@ TEMPLATE_ITEM_EXTRAS = ("extra_gates", "extra_considerations", "extra_cautions",
                         "extra_next_steps", "extra_follow_up", "extra_act_now", "override")
 
 # texts.yaml: what the tool says about no one route (core/texts.py) --------------------------
+SOURCED = Obj({"text": Text(), "source": SOURCES}, required=("text", "source"),
+              description="a text with its source, shown whatever the answers")
 ANSWER = Obj({"q": Text("a question id"), "label": Text("the short label shown before the answer")},
              required=("q", "label"))
 ACTION = Obj({"label": Text("a short lead-in, shown in bold"), "text": Text(), "source": SOURCES},
@@ -166,11 +168,10 @@ PLAN = Obj(
     {
         "situation": ListOf(ANSWER, "the answers summarised at the top of the plan, in order"),
         "safety": SAFETY,
-        "follow_up": Obj({"intro": ListOf(NOTE), "actions": ListOf(ACTION)},
+        "follow_up": Obj({"intro": ListOf(SOURCED), "actions": ListOf(ACTION)},
                          description="the plan's last section: change at home"),
     },
 )
-CAVEAT = Obj({"text": Text(), "source": SOURCES}, required=("text", "source"))
 FACT_ROW = Obj(
     {
         "id": Text("its id in `engagewiz country --format json`"),
@@ -179,7 +180,7 @@ FACT_ROW = Obj(
         "if_yes": Text("the words for a yes (default: party)"),
         "if_no": Text("the words for a no (default: not party)"),
         "short": Text("a procedure's short name in the summary line, e.g. CAT art. 22"),
-        "caveat": CAVEAT,
+        "caveat": SOURCED,
     },
     required=("id", "label", "fact"),
 )

@@ -16,9 +16,9 @@ from rich.text import Text
 
 from engagewiz.authoring.describe import describe, describe_match
 from engagewiz.authoring.index import rule_can_apply
-from engagewiz.authoring.search import Space, max_score
 from engagewiz.core.model import Consideration, Gate, KnowledgeBase, Route
 from engagewiz.core.routematch import may_apply
+from engagewiz.render.layout import Indented
 
 _KIND_RULES = {
     "exhaustion": "domestic remedies exhausted (answer to remedies)",
@@ -30,8 +30,9 @@ _KIND_RULES = {
 }
 
 
-def explanation(kb: KnowledgeBase, route: Route) -> dict[str, Any]:
-    """The route's gates and considerations as plain data (the JSON output as is)."""
+def explanation(kb: KnowledgeBase, route: Route, *, max_score: int) -> dict[str, Any]:
+    """The route's gates and considerations as plain data (the JSON output as is).
+    `max_score`: the most the route can score (authoring.search.max_score finds it)."""
     rules = [_consideration(kb, c, route, None) for c in route.considerations]
     rules += [_consideration(kb, c, route, i) for i, c in enumerate(kb.scoring)
               if rule_can_apply(c, route, kb)]
@@ -43,7 +44,7 @@ def explanation(kb: KnowledgeBase, route: Route) -> dict[str, Any]:
         "template": route.template,
         "gates": [_gate(kb, g) for g in route.gates],
         "considerations": rules,
-        "max_score": max_score(route, kb, Space(kb)),
+        "max_score": max_score,
         "cautions": [{"text": n.text, "when": describe(n.when, kb) if n.when else None,
                       "source": list(n.source)} for n in route.cautions],
         "sources": [{"key": k, "title": kb.sources[k].title, "where": kb.sources[k].where}
@@ -80,14 +81,9 @@ def _consideration(kb: KnowledgeBase, rule: Consideration, route: Route,
 
 def render(data: dict[str, Any], console: Console) -> None:
     def p(markup: str = "", indent: int = 0, style: str = "", hang: int | None = None) -> None:
-        """One paragraph, wrapped here so continuation lines keep an indent (`hang`) and
-        no line ends in padding spaces (the output is pasted into documents)."""
-        text = Text.from_markup(markup, style=style)
-        first, rest = " " * indent, " " * (indent if hang is None else hang)
-        width = max(console.width - len(rest), 20)
-        for n, line in enumerate(text.wrap(console, width) if markup else [Text()]):
-            line.rstrip()
-            console.print(Text(rest if n else first) + line, soft_wrap=True)
+        """One paragraph; continuation lines keep an indent (`hang`), and no line ends in
+        padding spaces (the output is pasted into documents)."""
+        console.print(Indented(Text.from_markup(markup, style=style), indent, hang))
 
     named = {s["key"]: s["title"] for s in data["sources"]}
 

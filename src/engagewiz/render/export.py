@@ -23,46 +23,44 @@ if TYPE_CHECKING:
     from engagewiz.render.plan import Plan
 
 SVG_WIDTH = 100  # columns: wide enough for a slide, narrow enough to stay legible
-Exporter = Callable[["Assessment", "KnowledgeBase", "int | None"], str]
+Exporter = Callable[["Assessment", "KnowledgeBase", "int | None", "CountryData | None"], str]
 
 
-def write_export(result: Assessment, kb: KnowledgeBase, path: Path, top: int | None) -> None:
+def write_export(result: Assessment, kb: KnowledgeBase, path: Path, top: int | None,
+                 countries: CountryData | None) -> None:
+    """`countries`: the data the assessment used (the caller found it; a renderer that
+    looked for it itself once named another State than the JSON of the same run)."""
     exporter = EXPORTERS.get(path.suffix.lower())
     if exporter is None:
         raise InputError.one(f"cannot write {path.suffix or 'a file without a suffix'}; "
                              f"expected one of {', '.join(EXPORTERS)}", str(path), key="--output")
-    save_for_user(path, exporter(result, kb, top))
+    save_for_user(path, exporter(result, kb, top, countries))
     print(f"Wrote {path}", file=sys.stderr)
 
 
-def countries_for(kb: KnowledgeBase) -> CountryData | None:
-    """The country data next to the knowledge base, else the bundled one (as the CLI does)."""
-    from engagewiz.kb.countries import find_countries
-    from engagewiz.kb.load import default_dir
-
-    own = Path(kb.files["questions"]).parent if "questions" in kb.files else None
-    return find_countries(own, default_dir())
-
-
-def _plan(result: Assessment, kb: KnowledgeBase, top: int | None) -> Plan:
+def _plan(result: Assessment, kb: KnowledgeBase, top: int | None,
+          countries: CountryData | None) -> Plan:
     from engagewiz.render.plan import build_plan
 
-    return build_plan(result, kb, top=top or DEFAULT_TOP, countries=countries_for(kb))
+    return build_plan(result, kb, top=top or DEFAULT_TOP, countries=countries)
 
 
-def markdown(result: Assessment, kb: KnowledgeBase, top: int | None) -> str:
+def markdown(result: Assessment, kb: KnowledgeBase, top: int | None,
+             countries: CountryData | None) -> str:
     from engagewiz.render import plan_md
 
-    return plan_md.render(_plan(result, kb, top))
+    return plan_md.render(_plan(result, kb, top, countries))
 
 
-def html(result: Assessment, kb: KnowledgeBase, top: int | None) -> str:
+def html(result: Assessment, kb: KnowledgeBase, top: int | None,
+         countries: CountryData | None) -> str:
     from engagewiz.render import plan_html
 
-    return plan_html.render(_plan(result, kb, top))
+    return plan_html.render(_plan(result, kb, top, countries))
 
 
-def svg(result: Assessment, kb: KnowledgeBase, top: int | None) -> str:
+def svg(result: Assessment, kb: KnowledgeBase, top: int | None,
+        countries: CountryData | None) -> str:
     """The terminal report recorded by rich; the file is written by us, not by rich."""
     import io
 
@@ -76,7 +74,8 @@ def svg(result: Assessment, kb: KnowledgeBase, top: int | None) -> str:
     return console.export_svg(title="engagewiz")
 
 
-def json(result: Assessment, kb: KnowledgeBase, top: int | None) -> str:
+def json(result: Assessment, kb: KnowledgeBase, top: int | None,
+         countries: CountryData | None) -> str:
     from engagewiz.render.json_out import render
 
     return render(result, top)

@@ -15,13 +15,12 @@ from typing import TYPE_CHECKING, Any
 from engagewiz import __version__
 from engagewiz.core import interview
 from engagewiz.core.ranking import SOON_DAYS
-from engagewiz.core.results import BLOCKED, UNKNOWN, Assessment, RouteResult
+from engagewiz.core.results import BLOCKED, UNKNOWN, Assessment, RouteResult, Safety, Said
 from engagewiz.render import DEFAULT_TOP
-from engagewiz.render.reach import outside_region
 from engagewiz.storage.answers import dump_answers
 
 if TYPE_CHECKING:
-    from engagewiz.core.model import KnowledgeBase, Note
+    from engagewiz.core.model import KnowledgeBase
     from engagewiz.kb.countries import CountryData
 
 BLOCKED_SHOWN = 6  # blocked or check-first routes listed in full; the rest are counted
@@ -114,11 +113,9 @@ def build_plan(a: Assessment, kb: KnowledgeBase, *, top: int = DEFAULT_TOP,
             "None of the open routes matches your goal well. The routes under 'Check first' "
             "below may open with one more answer."),))]
     sections += [_route(i, r, kb, ref, upr_text) for i, r in enumerate(routes, 1)]
-    sections += [s for s in (_pending(a, kb, ref, UNKNOWN), _pending(a, kb, ref, BLOCKED)) if s]
-    safety = kb.texts.plan.safety
-    if safety and (safety.when is None or safety.when.evaluate(
-            interview.walked(kb, a.answers)) is not False):
-        sections.append(_safety(a, routes, kb, ref))
+    sections += [s for s in (_pending(a, ref, UNKNOWN), _pending(a, ref, BLOCKED)) if s]
+    if a.safety is not None:
+        sections.append(_safety(a, a.safety, routes, ref))
     if kb.texts.plan.follow_up:
         sections.append(_follow_up(kb, ref))
     return Plan(
@@ -258,11 +255,11 @@ def _dates(r: RouteResult, ref: _Footnotes, upr_text: str) -> tuple[Line, ...]:
     return tuple(lines)
 
 
-def _pending(a: Assessment, kb: KnowledgeBase, ref: _Footnotes,
+def _pending(a: Assessment, ref: _Footnotes,
              status: str) -> Section | None:
     """Check-first or blocked routes that fit the goal, with what would open each."""
     pool = a.check_first if status == UNKNOWN else a.blocked
-    fitting = [r for r in pool if r.score > 0 and not outside_region(r, kb)]
+    fitting = [r for r in pool if r.score > 0 and not r.out_of_region]
     if not fitting:
         return None
     parts = []
@@ -288,37 +285,29 @@ def _pending(a: Assessment, kb: KnowledgeBase, ref: _Footnotes,
                    "blocked")
 
 
-def _safety(a: Assessment, routes: tuple[RouteResult, ...], kb: KnowledgeBase,
+def _safety(a: Assessment, safety: Safety, routes: tuple[RouteResult, ...],
             ref: _Footnotes) -> Section:
-    texts = kb.texts.plan.safety
-    assert texts is not None
-    asked = interview.walked(kb, a.answers)
-
-    def shown(notes: tuple[Note, ...], tone: str = "") -> list[Line]:
-        return [Line(n.text, ref(n.source), tone=tone) for n in notes
-                if n.when is None or n.when.evaluate(asked) is not False]
+    def lines(notes: tuple[Said, ...], tone: str = "") -> list[Line]:
+        return [Line(n.text, ref(n.source), tone=tone) for n in notes]
 
     intro = []
-    if texts.answer:
-        risk = a.answers.get(texts.answer.q)
-        question = kb.question(texts.answer.q)
-        level = question.label(risk) if question and risk else "not assessed"
-        intro.append(Line(f"{texts.answer.label}: {level.lower()}.", label="Your answer",
-                          tone="warning"))
-    intro += shown(texts.intro) + shown(texts.warnings, "warning")
-    confidential = [r.name for r in (*a.recommended, *a.check_first) if r.score > 0
-                    and (m := kb.route(r.id)) is not None and m.exposure == "confidential"]
-    protect = shown(texts.protect)
-    if confidential:
-        protect.append(Line("Confidential routes open to you or to check: "
-                            + "; ".join(confidential) + "."))
+    if safety.answer:
+        label, value = safety.answer
+        intro.append(Line(f"{label}: {(value or 'not assessed').lower()}.",
+                          label="Your answer", tone="warning"))
+    intro += lines(safety.intro) + lines(safety.warnings, "warning")
+    names = {r.id: r.name for r in a.all_routes()}
+    protect = lines(safety.protect)
+    if safety.confidential_routes:
+        protect.append(Line("Confidential routes open to you or to check: " + "; ".join(
+            names[rid] for rid in safety.confidential_routes) + "."))
     per_route = tuple(
         Line(" ".join(r.texts[k] for k in ("confidentiality", "reprisals") if r.texts.get(k)),
              label=r.name)
         for r in routes if r.texts.get("confidentiality") or r.texts.get("reprisals"))
     parts = (Part("Protect the people involved", tuple(protect)),
              Part("Your routes", per_route),
-             Part("If reprisals happen", tuple(shown(texts.reprisals))))
+             Part("If reprisals happen", tuple(lines(safety.reprisals))))
     return Section("Staying safe", tuple(p for p in parts if p.lines), "safety",
                    intro=tuple(intro))
 

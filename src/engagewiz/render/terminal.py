@@ -11,7 +11,6 @@ from rich.text import Text
 from engagewiz.core.results import BLOCKED, OPEN, UNKNOWN, Assessment, RouteResult
 from engagewiz.render import DEFAULT_TOP
 from engagewiz.render.layout import Indented, heading
-from engagewiz.render.reach import outside_region
 
 if TYPE_CHECKING:
     from engagewiz.core.model import KnowledgeBase
@@ -71,7 +70,7 @@ def render(assessment: Assessment, kb: KnowledgeBase, console: Console,
     if a.blocked:
         _heading(console, "Blocked routes, and what would open them", plain)
         # Routes of a regional system the State is not in go last: nothing opens them.
-        for route in sorted(a.blocked, key=lambda r: outside_region(r, kb))[:shown]:
+        for route in sorted(a.blocked, key=lambda r: r.out_of_region)[:shown]:
             _say(console, f"[bold]{escape(route.name)}[/bold]")
             _gates(console, route, BLOCKED, "x", "To open it", "unblock")
     if shown is not None and (len(a.check_first) > shown or len(a.blocked) > shown):

@@ -9,24 +9,17 @@ and slides: sections as boxes, an arrow from each question to those whose `when`
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 from rich.markup import escape
 from rich.tree import Tree
 
 from engagewiz.authoring.describe import describe
 from engagewiz.authoring.index import ANY, effects
-from engagewiz.authoring.search import Space
 from engagewiz.core.conditions import All, Condition, tests
 from engagewiz.core.model import KnowledgeBase, Question
 
 SHOWN_ROUTES = 6  # beyond this, "and N more": a line must fit a projector
-
-
-def unreachable(kb: KnowledgeBase) -> set[str]:
-    """Questions whose `when` can never be true (`engagewiz check` says why)."""
-    space = Space(kb)
-    return {q.id for q in kb.questions if q.when and space.can_be_true(q.when) is False}
 
 
 def _sections(kb: KnowledgeBase, only: str | None) -> Iterator[tuple[str, str, list[Question]]]:
@@ -35,8 +28,11 @@ def _sections(kb: KnowledgeBase, only: str | None) -> Iterator[tuple[str, str, l
             yield section.id, section.title, [q for q in kb.questions if q.section == section.id]
 
 
-def rich_tree(kb: KnowledgeBase, section: str | None = None) -> Tree:
-    index, dead = effects(kb), unreachable(kb)
+def rich_tree(kb: KnowledgeBase, section: str | None = None, *,
+              unreachable: Collection[str]) -> Tree:
+    """`unreachable`: the questions whose `when` can never be true (the search of
+    authoring.search finds them; `engagewiz check` says why)."""
+    index, dead = effects(kb), set(unreachable)
     root = Tree(f"[bold]Knowledge base {escape(kb.version)}[/bold]: {len(kb.questions)} "
                 f"questions, {len(kb.routes)} routes")
     for sid, title, questions in _sections(kb, section):
@@ -67,9 +63,10 @@ def _routes(routes: dict[str, set[str]]) -> str:
     return escape(", ".join(shown[:SHOWN_ROUTES]) + (f" and {more} more" if more > 0 else ""))
 
 
-def mermaid(kb: KnowledgeBase, section: str | None = None) -> str:
+def mermaid(kb: KnowledgeBase, section: str | None = None, *,
+            unreachable: Collection[str]) -> str:
     """A Mermaid flowchart: paste it into a Markdown file or a slide tool."""
-    dead = unreachable(kb)
+    dead = set(unreachable)
     lines = ["flowchart TD"]
     shown: set[str] = set()
     for sid, title, questions in _sections(kb, section):

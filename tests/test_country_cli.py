@@ -10,6 +10,8 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
+from shutil import copytree
 from typing import Any
 
 import pytest
@@ -184,3 +186,17 @@ def test_nonsense_without_suggestions_still_says_what_to_give() -> None:
 
 def test_bad_format_is_a_usage_error() -> None:
     assert cli("Kenya", "--format", "xml").returncode == 2
+
+
+def test_the_rows_are_those_of_the_knowledge_base(tmp_path: Path) -> None:
+    """texts.yaml decides which facts are shown: kb-minimal lists CAT alone, and a KB
+    without texts.yaml lists no treaty (it never borrows the bundled rows)."""
+    minimal = Path(__file__).resolve().parents[1] / "examples" / "kb-minimal"
+    data = as_json("Kenya", "--kb", str(minimal))
+    assert [t["id"] for t in data["un_treaties"]] == ["CAT"]
+    assert data["un_treaties"][0]["procedure"]["id"] == "CAT-22"
+    assert (data["regional"], data["complaints_unknown"]) == ([], [])
+    bare = copytree(minimal, tmp_path / "kb")
+    (bare / "texts.yaml").unlink()
+    assert as_json("Kenya", "--kb", str(bare))["un_treaties"] == []
+    assert "No treaty is listed" in show("Kenya", "--kb", str(bare))

@@ -137,6 +137,9 @@ def render(view: dict[str, Any], plain: bool = False) -> list[RenderableType]:
     if untc:
         out.append(Text(f"Per {untc['title']}, as of {untc['as_of']}.", style="dim"))
     out += _notes(view["warnings"]["un_treaties"])
+    if not view["un_treaties"]:
+        out.append(Text("No treaty is listed under `country:` in this knowledge base's "
+                        "texts.yaml.", style="dim"))
     for t in view["un_treaties"]:
         out.append(_line(t, plain))
         if t["procedure"]:

@@ -126,7 +126,7 @@ def test_broken_country_data_is_a_problem_not_a_crash(tmp_path: Path,
     (kb / "countries.json").write_text('{"schema": 99}', encoding="utf-8")
     code, out = check_in(kb, monkeypatch)
     assert code == 2
-    assert out.startswith("countries.json: cannot read the country data: ")
+    assert out.startswith("countries.json:1: schema: unsupported countries schema 99; "), out
 
 
 def test_a_cached_knowledge_base_is_checked_where_it_is_now(

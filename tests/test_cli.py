@@ -227,7 +227,8 @@ def test_upr_routes_carry_the_estimated_next_review() -> None:
 
 def test_an_unwritable_output_is_a_clear_error(tmp_path: Path) -> None:
     fails_clearly(engagewiz("assess", "--answers", str(EXAMPLE), "--save-answers",
-                            str(tmp_path)), f"{tmp_path}: cannot write: is a directory")
+                            str(tmp_path)),
+                  f"{tmp_path}: cannot write: it is a folder, not a regular file")
 
 
 def test_folders_made_for_private_files_are_private_too(tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ import pytest
 from conftest import TODAY
 from engagewiz.core.model import KnowledgeBase
 from engagewiz.core.prefill import with_country_facts
+from engagewiz.errors import InputError
 from engagewiz.kb.countries import (
     Country,
     CountryData,
@@ -292,7 +293,7 @@ def test_runtime_does_not_import_pycountry() -> None:
 def test_bad_schema_is_rejected(tmp_path: Path) -> None:
     p = tmp_path / "c.json"
     p.write_text(json.dumps({"schema": 2, "built": "x", "sources": {}, "countries": {}}))
-    with pytest.raises(ValueError, match="schema"):
+    with pytest.raises(InputError, match="unsupported countries schema 2"):
         load_countries(p)
 
 

@@ -8,10 +8,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from engagewiz.textsafe import visible
+
+LINE_MAX = 2000  # characters of one message line: a safety net behind quoted()
+
 
 @dataclass
 class Problem:
-    """One thing wrong in one file: enough to find it (file, line, key) and to fix it."""
+    """One thing wrong in one file: enough to find it (file, line, key) and to fix it.
+
+    Shown with its control characters made visible: a key or a path can be hostile.
+    """
 
     message: str
     file: str | None = None
@@ -24,7 +31,8 @@ class Problem:
             where = f"{where}:{self.line}" if where else f"line {self.line}"
         if self.key:
             where = f"{where}: {self.key}" if where else self.key
-        return f"{where}: {self.message}" if where else self.message
+        text = f"{where}: {self.message}" if where else self.message
+        return visible(text if len(text) <= LINE_MAX else text[:LINE_MAX] + "...")
 
 
 @dataclass

@@ -56,8 +56,18 @@ def main(
     """
 
 
+def _tolerant_streams() -> None:
+    """A character the terminal's encoding lacks (PYTHONIOENCODING=ascii and "Côte
+    d'Ivoire") is written as an escape rather than ending the run."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
 def run() -> None:
     """The console script: one message and exit code 2 for bad input, never a traceback."""
+    _tolerant_streams()
     try:
         register(sys.argv[1:])
         app(prog_name="engagewiz")

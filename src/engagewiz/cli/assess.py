@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from engagewiz.kb.countries import CountryData
 
 
+STDOUT = Path("-")
 NO_TERMINAL = ("the interview needs a terminal. To run without one, write an answers file:\n"
                "  engagewiz template > answers.yaml   (fill it in)\n"
                "  engagewiz assess --answers answers.yaml --format json")
@@ -36,12 +37,13 @@ def assess(
         "limits are always shown.", show_default=False)] = None,
     output: Annotated[Optional[Path], typer.Option(  # noqa: UP045
         "--output", "-o", help="Write the result to a file: .md or .html (a plan), .svg, "
-        ".json. Written privately (0600).", show_default=False)] = None,
+        ".json. Written privately (0600); only a regular file or a new path.",
+        show_default=False)] = None,
     resume_: Annotated[bool, typer.Option(
         "--resume", help="Continue an interview that was interrupted.")] = False,
     save_answers: Annotated[Optional[Path], typer.Option(  # noqa: UP045
         "--save-answers", help="Write the final answers to a file that reproduces this run "
-        "with --answers.", show_default=False)] = None,
+        "with --answers; '-' prints them instead of the result.", show_default=False)] = None,
     no_input: Annotated[bool, typer.Option(
         "--no-input", help="Never ask; fail (exit 2) naming every unanswered question.")] = False,
     compact: Annotated[bool, typer.Option(help="Reasons only: for projectors.")] = False,
@@ -58,16 +60,23 @@ def assess(
     from engagewiz.storage.answers import dump_answers
 
     count = _top(top)
+    if output == STDOUT:
+        raise InputError.one("the result is printed on standard output already: leave out "
+                             "--output (add --format json for JSON), or give a file name",
+                             key="--output")
     knowledge = common.load_kb(kb)
     countries = common.load_countries(kb)
     day = common.today(today)
     plain = common.plain_wanted(plain)
-    given = _starting_answers(answers, resume_, knowledge, countries)
+    given = _starting_answers(answers, resume_, knowledge, countries, day)
     given = _complete(given, knowledge, countries, day, no_input, plain, started=bool(
         answers or resume_))
     result = run_assessment(knowledge, given, today=day, countries=countries)
     if save_answers:
-        common.write_output(dump_answers(given, knowledge, "# engagewiz answers\n"), save_answers)
+        saved = dump_answers(given, knowledge, "# engagewiz answers\n")
+        common.write_output(saved, None if save_answers == STDOUT else save_answers)
+        if save_answers == STDOUT and not output:
+            return  # standard output carries one document: the answers
     if output:
         from engagewiz.render.export import write_export
 
@@ -87,18 +96,20 @@ def assess(
 def _top(text: str | None) -> int | None:
     """`--top`: a number from 1, or "all"; None when not given (each format's default)."""
     from engagewiz.render import ALL
+    from engagewiz.textsafe import quoted
 
     if text is None:
         return None
     if text.strip().lower() == "all":
         return ALL
-    if text.strip().isdigit() and int(text) >= 1:
+    if text.strip().isdigit() and len(text.strip()) <= 6 and int(text) >= 1:
         return int(text)
-    raise InputError.one(f"expected a number from 1, or 'all'; found {text!r}", key="--top")
+    raise InputError.one(f"expected a number from 1, or 'all'; found {quoted(text)}",
+                         key="--top")
 
 
 def _starting_answers(path: Path | None, resume_: bool, kb: KnowledgeBase,
-                      countries: CountryData | None) -> dict[str, Any]:
+                      countries: CountryData | None, day: date) -> dict[str, Any]:
     from engagewiz.storage.answers import load_answers
     from engagewiz.storage.resume import resume_path
 
@@ -107,9 +118,9 @@ def _starting_answers(path: Path | None, resume_: bool, kb: KnowledgeBase,
         saved = resume_path()
         if not saved.is_file():
             raise InputError.one("no interrupted interview to resume", str(saved))
-        given = load_answers(saved, kb, common.resolver(countries))
+        given = load_answers(saved, kb, common.resolver(countries), day)
     if path:
-        given |= load_answers(path, kb, common.resolver(countries))
+        given |= load_answers(path, kb, common.resolver(countries), day)
     return given
 
 

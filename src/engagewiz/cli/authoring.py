@@ -83,8 +83,8 @@ def run_checks(kb_dir: Path | None) -> tuple[list[Problem], KnowledgeBase | None
         return [_with_hint(p) for p in exc.problems], None
     try:
         countries = common.load_countries(kb_dir)
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        return [Problem(f"cannot read the country data: {exc}", "countries.json")], knowledge
+    except InputError as exc:
+        return exc.problems, knowledge
     return lint(knowledge, kb_dir or default_dir(), countries), knowledge
 
 

@@ -67,23 +67,48 @@ def resolver(countries: CountryData | None):  # type: ignore[no-untyped-def]
 
 
 def today(value: str | None) -> date:
+    from engagewiz.core.deadlines import EARLIEST, LATEST
+    from engagewiz.textsafe import quoted
+
     if not value:
         return date.today()
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
-        raise InputError.one(f"expected YYYY-MM-DD, found {value!r}", key="--today") from None
+        raise InputError.one(f"expected YYYY-MM-DD, found {quoted(value)}",
+                             key="--today") from None
+    if not EARLIEST <= day <= LATEST:
+        raise InputError.one(f"expected a date from {EARLIEST} to {LATEST}, found {day}",
+                             key="--today")
+    return day
 
 
 def write_output(text: str, output: Path | None) -> None:
     """Print to stdout, or write a private file (answers can describe victims)."""
     if output is None:
-        sys.stdout.write(text)
+        sys.stdout.write(_encodable(text))
         return
     from engagewiz.storage.fsutil import save_for_user
+    from engagewiz.textsafe import visible
 
     save_for_user(output, text)
-    print(f"Wrote {output}", file=sys.stderr)
+    print(f"Wrote {visible(str(output))}", file=sys.stderr)
+
+
+def _encodable(text: str) -> str:
+    """Text the standard output's encoding can carry: other characters as JSON escapes
+    (\\u00f4), which keeps JSON valid (they only occur inside its strings) and stays
+    readable elsewhere."""
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        import json
+
+        return "".join(c if c.isascii() else json.dumps(c)[1:-1] for c in text)
+    except LookupError:
+        pass
+    return text
 
 
 def plain_wanted(plain: bool) -> bool:

@@ -20,6 +20,7 @@ from engagewiz.cli.app import app
 from engagewiz.cli.common import escape
 from engagewiz.errors import InputError
 from engagewiz.storage.scenarios import find_scenario, scenario_dir, scenarios
+from engagewiz.textsafe import quoted, visible
 
 if TYPE_CHECKING:
     from datetime import date
@@ -30,6 +31,9 @@ if TYPE_CHECKING:
     from engagewiz.core.results import Assessment
     from engagewiz.kb.countries import CountryData
 
+MAX_DELAY = 60.0  # seconds; also keeps out nan and inf, which time.sleep refuses
+
+
 @app.command()
 def demo(
     name: Annotated[Optional[str], typer.Argument(  # noqa: UP045
@@ -37,7 +41,7 @@ def demo(
         show_default=False)] = None,
     auto: Annotated[bool, typer.Option(help="Play without waiting for Enter.")] = False,
     delay: Annotated[float, typer.Option(help="Seconds between answers with --auto.",
-                                         min=0)] = 0.0,
+                                         min=0, max=MAX_DELAY)] = 0.0,
     top: Annotated[int, typer.Option(help="Routes shown in the result.", min=1)] = 3,
     plain: Annotated[bool, typer.Option(help="No colour, no box characters.")] = False,
     kb: common.KbOption = None,
@@ -46,6 +50,9 @@ def demo(
     """Play a workshop scenario: each question and its answer in turn, then the result."""
     from engagewiz.render.terminal import make_console
 
+    if not 0 <= delay <= MAX_DELAY:  # nan fails both comparisons
+        raise InputError.one(f"expected seconds from 0 to {MAX_DELAY:g}, found {delay}",
+                             key="--delay")
     plain = common.plain_wanted(plain)
     console = make_console(plain)
     if name is None:
@@ -53,7 +60,7 @@ def demo(
         return
     scenario = find_scenario(name, kb)
     knowledge, countries, day = common.load_kb(kb), common.load_countries(kb), common.today(today)
-    answers = _load(scenario.path, knowledge, countries)
+    answers = _load(scenario.path, knowledge, countries, day)
     wait = _Pacer(console, auto or not sys.stdin.isatty(), delay)
     console.rule(f"[bold]{escape(scenario.title)}[/bold]")
     console.print(escape(scenario.description))
@@ -177,11 +184,12 @@ def _facts(console: Console, facts: list[tuple[str, str, str]], provenance: dict
     wait()
 
 
-def _load(path: Path, kb: KnowledgeBase, countries: CountryData | None) -> dict[str, Any]:
+def _load(path: Path, kb: KnowledgeBase, countries: CountryData | None,
+          day: date) -> dict[str, Any]:
     from engagewiz.core import interview
     from engagewiz.storage.answers import load_answers
 
-    return interview.effective(kb, load_answers(path, kb, common.resolver(countries)))
+    return interview.effective(kb, load_answers(path, kb, common.resolver(countries), day))
 
 
 # -- compare ----------------------------------------------------------------------------------
@@ -218,8 +226,9 @@ def compare(
     knowledge, countries, day = common.load_kb(kb), common.load_countries(kb), common.today(today)
     path_a = _answers_path(first, kb)
     path_b = _answers_path(second, kb) if second else path_a
-    answers_a = _load(path_a, knowledge, countries)
-    answers_b = _apply(_load(path_b, knowledge, countries), set_ or [], knowledge, countries)
+    answers_a = _load(path_a, knowledge, countries, day)
+    answers_b = _apply(_load(path_b, knowledge, countries, day), set_ or [], knowledge,
+                       countries, day)
     label_b = (Path(second).stem if second else Path(first).stem) + (
         " + " + ", ".join(set_) if set_ else "")
     results: list[Assessment] = []
@@ -241,15 +250,18 @@ def compare(
 def _answers_path(text: str, kb_dir: Path | None) -> Path:
     """A file if one exists at that path, else a bundled scenario of that name."""
     path = Path(text)
-    if path.is_file():
-        return path
+    try:
+        if path.exists():  # a folder or a FIFO: load_answers says what is wrong with it
+            return path
+    except OSError:  # a name too long for the file system is no file
+        pass
     if path.suffix in (".yaml", ".yml", ".json") or "/" in text:
         raise InputError.one("answers file not found", text)
     return find_scenario(text, kb_dir).path
 
 
 def _apply(answers: dict[str, Any], changes: list[str], kb: KnowledgeBase,
-           countries: CountryData | None) -> dict[str, Any]:
+           countries: CountryData | None, day: date) -> dict[str, Any]:
     """--set KEY=VALUE, checked like an answers file: unknown ids get a "did you mean"."""
     from engagewiz.core import interview
     from engagewiz.storage.answers import check_answers
@@ -259,7 +271,7 @@ def _apply(answers: dict[str, Any], changes: list[str], kb: KnowledgeBase,
         key, sep, value = change.partition("=")
         key = key.strip()
         if not sep or not key:
-            raise InputError.one(f"expected KEY=VALUE, found {change!r}", key="--set")
+            raise InputError.one(f"expected KEY=VALUE, found {quoted(change)}", key="--set")
         if not value.strip():
             out.pop(key, None)
             continue
@@ -267,7 +279,7 @@ def _apply(answers: dict[str, Any], changes: list[str], kb: KnowledgeBase,
         raw: Any = value.strip()
         if question is not None and question.type == "multi":
             raw = [v.strip() for v in raw.split(",") if v.strip()]
-        checked, problems = check_answers({key: raw}, kb, common.resolver(countries))
+        checked, problems = check_answers({key: raw}, kb, common.resolver(countries), day)
         if problems:
             raise InputError.one(problems[0][1], key=f"--set {problems[0][0]}")
         out |= checked
@@ -282,5 +294,5 @@ def _warn_missing(label: str, answers: dict[str, Any], kb: KnowledgeBase,
 
     todo = interview.missing(kb, with_country_facts(kb, answers, countries, day).answers)
     if todo:
-        print(f"engagewiz: note: {label} leaves {len(todo)} question(s) unanswered "
+        print(f"engagewiz: note: {visible(label)} leaves {len(todo)} question(s) unanswered "
               f"(treated as not known): {', '.join(q.id for q in todo)}", file=sys.stderr)

@@ -22,7 +22,12 @@ from __future__ import annotations
 import calendar
 from datetime import date
 
-__all__ = ["add_months", "add_years", "days_left", "last_day"]
+__all__ = ["EARLIEST", "LATEST", "add_months", "add_years", "days_left", "last_day"]
+
+# The dates the tool reasons about. Any time limit (20 years at most) counted from a date
+# in this range stays inside what Python's dates can hold (year 9999): a decision dated
+# 9995 would overflow. Answers, --today and the country data are checked against it.
+EARLIEST, LATEST = date(1900, 1, 1), date(2999, 12, 31)
 
 
 def add_months(d: date, n: int) -> date:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import calendar
 import difflib
-import json
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping
@@ -225,9 +224,7 @@ def _source(key: str, raw: Mapping[str, Any]) -> Source:
 
 def _country(iso3: str, raw: Mapping[str, Any], sources: Mapping[str, Source]) -> Country:
     facts: dict[str, CountryFact] = {}
-    for key, f in raw["facts"].items():
-        if f["value"] not in VALUES or f["source"] not in sources:
-            raise ValueError(f"{iso3}.{key}: bad value or source in {f!r}")
+    for key, f in raw["facts"].items():  # values and sources checked by countryfile
         facts[key] = CountryFact(value=f["value"], source=f["source"], date=f.get("date"),
                                  note=f.get("note"))
     u = raw.get("upr")
@@ -240,11 +237,11 @@ def _country(iso3: str, raw: Mapping[str, Any], sources: Mapping[str, Source]) -
 
 
 def load_countries(path: str | Path) -> CountryData:
-    """Read countries.json (the only I/O here); raises ValueError on an unknown schema."""
-    with open(path, encoding="utf-8") as fh:
-        raw = json.load(fh)
-    if raw.get("schema") != 1:
-        raise ValueError(f"{path}: unsupported countries schema {raw.get('schema')!r}")
+    """Read countries.json (the only I/O here); a file of the wrong shape is an InputError
+    naming the file, line and key (kb/countryfile.py)."""
+    from engagewiz.kb.countryfile import read_country_file
+
+    raw = read_country_file(Path(path))
     sources = {k: _source(k, v) for k, v in raw["sources"].items()}
     countries = {k: _country(k, v, sources) for k, v in raw["countries"].items()}
     return CountryData(str(raw["built"]), sources, countries)
@@ -255,7 +252,7 @@ def find_countries(*folders: Path | None) -> CountryData | None:
     from engagewiz.kb.cache import cached
 
     for folder in folders:
-        if folder and (folder / "countries.json").is_file():
+        if folder and (folder / "countries.json").exists():  # a folder or FIFO: say so
             path = folder / "countries.json"
             return cached([path], partial(load_countries, path), CountryData)
     return None

@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from engagewiz.textsafe import quoted
+
 Path = tuple[str | int, ...]
 Issue = tuple[Path, str]  # where, what is wrong
 
@@ -85,7 +87,7 @@ class Choice(Spec):
 
     def check(self, value: Any, path: Path) -> Iterator[Issue]:
         if value not in self.values:
-            yield path, f"expected one of {', '.join(self.values)}, found {_show(value)}"
+            yield path, f"expected one of {', '.join(self.values)}, found {_kind(value)}"
 
     def json_schema(self) -> dict[str, Any]:
         return self._with_doc({"enum": list(self.values)})
@@ -174,12 +176,10 @@ class AnyValue(Spec):
 def _kind(value: Any) -> str:
     if value is None:
         return "nothing"
-    return {bool: "true/false", int: "a number", float: "a number", str: f"'{value}'",
+    if isinstance(value, str):
+        return quoted(value)
+    return {bool: "true/false", int: "a number", float: "a number",
             list: "a list", dict: "a mapping"}.get(type(value), type(value).__name__)
-
-
-def _show(value: Any) -> str:
-    return f"'{value}'" if isinstance(value, str) else _kind(value)
 
 
 def _unknown_field(key: str, fields: dict[str, Spec]) -> str:
@@ -187,4 +187,4 @@ def _unknown_field(key: str, fields: dict[str, Spec]) -> str:
 
     close = difflib.get_close_matches(str(key), list(fields), n=1)
     hint = f"; did you mean '{close[0]}'?" if close else f"; expected one of {', '.join(fields)}"
-    return f"unknown field '{key}'{hint}"
+    return f"unknown field {quoted(key)}{hint}"

@@ -67,9 +67,11 @@ def svg(result: Assessment, kb: KnowledgeBase, top: int | None,
     from rich.console import Console
 
     from engagewiz.render.terminal import render
+    from engagewiz.render.visible import guard
 
-    console = Console(record=True, width=SVG_WIDTH, file=io.StringIO(), force_terminal=True,
-                      color_system="truecolor", highlight=False, emoji=False)
+    console = guard(Console(record=True, width=SVG_WIDTH, file=io.StringIO(),
+                            force_terminal=True, color_system="truecolor", highlight=False,
+                            emoji=False))  # an ESC in the text would make the SVG invalid XML
     render(result, kb, console, top=top or DEFAULT_TOP, compact=True)
     return console.export_svg(title="engagewiz")
 

@@ -11,17 +11,18 @@ from rich.text import Text
 from engagewiz.core.results import BLOCKED, OPEN, UNKNOWN, Assessment, RouteResult
 from engagewiz.render import DEFAULT_TOP
 from engagewiz.render.layout import Indented, heading
+from engagewiz.render.visible import guard
 
 if TYPE_CHECKING:
     from engagewiz.core.model import KnowledgeBase
 
 
 def make_console(plain: bool = False, stderr: bool = False, width: int | None = None) -> Console:
-    return Console(
+    return guard(Console(
         stderr=stderr, highlight=False, emoji=False, width=width,
         no_color=plain or None,  # None: rich follows NO_COLOR and the terminal
         safe_box=True, legacy_windows=False,
-    )
+    ))
 
 
 def _src(source: tuple[str, ...]) -> str:

@@ -10,6 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from engagewiz.errors import InputError
+from engagewiz.storage.limits import ANSWERS
+from engagewiz.storage.readfile import read_text
+from engagewiz.textsafe import quoted
 
 SCENARIOS = "scenarios"
 
@@ -30,9 +33,11 @@ def scenario_dir(kb_dir: Path | None) -> Path:
 
 
 def read_scenario(path: Path) -> Scenario:
-    """Title and description come from the file's leading comment block."""
+    """Title and description come from the file's leading comment block.
+
+    Read like an answers file (bounded, a regular UTF-8 file), since it is one."""
     title, lines = path.stem, []
-    for raw in path.read_text(encoding="utf-8").splitlines():
+    for raw in read_text(path, ANSWERS.bytes, "a scenario (a YAML answers file)").splitlines():
         if not raw.startswith("#"):
             break
         text = raw.lstrip("#").strip()
@@ -55,4 +60,4 @@ def find_scenario(name: str, kb_dir: Path | None) -> Scenario:
     close = difflib.get_close_matches(name, list(found), n=2)
     hint = (f"; did you mean {' or '.join(close)}?" if close
             else "; run 'engagewiz demo' for the list")
-    raise InputError.one(f"unknown scenario '{name}'{hint}", key="NAME")
+    raise InputError.one(f"unknown scenario {quoted(name)}{hint}", key="NAME")

@@ -1,18 +1,26 @@
-"""Read YAML and JSON files fast, and find the line of a key only when an error needs it.
+"""Read YAML and JSON files that may be hostile, once, and find the line of any key in them.
 
-Parsing with node marks costs several times more than a plain load, so the happy path uses
-the C loader and an error re-reads the file to turn a key path into a line number.
+A file is parsed once into a `Document`: its data, plus what is needed to turn a key path
+into a line (the YAML nodes, or the JSON text), so reporting a thousand problems costs one
+parse, not a thousand. Before anything is built from a file it is checked against limits
+(`storage/limits.py`): no explicit tags (`!!float abc`, `!!python/...`), bounded size,
+nesting and alias expansion, no control characters, no number of thousands of digits.
+Each breach is a message with the file, line and key, never a traceback or a hang.
 """
 
 from __future__ import annotations
 
 import json
+import os
+from collections import OrderedDict
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
-from engagewiz.errors import InputError
+from engagewiz.errors import InputError, Problem
+from engagewiz.storage import limits
+from engagewiz.storage.readfile import read_text
 
 try:
     _Base: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[attr-defined,assignment,unused-ignore]
@@ -39,31 +47,117 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_ti
 PathKey = tuple[str | int, ...]
 
 
-def read_text(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError.one("file not found", str(path)) from None
-    except IsADirectoryError:
-        raise InputError.one("is a folder, expected a YAML or JSON file", str(path)) from None
-    except UnicodeDecodeError:
-        raise InputError.one("not UTF-8 text", str(path)) from None
-    except OSError as exc:
-        raise InputError.one(f"cannot read: {exc.strerror}", str(path)) from None
+class Duplicate(NamedTuple):
+    """A key given twice in one mapping: the second one counts, as in YAML and JSON."""
+
+    keys: PathKey
+    first: int | None
+    second: int | None
 
 
-def load(path: Path) -> Any:
-    """Load a YAML (or JSON, which is YAML) file; syntax errors name the line and column."""
-    text = read_text(path)
-    if path.suffix == ".json":
-        try:
-            return json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise InputError.one(
-                f"invalid JSON: {exc.msg} (column {exc.colno})", str(path), exc.lineno
-            ) from None
+class Document:
+    """One parsed file: its data, and the lines of its keys without parsing it again."""
+
+    def __init__(self, path: Path, data: Any, duplicates: list[Duplicate],
+                 root: yaml.Node | None = None, text: str = "") -> None:
+        self.path, self.data, self.duplicates = path, data, duplicates
+        self._root, self._text = root, text
+        self._index: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = {}
+
+    def line(self, keys: PathKey) -> int | None:
+        """The 1-based line where the value at `keys` starts, or the nearest parent's line."""
+        if self._root is None:
+            return limits.json_lines(self._text, keys)[-1] if self._text else None
+        node = self._root
+        line = node.start_mark.line + 1
+        for key in keys:
+            if isinstance(node, yaml.MappingNode):
+                found = self._members(node).get(str(key))
+                if found is None:
+                    return line
+                line = found[0].start_mark.line + 1
+                node = found[1]
+            elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) \
+                    and 0 <= key < len(node.value):
+                node = node.value[key]
+                line = node.start_mark.line + 1
+            else:
+                return line
+        return line
+
+    def _members(self, node: yaml.MappingNode) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+        """A mapping's keys, indexed once: a lookup is then constant time."""
+        index = self._index.get(id(node))
+        if index is None:
+            index = {str(k.value): (k, v) for k, v in node.value
+                     if isinstance(k, yaml.ScalarNode)}
+            self._index[id(node)] = index
+        return index
+
+
+_RECENT: OrderedDict[tuple[Any, ...], Document] = OrderedDict()
+_RECENT_MAX = 4  # questions, mechanisms, an answers file, countries
+
+
+def document(path: Path, limit: limits.Limits = limits.KB_FILE) -> Document:
+    """The file parsed and checked, from a small memo when it has not changed since."""
     try:
-        return yaml.load(text, Loader=_Loader)
+        st = os.stat(path)
+        stamp: tuple[Any, ...] | None = (str(path), limit, st.st_dev, st.st_ino, st.st_size,
+                                         st.st_mtime_ns)
+    except (OSError, ValueError):
+        stamp = None  # read_text says what is wrong with it
+    if stamp is not None and stamp in _RECENT:
+        _RECENT.move_to_end(stamp)
+        return _RECENT[stamp]
+    text = read_text(path, limit.bytes)
+    doc = _json(path, text, limit.values) if path.suffix == ".json" else _yaml(path, text,
+                                                                               limit.values)
+    if stamp is not None:
+        _RECENT[stamp] = doc
+        while len(_RECENT) > _RECENT_MAX:
+            _RECENT.popitem(last=False)
+    return doc
+
+
+def load(path: Path, limit: limits.Limits = limits.KB_FILE) -> Any:
+    """Load a YAML (or JSON) file; every problem names the file, line and key."""
+    return document(path, limit).data
+
+
+def line_of(path: Path, keys: PathKey) -> int | None:
+    """The line of `keys` in a file already loaded (no second parse), or None."""
+    for doc in reversed(_RECENT.values()):
+        if doc.path == path:
+            return doc.line(keys)
+    try:
+        return document(path).line(keys)
+    except InputError:
+        return None
+
+
+def _raise(path: Path, found: list[limits.Found]) -> None:
+    if found:
+        shown = found[:limits.PROBLEMS_SHOWN]
+        problems = [Problem(message, str(path), line, dotted(keys) or None)
+                    for keys, line, message in shown]
+        if len(found) > len(shown):
+            problems.append(Problem(f"and {len(found) - len(shown)} more problems of this "
+                                    "kind", str(path)))
+        raise InputError(problems)
+
+
+def _yaml(path: Path, text: str, most: int) -> Document:
+    if limits.rough_node_count(text) > most:
+        _raise(path, limits.count_events(text, _Loader, most))
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            return Document(path, None, [], None)
+        found, duplicates = limits.check_nodes(root, loader, most, text)
+        _raise(path, found)
+        return Document(path, loader.construct_document(root), duplicates, root)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -71,30 +165,26 @@ def load(path: Path) -> Any:
         raise InputError.one(f"invalid YAML: {exc.problem or exc}{col}", str(path), line) from None
     except yaml.YAMLError as exc:
         raise InputError.one(f"invalid YAML: {exc}", str(path)) from None
+    finally:
+        loader.dispose()
 
 
-def line_of(path: Path, keys: PathKey) -> int | None:
-    """The 1-based line where the value at `keys` starts, or the nearest parent's line."""
+def _json(path: Path, text: str, most: int) -> Document:
+    pairs = limits.JsonPairs()
     try:
-        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=_Loader)
-    except (OSError, yaml.YAMLError):
-        return None
-    line = node.start_mark.line + 1 if node else None
-    for key in keys:
-        if isinstance(node, yaml.MappingNode):
-            found = next((kv for kv in node.value if kv[0].value == key), None)
-            if found is None:
-                return line
-            line = found[0].start_mark.line + 1
-            node = found[1]
-        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int):
-            if key >= len(node.value):
-                return line
-            node = node.value[key]
-            line = node.start_mark.line + 1
-        else:
-            return line
-    return line
+        data = json.loads(text, object_pairs_hook=pairs,
+                          parse_int=limits.json_int, parse_constant=limits.json_constant)
+    except json.JSONDecodeError as exc:
+        raise InputError.one(f"invalid JSON: {exc.msg} (column {exc.colno})", str(path),
+                             exc.lineno) from None
+    except limits.LimitError as exc:
+        raise InputError.one(str(exc), str(path)) from None
+    except RecursionError:
+        raise InputError.one(f"nested more than {limits.MAX_DEPTH} levels deep",
+                             str(path)) from None
+    found, duplicates = limits.check_json(data, pairs, text, most)
+    _raise(path, found)
+    return Document(path, data, duplicates, None, text)
 
 
 def dotted(keys: PathKey) -> str:

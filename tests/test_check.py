@@ -44,6 +44,8 @@ KINDS_OF_PROBLEM = {
                                 "gate-missing-question"],
     "missing source": ["missing-source", "unknown-source"],
     "choice without help": ["choice-without-help"],
+    "urgent route without what to do now; unknown route it is reached through": [
+        "urgent-without-act-now", "unknown-reached-through"],
     "texts.yaml: shape, sources, conditions, questions, country facts": [
         "texts-unknown-field", "texts-unknown-source", "texts-bad-condition",
         "texts-never-true", "texts-unknown-question", "texts-unknown-fact"],

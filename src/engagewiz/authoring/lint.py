@@ -184,6 +184,11 @@ def _routes(kb: KnowledgeBase, where: Locator) -> Iterator[Finding]:
                     yield Finding(MECHANISMS, where.part(route, ("themes", k)), where.say(
                         route, f"unknown theme '{theme}'; expected one of "
                         + ", ".join(sorted(themes)) + _did_you_mean(theme, themes)))
+        if route.urgent and not route.act_now:
+            yield Finding(MECHANISMS, where.part(route, ("urgent",)), where.say(
+                route, "an urgent route is listed first when someone is at imminent risk, "
+                "with what to do in the next 48 hours: add `act_now` (a list of texts with "
+                "`source`), or set `urgent: false`"))
         for g, gate in enumerate(route.gates):
             needed = GATE_READS.get(gate.kind, ((None, None),))[0][0]
             if needed and kb.question(needed) is None:

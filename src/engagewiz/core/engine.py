@@ -59,17 +59,20 @@ def assess(
         return [r for r in results if r.status == status]
 
     recommended, other_open = ranking.split(having(OPEN), urgent, needs)
-    check_first = ranking.after_prerequisites(ranking.order(having(UNKNOWN), urgent), needs)
+    check_first = ranking.set_aside(
+        ranking.after_prerequisites(ranking.order(having(UNKNOWN), urgent), needs), urgent)
     return Assessment(
         kb_version=kb.version,
         today=today.isoformat(),
         answers=filled.answers,
         recommended=tuple(recommended),
         other_open=tuple(other_open),
-        check_first=tuple(check_first),
-        # Fewest obstacles first (a stable sort keeps the score order among equals): a
-        # route one declaration away matters more than one the State would need to join.
-        blocked=tuple(sorted(having(BLOCKED), key=lambda r: len(r.gates_with(BLOCKED)))),
+        check_first=tuple(sorted(check_first, key=lambda r: r.aside)),
+        # Routes for this kind of case first, then fewest obstacles (a stable sort keeps the
+        # score order among equals): a route one declaration away matters more than one the
+        # State would need to join.
+        blocked=tuple(sorted(ranking.set_aside(having(BLOCKED), urgent),
+                             key=lambda r: (r.aside, len(r.gates_with(BLOCKED))))),
         prefilled=filled.prefilled,
         notices=filled.notices,
         upr_estimate=filled.upr_estimate,

@@ -48,6 +48,12 @@ def fits_issue(route: Route, answers: Mapping[str, Any]) -> bool:
     return matches(_ISSUE, route, answers) is not False
 
 
+def set_aside(routes: Iterable[RouteResult], urgent_case: bool) -> list[RouteResult]:
+    """Mark the routes made for another kind of case: a body for other issues, or an
+    urgent procedure when nobody is at imminent risk. They are listed last, in brief."""
+    return [r._replace(aside=not r.fits or (r.urgent and not urgent_case)) for r in routes]
+
+
 def by_score(r: RouteResult) -> tuple[int, int, str]:
     return (-r.score, _EFFORT_ORDER.get(r.effort, 1), r.id)
 

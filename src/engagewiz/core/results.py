@@ -99,6 +99,7 @@ class RouteResult(NamedTuple):
     # Blocked because the State is not in that regional system (a question marked
     # `membership`): nothing the user can do opens it, so it is listed last, or counted.
     out_of_region: bool = False
+    aside: bool = False  # closed or unchecked, but made for another kind of case (ranking)
 
     @property
     def is_upr(self) -> bool:

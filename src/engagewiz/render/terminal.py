@@ -63,18 +63,25 @@ def render(assessment: Assessment, kb: KnowledgeBase, console: Console,
         _heading(console, "Also open, but a weaker fit", plain)
         _say(console, "; ".join(f"{escape(r.name)} ({r.score:+d})" for r in a.other_open) + ".")
     shown = top if compact else None
-    if a.check_first:
+    checks = [r for r in a.check_first if not r.aside]
+    if checks:
         _heading(console, "Check first (an answer is not known)", plain)
-        for route in a.check_first[:shown]:
+        for route in checks[:shown]:
             _say(console, f"[bold]{escape(route.name)}[/bold] (score {route.score:+d})")
             _gates(console, route, UNKNOWN, "?", "Where to check", "check")
-    if a.blocked:
+    closed = [r for r in a.blocked if not r.aside]
+    if closed:
         _heading(console, "Blocked routes, and what would open them", plain)
         # Routes of a regional system the State is not in go last: nothing opens them.
-        for route in sorted(a.blocked, key=lambda r: r.out_of_region)[:shown]:
+        for route in sorted(closed, key=lambda r: r.out_of_region)[:shown]:
             _say(console, f"[bold]{escape(route.name)}[/bold]")
             _gates(console, route, BLOCKED, "x", "To open it", "unblock")
-    if shown is not None and (len(a.check_first) > shown or len(a.blocked) > shown):
+    aside = [r for r in (*a.check_first, *a.blocked) if r.aside]
+    if aside:
+        _heading(console, "For other kinds of case", plain)
+        _say(console, "Bodies for other issues, or urgent procedures for a case that is not "
+             "urgent: " + "; ".join(escape(r.name) for r in aside) + ".", style="dim")
+    if shown is not None and (len(checks) > shown or len(closed) > shown):
         console.print("\n(compact view: use --format json or drop --compact for every route)")
     _about_the_data(console, a, kb, plain)
     console.print()

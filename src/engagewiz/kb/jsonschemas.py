@@ -97,7 +97,9 @@ def _answer(question: Question) -> dict[str, Any]:
 def _condition() -> dict[str, Any]:
     """The condition language, recursive, for completion of `when`, `test` and `if`."""
     value = {"type": ["string", "number", "boolean"]}
-    values = {"type": "array", "items": value, "minItems": 1}
+    # A template may fill a list from its items: `has_any: "{themes}"` (docs/authoring.md).
+    values = {"anyOf": [{"type": "array", "items": value, "minItems": 1},
+                        {"type": "string", "pattern": "^\\{[a-z_][a-z0-9_]*\\}$"}]}
     shapes = {"is": value, "in": values, "has": value, "has_any": values,
               "answered": {"type": "boolean"}}
     assert set(shapes) == set(TEST_OPS), "keep in step with conditions.TEST_OPS"

@@ -2,7 +2,8 @@
 """Write schemas/*.schema.json from the code that validates the files (engagewiz.kb.jsonschemas).
 
 Run after changing data/questions.yaml (the answers schema lists its questions) or the
-file formats (engagewiz/kbspec.py). `--check` writes nothing and exits 1 if a file is out
+file formats of questions.yaml, mechanisms.yaml and texts.yaml (engagewiz/kb/spec.py).
+`--check` writes nothing and exits 1 if a file is out
 of date; tests/test_schemas.py does the same in CI.
 
     python scripts/make_schemas.py            # write

@@ -18,15 +18,17 @@ import pytest
 
 from conftest import TODAY
 from engagewiz.core.engine import assess
-from engagewiz.core.model import KnowledgeBase
+from engagewiz.core.model import KnowledgeBase, Question
 from engagewiz.kb.countries import CountryData
 from engagewiz.storage.answers import load_answers
 
 pexpect = pytest.importorskip("pexpect")
 
 DOWN, UP, ENTER, SPACE, CTRL_C = "\x1b[B", "\x1b[A", "\r", " ", "\x03"
-PROGRESS = r"Question (\d+), about (\d+) to go · (\w+)"
+PROGRESS = r"Question \d+ of "  # then the question: no internal ids are shown
 REVIEW, FACTS, RESULT = "Review your answers", "Is this still right", r"(?i)recommended routes"
+MODE = "How much time do you have"
+ESC = r"\x1b\[[0-9;?]*[A-Za-z]"
 TIMEOUT = 20
 DRAWN = r"\x1b\[\?7h"  # prompt_toolkit turns line wrap back on when a render ends
 # ... and bracketed paste off when a prompt ends. Waiting for it matters: the answered
@@ -45,6 +47,12 @@ def spawn(*args: str) -> pexpect.spawn:
     return child
 
 
+def asked(q: Question) -> str:
+    """A question on screen: "? " then its text, wrapped at 60 columns between words."""
+    gap = rf"(?:\s|{ESC})+"  # one alternation, no nested star: no runaway backtracking
+    return rf"\?{gap}" + gap.join(re.escape(w) for w in q.text.split())
+
+
 Keys = str | Callable[[], str]
 
 
@@ -55,6 +63,8 @@ class Driver:
         self.child, self.kb = child, kb
         self.script = {k: list(v) for k, v in script.items()}  # a list: asked again -> next
         self.asked: list[str] = []
+        self.ids = [q.id for q in kb.questions]
+        self.patterns = [asked(q) for q in kb.questions]
 
     def default(self, qid: str) -> str:
         q = self.kb.question(qid)
@@ -67,11 +77,11 @@ class Driver:
     def run_until(self, stop: str, review: list[str] | None = None) -> None:
         review = list(review or [])
         while True:
-            index = self.child.expect([stop, PROGRESS, REVIEW, FACTS])
+            index = self.child.expect([stop, PROGRESS, REVIEW, FACTS, MODE])
             if index == 0:
                 return
             if index == 1:
-                qid = self.child.match.group(3)
+                qid = self.ids[self.child.expect(self.patterns)]
                 self.asked.append(qid)
                 keys = self.script[qid].pop(0) if self.script.get(qid) else self.default(qid)
                 self.answer(keys)
@@ -107,7 +117,8 @@ def test_full_interview_with_two_backs_and_an_edit(kb: KnowledgeBase, countries:
     })
     # Review: open the second answer (country) and change it to Canada, then see results.
     driver.run_until(REVIEW)
-    driver.answer(DOWN * 2 + ENTER)
+    driver.answer(DOWN + ENTER)  # change an answer...
+    driver.answer(DOWN + ENTER)  # ... the second
     driver.answer("\x15Canada" + ENTER)  # Ctrl-U clears the previous answer first
     driver.run_until(RESULT)
     assert driver.asked.count("case_type") == 2  # asked again after Back
@@ -129,7 +140,7 @@ def test_full_interview_with_two_backs_and_an_edit(kb: KnowledgeBase, countries:
 def test_ctrl_c_saves_then_resume_finishes(kb: KnowledgeBase, private_state: Path) -> None:
     child = spawn()
     driver = Driver(child, kb, {"org_type": [DOWN * 4 + ENTER]})  # a lawyer
-    driver.run_until(r"Question \d+, about \d+ to go · themes")
+    driver.run_until(r"Question 3 of")  # themes, after the organisation and the State
     child.expect(DRAWN)
     child.send(CTRL_C)
     child.expect("Continue with: engagewiz assess --resume")
@@ -142,7 +153,8 @@ def test_ctrl_c_saves_then_resume_finishes(kb: KnowledgeBase, private_state: Pat
     assert "org_type: lawyer" in text and "country: KEN" in text
 
     child = spawn("--resume")
-    driver = Driver(child, kb, {"themes": [SPACE + ENTER]})
+    child.expect(r"Restored 2 answer\(s\)")
+    driver = Driver(child, kb, {"themes": [SPACE + ENTER], "urgency": [DOWN + ENTER]})
     driver.run_until(RESULT)
     assert "org_type" not in driver.asked and "themes" in driver.asked
     first_route(child)
@@ -158,7 +170,7 @@ def test_answers_file_asks_only_the_missing_questions(kb: KnowledgeBase, tmp_pat
     saved = tmp_path / "final.yaml"
     child = spawn("--answers", str(answers), "--save-answers", str(saved),
                   "--format", "json")
-    driver = Driver(child, kb, {})
+    driver = Driver(child, kb, {"urgency": [DOWN + ENTER]})  # no: the full interview
     driver.run_until(r'"recommended"')
     child.expect(pexpect.EOF)
     child.close()

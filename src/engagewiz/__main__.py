@@ -1,3 +1,3 @@
-from engagewiz.cli.app import run
+from engagewiz.entry import main
 
-run()
+main()

@@ -77,9 +77,10 @@ def run() -> None:
         for line in lines[1:]:
             print(f"engagewiz: error: {line}", file=sys.stderr)
         sys.exit(2)
-    except KeyboardInterrupt:
-        print("\nengagewiz: interrupted", file=sys.stderr)
-        sys.exit(130)
+    except KeyboardInterrupt as stop:  # Ctrl-C, SIGTERM or SIGHUP (engagewiz.entry)
+        from engagewiz.entry import interrupted
+
+        interrupted(stop)
     except Exception as exc:  # a bug: say so without printing answers in a traceback
         if os.environ.get("ENGAGEWIZ_DEBUG"):
             raise

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
@@ -10,6 +11,7 @@ import typer
 
 from engagewiz.cli import common
 from engagewiz.cli.app import app
+from engagewiz.cli.asking import Asking
 from engagewiz.errors import InputError
 
 if TYPE_CHECKING:
@@ -20,9 +22,6 @@ if TYPE_CHECKING:
 
 
 STDOUT = Path("-")
-NO_TERMINAL = ("the interview needs a terminal. To run without one, write an answers file:\n"
-               "  engagewiz template > answers.yaml   (fill it in)\n"
-               "  engagewiz assess --answers answers.yaml --format json")
 
 
 @app.command()
@@ -46,6 +45,12 @@ def assess(
         "with --answers; '-' prints them instead of the result.", show_default=False)] = None,
     no_input: Annotated[bool, typer.Option(
         "--no-input", help="Never ask; fail (exit 2) naming every unanswered question.")] = False,
+    quick: Annotated[bool, typer.Option(
+        "--quick", help="At most 10 questions; the rest count as \"don't know\" (you may "
+        "refine after the result).")] = False,
+    accessible: Annotated[bool, typer.Option(
+        "--accessible", help="Line-by-line prompts with numbered choices, for screen readers "
+        "(also when TERM=dumb).")] = False,
     compact: Annotated[bool, typer.Option(help="Reasons only: for projectors.")] = False,
     plain: Annotated[bool, typer.Option(help="No colour, no box characters.")] = False,
     kb: common.KbOption = None,
@@ -68,9 +73,21 @@ def assess(
     countries = common.load_countries(kb)
     day = common.today(today)
     plain = common.plain_wanted(plain)
+    accessible = accessible or os.environ.get("TERM") == "dumb"
     given = _starting_answers(answers, resume_, knowledge, countries, day)
-    given = _complete(given, knowledge, countries, day, no_input, plain, started=bool(
-        answers or resume_))
+    def show(partial: dict[str, Any]) -> None:
+        """A shortcut's result (urgent, quick), on screen before more is asked."""
+        from engagewiz.render import DEFAULT_TOP
+        from engagewiz.render.terminal import make_console, render
+
+        render(run_assessment(knowledge, partial, today=day, countries=countries), knowledge,
+               make_console(plain, stderr=format is common.Format.json or output is not None),
+               top=count or DEFAULT_TOP, plain=plain, compact=compact)
+
+    asked = Asking(knowledge, countries, day, plain or accessible, accessible, quick, show)
+    outcome = asked.complete(given, no_input, started=bool(answers or resume_),
+                             resuming=resume_, save_answers=save_answers)
+    given, save_answers = outcome.answers, outcome.save_answers
     result = run_assessment(knowledge, given, today=day, countries=countries)
     if save_answers:
         saved = dump_answers(given, knowledge, "# engagewiz answers\n")
@@ -85,7 +102,7 @@ def assess(
         from engagewiz.render.json_out import render as render_json
 
         common.write_output(render_json(result, count, pretty=sys.stdout.isatty()), None)
-    else:
+    elif not outcome.shown:
         from engagewiz.render import DEFAULT_TOP
         from engagewiz.render.terminal import make_console, render
 
@@ -124,42 +141,3 @@ def _starting_answers(path: Path | None, resume_: bool, kb: KnowledgeBase,
     return given
 
 
-def _complete(given: dict[str, Any], kb: KnowledgeBase, countries: CountryData | None,
-              day: date, no_input: bool, plain: bool, started: bool) -> dict[str, Any]:
-    """Ask what is missing at a terminal; elsewhere, name every missing question at once."""
-    from engagewiz.core import interview
-    from engagewiz.core.prefill import with_country_facts
-
-    filled = with_country_facts(kb, given, countries, day)
-    todo = interview.missing(kb, filled.answers)
-    if not todo:
-        return given  # the scripted path: nothing of the interview (or rich) is imported
-    from engagewiz.cli.interactive import Interrupted, Interview, terminal_available
-
-    if no_input or not terminal_available():
-        if not started:
-            raise InputError.one(NO_TERMINAL)
-        ids = ", ".join(q.id for q in todo)
-        raise InputError.one(f"{len(todo)} question(s) unanswered: {ids}. Answer them in the "
-                             "file (dont_know is an answer), or run at a terminal without "
-                             "--no-input to be asked.")
-    from engagewiz.cli.prompts import Asker
-    from engagewiz.render.terminal import make_console
-    from engagewiz.storage import resume
-
-    names = [(c.iso3, c.name) for c in countries] if countries else []
-
-    def search(text: str) -> tuple[str, str] | None:
-        found = countries.search(text) if countries else None
-        return (found.iso3, found.name) if found else None
-
-    console = make_console(plain, stderr=True)
-    session = Interview(kb, countries, day, console, Asker(names, search, plain, day))
-    try:
-        final = session.run(given)
-    except Interrupted as stop:
-        console.print(f"\nStopped. Your answers so far are saved in {stop.path} (only you can "
-                      "read it).\nContinue with: engagewiz assess --resume")
-        sys.exit(130)
-    resume.forget()
-    return final

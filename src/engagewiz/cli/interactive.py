@@ -1,40 +1,56 @@
 """The interview at a terminal: the loop around the pure walk in engagewiz.core.interview.
 
-Every answer is saved to the resume file as soon as it is given, so Ctrl-C, end of input
-or a closed terminal loses nothing; the file is deleted when the interview completes.
+Every answer is saved to the resume file as soon as it is given, so Ctrl-C, a signal, end of
+input or a closed terminal loses nothing; the files are deleted when the interview completes.
+
+A run may stop early at the end of a shortcut (the urgent fast track, quick mode): `run`
+then returns with `shortcut` set, the caller shows that result, and `more` offers the rest.
 """
 
 from __future__ import annotations
 
-import signal
 import sys
+from dataclasses import dataclass, replace
 from datetime import date
-from types import FrameType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
-from rich.console import Console
 from rich.markup import escape
 
+from engagewiz.cli.screens import CHANGE_ANSWER, CHANGE_FACT, DONE, Screens, hanging
 from engagewiz.core import interview
-from engagewiz.core.conditions import DONT_KNOW
-from engagewiz.core.model import KnowledgeBase, Question
+from engagewiz.core.model import KnowledgeBase, Question, Shortcut
 from engagewiz.core.prefill import with_country_facts
 from engagewiz.storage import resume
 
 if TYPE_CHECKING:
-    from engagewiz.cli.prompts import Asker
+    from rich.console import Console
+
     from engagewiz.kb.countries import CountryData
 
 
-DONE = "@done"  # a menu value no question id can take (questionary maps None to the title)
+class Prompter(Protocol):
+    """What the interview needs of a prompt module (arrow menus, or numbered lines)."""
+
+    back: object
+
+    def ask(self, q: Question, current: Any = None, can_go_back: bool = False) -> Any: ...
+
+    def choose(self, message: str, options: list[tuple[str, Any]],
+               search: bool = False) -> Any: ...
 
 
 class Interrupted(Exception):
-    """The user left mid-interview; the answers so far are in `path`."""
+    """The user left mid-interview; `saved` says whether anything is in the resume file."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, saved: bool, stop: BaseException) -> None:
         super().__init__(path)
-        self.path = path
+        self.path, self.saved, self.stop = path, saved, stop
+
+
+@dataclass(frozen=True)
+class Outcome:
+    answers: dict[str, Any]
+    shortcut: Shortcut | None = None  # set when a shortcut ended: a first result, not the last
 
 
 def terminal_available() -> bool:
@@ -42,75 +58,133 @@ def terminal_available() -> bool:
     return bool(sys.stdin and sys.stdin.isatty() and sys.stderr.isatty())
 
 
-def _hangup(signum: int, frame: FrameType | None) -> None:
-    raise KeyboardInterrupt
-
-
 class Interview:
     def __init__(self, kb: KnowledgeBase, countries: CountryData | None, today: date,
-                 console: Console, asker: Asker) -> None:
+                 console: Console, asker: Prompter, state: resume.RunState,
+                 help_style: str = "dim") -> None:
         self.kb, self.countries, self.today = kb, countries, today
-        self.console, self.asker = console, asker
+        self.console, self.asker, self.state = console, asker, state
+        self.screens = Screens(kb, countries, console, asker)
+        self.help_style = help_style  # "" in accessible mode: help at normal contrast
         self.remembered: dict[str, Any] = {}  # every answer ever given: defaults after Back
+        self.history: list[str] = []
+        self.confirmed: object = None  # the country whose facts the user confirmed
+        self.answers: dict[str, Any] = {}
 
-    def run(self, answers: dict[str, Any]) -> dict[str, Any]:
-        if hasattr(signal, "SIGHUP"):
-            signal.signal(signal.SIGHUP, _hangup)
+    # -- the run ---------------------------------------------------------------------------
+
+    def start(self, answers: dict[str, Any], restored: bool, offer_quick: bool) -> None:
+        """Restored answers can be gone back over; a fresh run may choose quick mode."""
+        self.answers = dict(answers)
+        self.remembered = dict(answers)
+        known = self._known(self.answers)
+        self.history = [q.id for q in interview.applicable(self.kb, known) if q.id in answers]
+        if restored:
+            self.console.print(f"Restored {len(answers)} answer(s) from your interrupted "
+                               "interview; Back (<) goes over them again.")
+        if offer_quick and not answers and not self.state.quick:
+            self._save_state(quick=self._ask_mode())
+
+    def run(self) -> Outcome:
         try:
-            return self._loop(dict(answers))
-        except (KeyboardInterrupt, EOFError):
-            raise Interrupted(str(resume.resume_path())) from None
+            return self._loop()
+        except (KeyboardInterrupt, EOFError) as stop:
+            path = resume.resume_path()
+            raise Interrupted(str(path), path.is_file(), stop) from None
 
-    def _known(self, answers: dict[str, Any]) -> dict[str, Any]:
-        """The user's answers plus the country data's known facts (asked only if unknown)."""
-        return with_country_facts(self.kb, answers, self.countries, self.today,
-                                  unknown_as_dont_know=False).answers
+    def more(self, cut: Shortcut) -> bool:
+        """After a shortcut's result: say what it took as unknown, offer the rest."""
+        todo = interview.skipped(self.kb, self._known(self.answers))
+        if not todo:
+            return False
+        named = [q.short for q in todo if q.short]
+        names = f" ({'; '.join(named)})" if named else ""
+        self.console.print()
+        first = ("This was the urgent fast track" if cut.when is not None
+                 else "This was a quick result")
+        self.console.print(escape(hanging(
+            f"{first}: {len(todo)} question(s) were not asked and count as \"don't know\""
+            f"{names}. Answering them can open or close "
+            "routes marked \"check first\" and change the order of the others.", rest="")))
+        pick = self.asker.choose("What next?", [
+            (f"Refine: answer the other questions (about {len(todo)})", "more"),
+            ("Stop here", DONE)])
+        if pick == DONE:
+            return False
+        self._save_state(done=(*self.state.done, cut.id),
+                         quick=self.state.quick and cut.when is not None)
+        return True
 
-    def _loop(self, answers: dict[str, Any]) -> dict[str, Any]:
-        history: list[str] = []
-        section = None
-        confirmed_country = None
+    # -- the loop ----------------------------------------------------------------------------
+
+    def _loop(self) -> Outcome:
+        answers = self.answers
+        shown_sections: set[str] = set()
         while True:
             known = self._known(answers)
-            question = interview.next_question(self.kb, known)
+            chosen = interview.QUICK if self.state.quick else None
+            cut = interview.shortcut(self.kb, known, chosen, self.state.done)
+            question = interview.next_question(self.kb, known, cut)
             if question is None:
-                if answers.get("country") != confirmed_country:
-                    answers = self._confirm_facts(answers)
-                    confirmed_country = answers.get("country")
+                if cut is not None:
+                    self._save_state(done=(*self.state.done, cut.id))
+                    return Outcome(interview.effective(self.kb, answers), cut)
+                if answers.get("country") != self.confirmed:
+                    self._confirm_facts(answers)
+                    self.confirmed = answers.get("country")
                     continue
-                edited = self._review(answers)
-                if edited is None:
-                    return interview.effective(self.kb, answers)
-                answers = edited
+                if self._review(answers):
+                    return Outcome(interview.effective(self.kb, answers))
                 continue
-            if question.section != section:
-                section = question.section
-                self._section(section)
-            step = interview.progress(self.kb, answers, known)
-            self.console.print(f"[dim]Question {step.number}, about {step.remaining} to go"
-                               f" · {question.id}[/dim]")
-            self.console.print(f"[dim]Why we ask: {escape(question.help)}[/dim]")
-            value = self.asker.ask(question, self.remembered.get(question.id), bool(history))
-            from engagewiz.cli.prompts import BACK
+            if question.section not in shown_sections:
+                shown_sections.add(question.section)
+                self._section(question.section)
+            self._progress(answers, known, cut)
+            self._why(question)
+            value = self.asker.ask(question, self.remembered.get(question.id),
+                                   bool(self.history))
+            if value is self.asker.back:
+                self.history, kept = interview.back(self.history, answers)
+                answers.clear()
+                answers.update(kept)
+                continue
+            answers[question.id] = self.remembered[question.id] = value
+            self.history.append(question.id)
+            self._save(answers)
 
-            if value is BACK:
-                history, answers = interview.back(history, answers)
-                section = None
-                continue
-            answers[question.id] = value
-            self.remembered[question.id] = value
-            history.append(question.id)
-            resume.save(answers, self.kb)
+    def _progress(self, answers: dict[str, Any], known: dict[str, Any],
+                  cut: Shortcut | None) -> None:
+        step = interview.progress(self.kb, answers, known)
+        if cut is not None:
+            todo = len(interview.missing(self.kb, known, cut))
+            step = interview.Progress(step.number, max(todo - 1, 0))
+        total = step.number + step.remaining
+        about = "" if step.remaining == 0 else "about "
+        mode = {"quick": " (quick)", "urgent": " (urgent)"}.get(cut.id, "") if cut else ""
+        line = f"Question {step.number} of {about}{total}{mode}"
+        self.console.print(f"[{self.help_style}]{line}[/]" if self.help_style else line)
+
+    def _ask_mode(self) -> bool:
+        """The first screen: quick mode (at most 10 questions) or the full interview."""
+        quick = next((s for s in self.kb.shortcuts if s.id == interview.QUICK), None)
+        if quick is None:
+            return False
+        step = interview.progress(self.kb, {}, {})
+        pick = self.asker.choose("How much time do you have?", [
+            (f"Enough for the full interview (about {step.remaining + 1} questions)", "full"),
+            (f"Little: quick mode, at most {len(quick.ask)} questions, refine later", "quick")])
+        return bool(pick == "quick")
 
     def _section(self, section_id: str) -> None:
         section = next(s for s in self.kb.sections if s.id == section_id)
         self.console.print()
         self.console.print(f"[bold]{escape(section.title)}[/bold]")
         if section.intro:
-            self.console.print(escape(section.intro))
+            self.console.print(escape(hanging(section.intro, rest="")))
 
-    def _confirm_facts(self, answers: dict[str, Any]) -> dict[str, Any]:
-        """Show what the data says about the State; the user confirms or corrects it."""
+    # -- facts and review --------------------------------------------------------------------
+
+    def _confirm_facts(self, answers: dict[str, Any]) -> None:
         filled = with_country_facts(self.kb, answers, self.countries, self.today,
                                     unknown_as_dont_know=False)
         current = interview.effective(self.kb, filled.answers)
@@ -118,66 +192,61 @@ class Interview:
         facts = sorted((p for p in filled.prefilled if p.question in current and not p.overridden),
                        key=lambda p: order[p.question])
         if not facts:
-            return answers
-        country = self.countries.get(str(answers["country"])) if self.countries else None
-        self.console.print()
-        self.console.print(f"[bold]What {escape(country.name if country else 'the State')} "
-                           "has accepted, from public data[/bold]")
-        for notice in filled.notices:
-            self.console.print(f"[yellow]Note:[/yellow] {escape(notice)}")
-        by_source: dict[str, list[str]] = {}
-        for p in facts:
-            q = self.kb.question(p.question)
-            assert q is not None
-            by_source.setdefault(p.source, []).append(f"  {q.label(p.value):<4} {q.text}")
-        for source, lines in by_source.items():
-            self.console.print(f"Per {escape(source)}:")
-            for line in lines:
-                self.console.print(escape(line))
-        while True:
-            pick = self.asker.choose("Is this still right? (a ratification since then?)", [
-                ("Yes, use these facts", DONE),
-                *[(f"Correct: {self._short(p.question, answers)}", p.question) for p in facts],
-            ])
-            if pick == DONE:
-                return answers
-            question = self.kb.question(pick)
-            assert question is not None
-            answers[pick] = self.asker.ask(question, filled.answers.get(pick))
-            resume.save(answers, self.kb)
+            return
+        changes = self.screens.facts(self._country_name(answers), facts, filled.notices,
+                                     self._ask_again)
+        if changes:
+            answers.update(changes)
+            self._save(answers)
 
-    def _short(self, qid: str, answers: dict[str, Any]) -> str:
-        q = self.kb.question(qid)
-        assert q is not None
-        value = self._known(answers).get(qid)
-        return f"{q.text} [{q.label(value) if value is not None else '-'}]"
-
-    def _review(self, answers: dict[str, Any]) -> dict[str, Any] | None:
-        """All answers in one list; change any, or go on to the results (None)."""
+    def _review(self, answers: dict[str, Any]) -> bool:
+        """True when the user goes on to the results."""
+        self._save_state(reviewed=True)
         current = interview.effective(self.kb, answers)
-        mine = [q for q in self.kb.questions if q.id in current]
-        self.console.print()
-        self.console.print("[bold]Your answers[/bold]")
-        for i, q in enumerate(mine, 1):
-            self.console.print(f"{i:>2}. {escape(q.text)}")
-            self.console.print(f"    [cyan]{escape(q.label(current[q.id]))}[/cyan]")
-        pick = self.asker.choose("Review your answers", [
-            ("See the results", DONE),
-            *[(f"Change {i}: {self._clip(q)}", q.id) for i, q in enumerate(mine, 1)],
-        ])
+        mine = [(q, current[q.id]) for q in self.kb.questions if q.id in current]
+        facts = with_country_facts(self.kb, answers, self.countries, self.today).prefilled
+        pick = self.screens.review(mine, self._country_name(answers) if facts else None,
+                                   len(facts))
         if pick == DONE:
-            return None
+            return True
+        if pick == CHANGE_FACT:
+            self.confirmed = None  # the facts screen comes again, then the review
+            return False
+        if pick == CHANGE_ANSWER:
+            return False
         question = self.kb.question(pick)
         assert question is not None
-        answers[pick] = self._ask_again(question, answers.get(pick))
-        self.remembered[pick] = answers[pick]
-        resume.save(answers, self.kb)
-        return answers
+        value = self._ask_again(question, answers.get(pick))
+        if value is not None:
+            answers[pick] = self.remembered[pick] = value
+            self._save(answers)
+        return False
 
     def _ask_again(self, question: Question, current: Any) -> Any:
-        self.console.print(f"[dim]Why we ask: {escape(question.help)}[/dim]")
-        return self.asker.ask(question, current if current != DONT_KNOW else DONT_KNOW)
+        """Ask to change one answer; Back cancels the change (None)."""
+        self._why(question)
+        value = self.asker.ask(question, current, can_go_back=True)
+        return None if value is self.asker.back else value
 
-    @staticmethod
-    def _clip(q: Question, width: int = 44) -> str:
-        return q.text if len(q.text) <= width else q.text[: width - 3] + "..."
+    # -- helpers -----------------------------------------------------------------------------
+
+    def _why(self, question: Question) -> None:
+        text = escape(hanging(f"Why we ask: {question.help}", rest=""))
+        self.console.print(f"[{self.help_style}]{text}[/]" if self.help_style else text)
+
+    def _known(self, answers: dict[str, Any]) -> dict[str, Any]:
+        """The user's answers plus the country data's known facts (asked only if unknown)."""
+        return with_country_facts(self.kb, answers, self.countries, self.today,
+                                  unknown_as_dont_know=False).answers
+
+    def _country_name(self, answers: dict[str, Any]) -> str:
+        country = self.countries.get(str(answers.get("country"))) if self.countries else None
+        return country.name if country else "the State"
+
+    def _save(self, answers: dict[str, Any]) -> None:
+        resume.save(answers, self.kb, self.state)
+
+    def _save_state(self, **changes: Any) -> None:
+        self.state = replace(self.state, **changes)
+        if resume.resume_path().is_file():
+            self._save(self.answers)

@@ -1,32 +1,47 @@
 """The only module that imports questionary: one prompt per question type, drawn on stderr.
 
 Prompts go to stderr so `engagewiz assess --format json > out.json` keeps the JSON clean.
-Only `unsafe_ask()` is used: `.ask()` turns Ctrl-C into None, which would read as an answer.
-Ctrl-C and end-of-input propagate to the interview, which saves progress (one place).
+Never `.ask()`, which turns Ctrl-C into None (that would read as an answer): every prompt
+runs through `_run`, which also makes `kill -INT` and Ctrl-D work at list and checkbox
+prompts as at text prompts. Ctrl-C, signals and end-of-input propagate to the interview,
+which saves progress (one place).
+
+Messages are wrapped to the terminal, with the hint and then the answer on the next line,
+so nothing breaks mid-word at 60 columns; an option too long for the screen is shortened
+and shown in full below the list while it is highlighted.
 """
 
 from __future__ import annotations
 
+import shutil
 import sys
+import textwrap
 from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 import questionary
+from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+from prompt_toolkit.key_binding.key_processor import KeyPressEvent
+from prompt_toolkit.keys import Keys
 from prompt_toolkit.output import create_output
 from questionary import Choice
+from questionary import Question as Prompt
 
 from engagewiz.core.conditions import DONT_KNOW
 from engagewiz.core.model import Question
 
 BACK = object()  # the answer "go back to the previous question"
 BACK_WORDS = ("<", "back")
+INDENT = "  "
 DONT_KNOW_WORDS = ("?", "dont know", "don't know", "dont_know", "unknown")
 CountrySearch = Callable[[str], "tuple[str, str] | None"]  # text -> (iso3, name)
 
 
 class Asker:
     """Asks one question at a time; knows nothing about which question comes next."""
+
+    back = BACK
 
     def __init__(self, countries: list[tuple[str, str]], search: CountrySearch,
                  plain: bool = False, today: date | None = None) -> None:
@@ -54,27 +69,39 @@ class Asker:
                   "country": self._country, "date": self._date, "text": self._text}[q.type]
         return method(q, current, can_go_back)
 
-    def choose(self, message: str, options: list[tuple[str, Any]]) -> Any:
-        """A plain menu (the review screen): title, value pairs."""
-        return questionary.select(message, [Choice(t, v) for t, v in options],
-                                  **self._select_kwargs()).unsafe_ask()
+    def choose(self, message: str, options: list[tuple[str, Any]],
+               search: bool = False) -> Any:
+        """A plain menu (facts, review): title, value pairs; `search` filters as you type."""
+        choices = [self._choice(t, v) for t, v in options]
+        hint = "(type to search, arrows, Enter)" if search else "(arrows, Enter)"
+        kwargs = self._select_kwargs(hint)
+        if search:
+            kwargs |= {"use_search_filter": True, "use_jk_keys": False}
+        return _run(questionary.select(_wrap(message), choices, **kwargs))
 
-    def _select_kwargs(self) -> dict[str, Any]:
-        return self.kwargs | self.list_kwargs | {"instruction": "(arrows, Enter)"}
+    def _select_kwargs(self, hint: str = "(arrows, Enter)") -> dict[str, Any]:
+        return self.kwargs | self.list_kwargs | {"instruction": hint}
+
+    @staticmethod
+    def _choice(label: str, value: Any, checked: bool = False, indent: int = 3) -> Choice:
+        """An option that fits the screen: a long label wraps under itself, never cut."""
+        lines = textwrap.wrap(label, _width() - indent - 2) or [label]
+        return Choice(("\n" + " " * indent).join(lines), value, checked=checked)
 
     def _select(self, q: Question, current: Any, can_go_back: bool) -> Any:
-        choices = [Choice(c.label, c.value) for c in q.choices]
+        choices = [self._choice(c.label, c.value) for c in q.choices]
         if q.dont_know:
             choices.append(Choice("Don't know", DONT_KNOW))
         if can_go_back:
             choices.append(Choice("< Back", BACK))
         default = next((c for c in choices if c.value == current), None)
-        return questionary.select(q.text, choices, default=default,
-                                  **self._select_kwargs()).unsafe_ask()
+        return _run(questionary.select(_wrap(q.text), choices, default=default,
+                                       **self._select_kwargs()))
 
     def _checkbox(self, q: Question, current: Any, can_go_back: bool) -> Any:
         chosen = current if isinstance(current, list) else []
-        choices = [Choice(c.label, c.value, checked=c.value in chosen) for c in q.choices]
+        choices = [self._choice(c.label, c.value, checked=c.value in chosen, indent=5)
+                   for c in q.choices]
         if can_go_back:
             choices.append(Choice("< Back (choose only this)", BACK))
 
@@ -85,10 +112,17 @@ class Asker:
                 return "Untick the others to go back."
             return True
 
-        values = questionary.checkbox(q.text, choices, validate=valid,
-                                      instruction="(Space to tick, Enter when done)",
-                                      **self.kwargs, **self.list_kwargs).unsafe_ask()
-        return BACK if values == [BACK] else values
+        # Letters search the list rather than tick everything ("a") or invert ("i").
+        values = _run(questionary.checkbox(
+            _wrap(q.text), choices, validate=valid, use_search_filter=True, use_jk_keys=False,
+            instruction="(Space to tick, Enter when done, type to search)",
+            **self.kwargs, **self.list_kwargs))
+        if values == [BACK]:
+            return BACK
+        chosen_text = "Chosen: " + "; ".join(q.label(v) for v in values)
+        print(textwrap.fill(chosen_text, _width() - 1, initial_indent=INDENT,
+                            subsequent_indent=INDENT * 2), file=sys.stderr)
+        return values
 
     def _typed(self, q: Question, current: Any, can_go_back: bool,
                parse: Callable[[str], Any], hint: str) -> Any:
@@ -97,11 +131,10 @@ class Asker:
             words.append("? = don't know")
         if can_go_back:
             words.append("< = back")
-        message = f"{q.text} ({'; '.join(words)})"
+        message = _wrap(q.text, f"({'; '.join(words)})")
         default = "" if current in (None, DONT_KNOW) else str(current)
         valid = self._validator(q, can_go_back, parse)
-        text = questionary.text(message, default=default, validate=valid,
-                                **self.kwargs).unsafe_ask()
+        text = _run(questionary.text(message, default=default, validate=valid, **self.kwargs))
         return self._interpret(text, q, can_go_back, parse)
 
     def _validator(self, q: Question, can_go_back: bool,
@@ -120,7 +153,8 @@ class Asker:
     def _interpret(text: str, q: Question, can_go_back: bool,
                    parse: Callable[[str], Any]) -> Any:
         word = text.strip().lower()
-        if can_go_back and word in BACK_WORDS:
+        # "<" typed after a pre-filled answer ("Mexico (MEX)<") also means Back
+        if can_go_back and (word in BACK_WORDS or word.endswith("<")):
             return BACK
         if q.dont_know and word in DONT_KNOW_WORDS:
             return DONT_KNOW
@@ -161,7 +195,42 @@ class Asker:
         if current:
             found = self.search(str(current))
             default = f"{found[1]} ({found[0]})" if found else ""
-        text = questionary.autocomplete(
-            f"{q.text} ({hint})", self.country_titles, default=default, validate=valid,
-            match_middle=True, ignore_case=True, **self.kwargs).unsafe_ask()
+        text = _run(questionary.autocomplete(
+            _wrap(q.text, f"({hint})"), self.country_titles, default=default, validate=valid,
+            match_middle=True, ignore_case=True, **self.kwargs))
         return self._interpret(text, q, can_go_back, parse)
+
+
+def _width() -> int:
+    return max(shutil.get_terminal_size().columns, 30)
+
+
+def _wrap(text: str, hint: str = "") -> str:
+    """The message wrapped to the screen; the hint (and later the answer) below it."""
+    lines = textwrap.wrap(text, _width() - 3, subsequent_indent=INDENT)
+    if hint:
+        lines += textwrap.wrap(hint, _width() - 3, initial_indent=INDENT,
+                               subsequent_indent=INDENT)
+    return "\n".join(lines) + "\n "  # questionary adds a space: the answer is indented
+
+
+def _run(prompt: Prompt) -> Any:
+    """Ask one prompt; `kill -INT` and Ctrl-D end it as Ctrl-C and end-of-input do.
+
+    prompt_toolkit turns SIGINT into a <sigint> key, which questionary's list prompts do
+    not bind (only text prompts did), so `kill -INT` was ignored there.
+    """
+    keys = KeyBindings()
+
+    @keys.add(Keys.SIGINT)
+    def _interrupt(event: KeyPressEvent) -> None:
+        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
+
+    @keys.add(Keys.ControlD)
+    def _end(event: KeyPressEvent) -> None:
+        if not event.app.current_buffer.text:
+            event.app.exit(exception=EOFError, style="class:aborting")
+
+    app = prompt.application
+    app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), keys])
+    return app.run()

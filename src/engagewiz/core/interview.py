@@ -8,12 +8,14 @@ questions that stopped applying after an edit, so changing an answer back restor
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from engagewiz.core.conditions import NOT_ASKED
-from engagewiz.core.model import KnowledgeBase, Question
+from engagewiz.core.model import KnowledgeBase, Question, Shortcut
+
+QUICK = "quick"  # the shortcut a user chooses (assess --quick)
 
 
 def applies(question: Question, answers: Mapping[str, Any]) -> bool:
@@ -58,14 +60,40 @@ def applicable(kb: KnowledgeBase, answers: Mapping[str, Any]) -> list[Question]:
     return _walk(kb, answers)[0]
 
 
-def missing(kb: KnowledgeBase, answers: Mapping[str, Any]) -> list[Question]:
-    """Questions that apply and have no answer ("dont_know" is an answer)."""
-    return [q for q in applicable(kb, answers) if q.id not in answers]
+def missing(kb: KnowledgeBase, answers: Mapping[str, Any],
+            shortcut: Shortcut | None = None) -> list[Question]:
+    """Questions that apply and have no answer ("dont_know" is an answer).
+
+    On a shortcut, only its questions: the others are what it takes as "don't know".
+    """
+    todo = [q for q in applicable(kb, answers) if q.id not in answers]
+    return [q for q in todo if q.id in shortcut.ask] if shortcut else todo
 
 
-def next_question(kb: KnowledgeBase, answers: Mapping[str, Any]) -> Question | None:
-    todo = missing(kb, answers)
+def next_question(kb: KnowledgeBase, answers: Mapping[str, Any],
+                  shortcut: Shortcut | None = None) -> Question | None:
+    todo = missing(kb, answers, shortcut)
     return todo[0] if todo else None
+
+
+def shortcut(kb: KnowledgeBase, answers: Mapping[str, Any], chosen: str | None,
+             done: Collection[str] = ()) -> Shortcut | None:
+    """The shortcut in force: one started by its `when` (the urgent track) before the one
+    the user chose (quick); none once each has shown its result (`done`) and the user
+    asked for more. None: the full interview."""
+    for cut in kb.shortcuts:
+        if cut.id in done:
+            continue
+        if cut.when is not None and cut.when.evaluate(walked(kb, answers)) is True:
+            return cut
+        if cut.when is None and cut.id == chosen:
+            return cut
+    return None
+
+
+def skipped(kb: KnowledgeBase, answers: Mapping[str, Any]) -> list[Question]:
+    """What a shortcut left unasked and takes as "don't know" (facts from data excluded)."""
+    return [q for q in missing(kb, answers) if not q.prefill]
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,8 @@ class Question:
     when: Condition | None = None
     prefill: bool = False
     membership: bool = False  # the answer is the State's membership of a regional system
+    short: str = ""   # a few words that name it in lists ("ICCPR (civil and political)")
+    derive: str = ""  # worked out from the country data instead of asked (DERIVATIONS)
     line: int | None = None
 
     def values(self) -> tuple[str, ...]:
@@ -67,6 +69,20 @@ class Question:
             if choice.value == value:
                 return choice.label
         return str(value)
+
+
+@dataclass(frozen=True)
+class Shortcut:
+    """A short way through the interview: only the questions in `ask` are asked.
+
+    `when` starts it by itself (the urgent fast track, once imminent harm is "yes"); one
+    without `when` is chosen by the user (quick mode). Everything else counts as "don't
+    know" until the user goes on to the full interview.
+    """
+
+    id: str
+    ask: tuple[str, ...]
+    when: Condition | None = None
 
 
 @dataclass(frozen=True)
@@ -155,6 +171,7 @@ class KnowledgeBase:
     sources: dict[str, Source]
     files: dict[str, str] = field(default_factory=dict)  # role -> path, for messages
     texts: Texts = field(default_factory=Texts)  # texts.yaml: plan texts, country-view rows
+    shortcuts: tuple[Shortcut, ...] = ()
     # route id -> {index in `scoring` of a rule whose `route:` may select the route: whether
     # that depends on answers}; decided at load (routematch.may_apply). A route missing here
     # is matched against every rule.

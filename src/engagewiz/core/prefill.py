@@ -12,11 +12,12 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from engagewiz.core.conditions import DONT_KNOW
+from engagewiz.core.deadlines import add_months
 from engagewiz.core.model import KnowledgeBase
 from engagewiz.core.results import Prefilled
 
 if TYPE_CHECKING:
-    from engagewiz.kb.countries import CountryData
+    from engagewiz.kb.countries import CountryData, UprEstimate
 
 
 @dataclass(frozen=True)
@@ -67,5 +68,30 @@ def with_country_facts(kb: KnowledgeBase, answers: Mapping[str, Any],
     from engagewiz.kb.countries import next_upr_estimate
 
     estimate = next_upr_estimate(country, today)
+    for question in kb.questions:
+        value = _derive(question.derive, estimate, today) if question.derive else None
+        if value is None or estimate is None:
+            continue
+        given = answers.get(question.id)
+        label = f"an estimate from the last UPR review (session {estimate.based_on_session})"
+        if given is None:
+            merged[question.id] = value
+            provenance[question.id] = f"per {label}"
+        prefilled.append(Prefilled(question.id, merged[question.id], value, label,
+                                   overridden=given is not None and given != value))
     return CountryAnswers(merged, provenance, tuple(prefilled), notices,
                           estimate.text if estimate else "")
+
+
+UPR_SOON_MONTHS = 18  # "within about 12 to 18 months", as the question asks
+
+
+def _derive(name: str, estimate: UprEstimate | None, today: date) -> str | None:
+    """A `derive:` answer worked out from the data, or None (then the question is asked).
+
+    upr_due: is the estimated next UPR review within 18 months? Not decided once the
+    estimated date has passed (the review may have been held or postponed).
+    """
+    if name != "upr_due" or estimate is None or estimate.review_to < today:
+        return None
+    return "yes" if estimate.review_from <= add_months(today, UPR_SOON_MONTHS) else "no"

@@ -21,6 +21,7 @@ from engagewiz.core.model import (
     Question,
     Route,
     Section,
+    Shortcut,
     Source,
 )
 from engagewiz.core.routematch import may_apply
@@ -97,6 +98,8 @@ class _Builder:
         for i, q in enumerate(raw_q["questions"]):
             if "when" in q:
                 self._check_refs(self.questions[q["id"]].when, self.qfile, ("questions", i, "when"))
+        shortcuts = tuple(self._shortcut(raw, ("shortcuts", i))
+                          for i, raw in enumerate(raw_q.get("shortcuts", [])))
         self.source_keys = set(raw_m["sources"])
         sources = {k: Source(k, v["title"], v["where"]) for k, v in raw_m["sources"].items()}
         scoring = tuple(self._consideration(c, self.mfile, ("scoring", i))
@@ -117,6 +120,7 @@ class _Builder:
             sections=sections, questions=tuple(self.questions.values()),
             routes=tuple(mechanisms), scoring=scoring, sources=sources,
             files={"questions": str(self.qfile), "mechanisms": str(self.mfile)},
+            shortcuts=shortcuts,
             scoring_for={m.id: {i: verdict is None for i, r in enumerate(scoring)
                                 if (verdict := may_apply(r, m)) is not False}
                          for m in mechanisms},
@@ -146,8 +150,25 @@ class _Builder:
             choices=choices, dont_know=raw.get("dont_know", qtype == "yes_no"),
             when=self._condition(raw.get("when"), self.qfile, (*path, "when")),
             prefill=raw.get("prefill", False), membership=raw.get("membership", False),
+            short=raw.get("short", ""),
+            derive=raw.get("derive", ""),
             line=None,
         )
+
+    def _shortcut(self, raw: dict[str, Any], path: KeyPath) -> Shortcut:
+        """Every id a known question; at most kbspec.MAX_SHORTCUT of them, or it is not short."""
+        for j, qid in enumerate(raw["ask"]):
+            if qid not in self.questions:
+                self.problems.add(self.qfile, (*path, "ask", j), f"unknown question '{qid}'"
+                                  + _did_you_mean(qid, self.questions))
+        if len(raw["ask"]) > kbspec.MAX_SHORTCUT:
+            self.problems.add(self.qfile, (*path, "ask"),
+                              f"{len(raw['ask'])} questions; a shortcut asks at most "
+                              f"{kbspec.MAX_SHORTCUT}: keep the ones that open or close routes")
+        when = self._condition(raw.get("when"), self.qfile, (*path, "when"))
+        if when is not None:
+            self._check_refs(when, self.qfile, (*path, "when"))
+        return Shortcut(raw["id"], tuple(raw["ask"]), when)
 
     # conditions and references -------------------------------------------------------------
 

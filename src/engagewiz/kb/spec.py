@@ -48,12 +48,22 @@ QUESTION = Obj(
         "prefill": Flag("answered from the country data once the country is known"),
         "membership": Flag("the answer says whether the State belongs to a regional system "
                            "(or accepts its court): a regional route it blocks is out of reach"),
+        "short": Text("a few words naming it in lists (facts, review); distinct from others"),
+        "derive": Choice(("upr_due",), "worked out from the country data, not asked"),
         "source": SOURCES,
     },
     required=("id", "section", "text", "help", "type"),
 )
+MAX_SHORTCUT = 10  # what "quick" promises: at most this many questions
+SHORTCUT = Obj(
+    {"id": Text("quick (chosen by the user) or a name for a track started by `when`"),
+     "when": ConditionSpec(),
+     "ask": ListOf(Text("a question id"))},
+    required=("id", "ask"),
+)
 QUESTIONS_FILE = Obj(
-    {"version": Integer(minimum=1), "sections": ListOf(SECTION), "questions": ListOf(QUESTION)},
+    {"version": Integer(minimum=1), "sections": ListOf(SECTION), "questions": ListOf(QUESTION),
+     "shortcuts": ListOf(SHORTCUT)},
     required=("sections", "questions"),
     description="engagewiz interview: data/questions.yaml",
 )

@@ -17,8 +17,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "docs" / "commands.md"
-COMMANDS = ["assess", "country", "mechanisms", "template", "demo", "compare", "check", "tree",
-            "explain", "schema"]
+COMMANDS = ["assess", "country", "mechanisms", "demo", "compare", "template", "check", "tree",
+            "explain", "schema"]  # as --help lists them
 HEADER = """# Command reference
 
 Generated from `--help` by `python scripts/make_cli_docs.py`; do not edit by hand.

@@ -144,6 +144,17 @@ def test_a_cached_knowledge_base_is_checked_where_it_is_now(
     assert (code, out.split(" at ")[0]) == (0, "ok: the knowledge base")
 
 
+def test_check_in_a_checkout_reads_its_data_folder(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """After `pip install .`, the files an author edits are ./data, not the installed copy:
+    check reads them, and says so."""
+    shutil.copytree(BROKEN / "gate-never-open", tmp_path / "data")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["check"])
+    assert result.exit_code == 2
+    assert result.stdout.startswith("data/mechanisms.yaml:")  # the file names its folder
+
+
 def test_command_line_exit_codes() -> None:
     """Through the real entry point: check exits 2 on problems, 0 when clean."""
     def run(*args: str) -> subprocess.CompletedProcess[str]:

@@ -10,15 +10,51 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+from typer.core import TyperGroup
 
 from engagewiz import __version__
+from engagewiz.cli.pipes import quiet_when_closed
 from engagewiz.errors import InputError
+
+if TYPE_CHECKING:
+    from typer._click import Context, HelpFormatter
+
+# command -> the module under engagewiz.cli that defines it. --help lists them in this
+# order: the user's commands first, then those for people who edit a knowledge base.
+COMMANDS = {"assess": "assess", "country": "country", "mechanisms": "info", "demo": "workshop",
+            "compare": "workshop", "template": "info"}
+AUTHORING = {"check": "authoring", "tree": "authoring", "explain": "authoring",
+             "schema": "authoring"}
+MODULES = COMMANDS | AUTHORING
+
+
+class Commands(TyperGroup):
+    """--help in two groups, each command with its whole first sentence (click cuts it at
+    about 45 characters, which left "Show what a State has accepted: UN treaties and
+    complaints,..." on the screen)."""
+
+    def list_commands(self, ctx: Context) -> list[str]:
+        order = list(MODULES)
+        return sorted(self.commands, key=lambda n: order.index(n) if n in order else len(order))
+
+    def format_commands(self, ctx: Context, formatter: HelpFormatter) -> None:
+        rows = [(name, self.commands[name]) for name in self.list_commands(ctx)
+                if not self.commands[name].hidden]
+        width = max((len(name) for name, _ in rows), default=0)  # one column for both groups
+        for title, names in (("Commands", COMMANDS), ("For knowledge-base authors", AUTHORING)):
+            shown = [(n.ljust(width), c.get_short_help_str(limit=1_000)) for n, c in rows
+                     if n in names]
+            if shown:
+                with formatter.section(title):
+                    formatter.write_dl(shown)
+
 
 app = typer.Typer(
     name="engagewiz",
+    cls=Commands,
     help="Which UN or regional human-rights route fits your organisation, and what to do next.",
     no_args_is_help=True,
     add_completion=False,
@@ -26,16 +62,11 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-# command -> the module under engagewiz.cli that defines it; --help lists them in this order
-COMMANDS = {"assess": "assess", "check": "authoring", "tree": "authoring",
-            "explain": "authoring", "schema": "authoring", "country": "country",
-            "template": "info", "mechanisms": "info", "demo": "workshop", "compare": "workshop"}
-
 
 def register(argv: list[str] | None = None) -> None:
     """Import the module of the command in `argv`, or every command module."""
-    wanted = COMMANDS.get(argv[0]) if argv else None
-    for module in [wanted] if wanted else dict.fromkeys(COMMANDS.values()):
+    wanted = MODULES.get(argv[0]) if argv else None
+    for module in [wanted] if wanted else dict.fromkeys(MODULES.values()):
         importlib.import_module(f"engagewiz.cli.{module}")
 
 
@@ -68,6 +99,7 @@ def _tolerant_streams() -> None:
 def run() -> None:
     """The console script: one message and exit code 2 for bad input, never a traceback."""
     _tolerant_streams()
+    quiet_when_closed()
     try:
         register(sys.argv[1:])
         app(prog_name="engagewiz")

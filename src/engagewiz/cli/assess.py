@@ -56,7 +56,9 @@ def assess(
     kb: common.KbOption = None,
     today: common.TodayOption = None,
 ) -> None:
-    """Rank the routes that suit you, explain each, and say what blocks the others.
+    """Find the routes that fit your case: ranked, explained, sourced.
+
+    Each route says why it fits, what blocks the others and what would open them.
 
     At a terminal, engagewiz interviews you; with --answers it asks only what the file
     leaves out; with --no-input (or no terminal) it never asks.

@@ -47,11 +47,16 @@ def check(
     format: Annotated[CheckFormat, typer.Option(
         "--format", "-f", help="text (one line per problem) or json.")] = CheckFormat.text,
 ) -> None:
-    """Check the knowledge base: every problem with file, line and key; exit 2 if any."""
-    from engagewiz.kb.load import default_dir
+    """Check the knowledge base: each problem with file and line.
 
-    folder = kb or default_dir()
-    problems, knowledge = run_checks(kb)
+    Exit 2 if there is any problem. Inside a checkout of engagewiz it checks ./data, the
+    folder you edit, rather than the installed copy; --kb names another folder. Each
+    problem names its file, and a clean run names the folder.
+    """
+    from engagewiz.kb.load import checkout_data, default_dir
+
+    folder = kb or checkout_data() or default_dir()
+    problems, knowledge = run_checks(folder)
     problems = [_relative(p) for p in problems]
     files = len({p.file for p in problems})
     if problems:
@@ -138,7 +143,7 @@ def tree(
     section: Annotated[Optional[str], typer.Option(  # noqa: UP045
         help="Show one section only (its id).", show_default=False)] = None,
 ) -> None:
-    """Show the decision tree: sections, questions, when each is asked, what answers change."""
+    """Show the decision tree: each question and when it is asked."""
     from engagewiz.authoring.search import unreachable_questions
     from engagewiz.render import tree as render_tree
 
@@ -162,7 +167,7 @@ def explain(
     kb: common.KbOption = None,
     format: common.FormatOption = common.Format.rich,
 ) -> None:
-    """Why a route is ranked as it is: every gate and consideration, its weight and source."""
+    """Why a route ranks as it does: every rule, weight and source."""
     from engagewiz.authoring.search import Space, max_score
     from engagewiz.render import explain as render_explain
 
@@ -189,7 +194,7 @@ def schema(
     name: Annotated[SchemaName, typer.Argument(help="Which file's schema.")],
     kb: common.KbOption = None,
 ) -> None:
-    """Print a JSON Schema: for answers files (from the questions) or knowledge-base files."""
+    """Print a JSON Schema for answers or knowledge-base files."""
     from engagewiz.kb import jsonschemas
 
     knowledge = common.load_kb(kb) if name is SchemaName.answers else None

@@ -41,9 +41,17 @@ TodayOption = Annotated[
 
 
 def load_kb(kb_dir: Path | None) -> KnowledgeBase:
+    """The knowledge base; with --kb (or ENGAGEWIZ_KB), a person at a terminal is told which
+    folder was read, since an edit to another copy would otherwise change nothing unseen."""
     from engagewiz.kb.load import load_kb as load
 
-    return load(kb_dir)
+    knowledge = load(kb_dir)
+    if kb_dir is not None and sys.stderr.isatty():
+        from engagewiz.textsafe import visible
+
+        print(f"engagewiz: knowledge base {knowledge.version} from "
+              f"{visible(str(kb_dir.resolve()))}", file=sys.stderr)
+    return knowledge
 
 
 def load_countries(kb_dir: Path | None) -> CountryData | None:

@@ -26,7 +26,7 @@ def country(
     kb: common.KbOption = None,
     today: common.TodayOption = None,
 ) -> None:
-    """Show what a State has accepted: UN treaties and complaints, regional systems, UPR.
+    """What a State has accepted: treaties, complaints, regions, UPR.
 
     Unknown facts are shown as unknown, with where to check; dates that are computed (the
     next UPR review) are marked as estimates.

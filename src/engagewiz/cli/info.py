@@ -14,7 +14,7 @@ from engagewiz.errors import InputError
 
 @app.command()
 def template(kb: common.KbOption = None) -> None:
-    """Print a commented answers file with every question, its choices and its help."""
+    """Print an answers file to fill in: every question and choice."""
     from engagewiz.render.template import answers_template
 
     common.write_output(answers_template(common.load_kb(kb)), None)

@@ -47,7 +47,7 @@ def demo(
     kb: common.KbOption = None,
     today: common.TodayOption = None,
 ) -> None:
-    """Play a workshop scenario: each question and its answer in turn, then the result."""
+    """Play a workshop scenario, screen by screen, for a room."""
     from engagewiz.render.terminal import make_console
 
     if not 0 <= delay <= MAX_DELAY:  # nan fails both comparisons
@@ -212,7 +212,7 @@ def compare(
     kb: common.KbOption = None,
     today: common.TodayOption = None,
 ) -> None:
-    """Show what changes between two sets of answers: routes up, down, opened or closed."""
+    """What changes between two sets of answers, and why."""
     from engagewiz.core.compare import compare as diff
     from engagewiz.core.engine import assess
     from engagewiz.render import compare as view

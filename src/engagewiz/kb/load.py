@@ -26,6 +26,15 @@ def default_dir() -> Path:
     return Path(__file__).resolve().parents[3] / "data"
 
 
+def checkout_data() -> Path | None:
+    """./data when the working folder is a checkout of engagewiz: the files an author edits.
+
+    After `pip install .` the tool reads its installed copy, so `check` run in the checkout
+    would otherwise validate files nobody is editing."""
+    here = Path("data")
+    return here if (here / QUESTIONS).is_file() and (here / MECHANISMS).is_file() else None
+
+
 def load_kb(data_dir: Path | None = None) -> KnowledgeBase:
     """The validated knowledge base; from the cache when the files have not changed."""
     from engagewiz.kb.cache import cached

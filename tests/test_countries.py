@@ -354,3 +354,40 @@ def test_source_age_warnings(data: CountryData) -> None:
     oas = data.sources["oas"].age_warning(today)
     assert oas is not None and data.sources["oas"].where in oas
     assert data.sources["untc"].age_warning(date(2027, 2, 4)) is not None
+
+
+# --- the UPR question the estimate answers ----------------------------------------------
+
+
+@pytest.mark.parametrize(("today", "expected"), [
+    (date(2026, 5, 1), "yes"),    # France's review is estimated from 1 Nov 2027: 18 months
+    (date(2026, 4, 30), "no"),    # a day earlier: not yet
+])
+def test_the_upr_estimate_answers_whether_the_review_is_soon(
+        data: CountryData, kb: KnowledgeBase, today: date, expected: str) -> None:
+    filled = with_country_facts(kb, {"country": "FRA"}, data, today)
+    assert filled.answers["upr_soon"] == expected
+    assert "next review around November 2027" in filled.provenance["upr_soon"]
+    assert not any("UPR" in n for n in filled.notices)
+
+
+def test_once_the_estimated_review_is_past_the_question_is_asked(
+        data: CountryData, kb: KnowledgeBase) -> None:
+    filled = with_country_facts(kb, {"country": "FRA"}, data, date(2027, 11, 13))
+    assert "upr_soon" not in filled.answers  # held or postponed: the data cannot say
+
+
+def test_an_answer_against_the_upr_estimate_wins_and_is_reported(
+        data: CountryData, kb: KnowledgeBase) -> None:
+    filled = with_country_facts(kb, {"country": "MEX", "upr_soon": "yes"}, data, TODAY)
+    assert filled.answers["upr_soon"] == "yes"
+    assert [p.overridden for p in filled.prefilled if p.question == "upr_soon"] == [True]
+    note = next(n for n in filled.notices if "UPR" in n)
+    assert "around July 2028, about 20 months from now" in note
+    assert "uses your answer" in note and "You answered \"Yes\"" in note
+
+
+def test_without_an_estimate_the_upr_question_is_left_to_the_user(
+        data: CountryData, kb: KnowledgeBase) -> None:
+    filled = with_country_facts(kb, {"country": "UKR"}, data, TODAY)
+    assert "upr_soon" not in filled.answers

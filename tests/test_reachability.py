@@ -78,6 +78,20 @@ def _search(kb: KnowledgeBase, route: Route, want: str,
     return best, answers
 
 
+def _witness(kb: KnowledgeBase, route: Route, want: str) -> tuple[int, dict[str, Any]]:
+    """The first start that reaches the goal, else the best any start found. More random
+    starts get past local optima where two answers must change at once (an opt-out that
+    is asked only for a pattern, on an issue the committee covers)."""
+    target = 1 if want == BLOCKED else RANK[OPEN] * 1000 + 50 * len(route.gates) + 1
+    best: tuple[int, dict[str, Any]] = (-1, {})
+    for seed in range(6):
+        found = _search(kb, route, want, seed)
+        if found[0] >= target:
+            return found
+        best = max(best, found, key=lambda x: x[0])
+    return best
+
+
 def _closed(route: Route) -> bool:
     return any(g.kind == "closed" for g in route.gates)
 
@@ -85,15 +99,14 @@ def _closed(route: Route) -> bool:
 @pytest.mark.parametrize("route", [m for m in KB.routes if not _closed(m)],
                          ids=lambda m: m.id)
 def test_route_can_be_recommended(route: Route, kb: KnowledgeBase) -> None:
-    best, answers = max((_search(kb, route, OPEN, seed) for seed in range(3)),
-                        key=lambda found: found[0])
+    best, answers = _witness(kb, route, OPEN)
     assert best > RANK[OPEN] * 1000 + 50 * len(route.gates), (
         f"no answers found that recommend {route.id}; the best had goal {best}: {answers}")
 
 
 @pytest.mark.parametrize("route", [m for m in KB.routes if m.gates], ids=lambda m: m.id)
 def test_route_can_be_blocked(route: Route, kb: KnowledgeBase) -> None:
-    best = max(_search(kb, route, BLOCKED, seed)[0] for seed in range(3))
+    best = _witness(kb, route, BLOCKED)[0]
     assert best == 1, f"no answers found that block {route.id}: does each gate really test?"
 
 

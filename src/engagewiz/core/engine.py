@@ -80,6 +80,7 @@ def assess(
         urgent=tuple(r for r in (*recommended, *check_first) if urgent and r.urgent and r.fits),
         deadlines=ranking.running_limits((*recommended, *other_open, *check_first)),
         safety=safety_advice(kb, asked, (*recommended, *check_first)),
+        follow_up=kb.texts.plan.follow_up_for(asked),
     )
 
 

@@ -63,8 +63,7 @@ def with_country_facts(kb: KnowledgeBase, answers: Mapping[str, Any],
         prefilled.append(Prefilled(qid, merged[qid], fact.value, label,
                                    overridden=given is not None and given != fact.value
                                    and fact.value != DONT_KNOW))
-    notices = tuple(w for key in sorted(as_of)
-                    if (w := countries.sources[key].age_warning(today)))
+    notices = [w for key in sorted(as_of) if (w := countries.sources[key].age_warning(today))]
     from engagewiz.kb.countries import next_upr_estimate
 
     estimate = next_upr_estimate(country, today)
@@ -74,16 +73,30 @@ def with_country_facts(kb: KnowledgeBase, answers: Mapping[str, Any],
             continue
         given = answers.get(question.id)
         label = f"an estimate from the last UPR review (session {estimate.based_on_session})"
+        when = _when(estimate.review_from, today)
         if given is None:
             merged[question.id] = value
-            provenance[question.id] = f"per {label}"
+            provenance[question.id] = f"per {label}: next review {when}"
+        elif given not in (value, DONT_KNOW):
+            # The user's answer wins, but never silently against the data.
+            notices.append(f"You answered \"{question.label(given)}\" to \"{question.text}\"; "
+                           f"the estimate from the data puts the next review {when}. The "
+                           "ranking uses your answer: confirm the date on the OHCHR UPR page "
+                           "(ohchr.org/en/hr-bodies/upr/upr-main).")
         prefilled.append(Prefilled(question.id, merged[question.id], value, label,
-                                   overridden=given is not None and given != value))
-    return CountryAnswers(merged, provenance, tuple(prefilled), notices,
+                                   overridden=given not in (None, value, DONT_KNOW)))
+    return CountryAnswers(merged, provenance, tuple(prefilled), tuple(notices),
                           estimate.text if estimate else "")
 
 
 UPR_SOON_MONTHS = 18  # "within about 12 to 18 months", as the question asks
+
+
+def _when(review: date, today: date) -> str:
+    """ "around July 2028, about 20 months from now" """
+    months = (review.year - today.year) * 12 + review.month - today.month
+    ahead = f", about {months} months from now" if months > 1 else ""
+    return f"around {review:%B %Y}{ahead}"
 
 
 def _derive(name: str, estimate: UprEstimate | None, today: date) -> str | None:

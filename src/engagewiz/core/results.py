@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
+
+if TYPE_CHECKING:
+    from engagewiz.core.texts import Action
 
 OPEN, BLOCKED, UNKNOWN = "open", "blocked", "unknown"
 
@@ -158,6 +161,7 @@ class Assessment:
     urgent: tuple[RouteResult, ...] = ()  # urgent routes open or "check first", best first
     deadlines: tuple[RunningLimit, ...] = ()  # every running time limit, soonest first
     safety: Safety | None = None  # None: risk known to be low, or no safety texts in the KB
+    follow_up: tuple[Action, ...] = ()  # the plan's follow-up actions that apply here
 
     def data_sources(self) -> str:
         """The sources of the prefilled facts, each once: "UN Treaty Collection, ...; ..."."""

@@ -8,8 +8,9 @@ without texts.yaml gets the empty defaults below: plans then carry only route ad
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from engagewiz.core.conditions import Condition
@@ -24,11 +25,13 @@ class Answer(NamedTuple):
 
 
 class Action(NamedTuple):
-    """A sourced piece of advice with a short lead-in ("Media": "Make the output known...")."""
+    """A sourced piece of advice with a short lead-in ("Media": "Make the output known..."),
+    shown unless its `when` is certainly false (no "push for a plan" where one exists)."""
 
     label: str
     text: str
     source: tuple[str, ...]
+    when: Condition | None = None
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,11 @@ class PlanTexts:
     safety: SafetyTexts | None = None
     follow_up_intro: tuple[Note, ...] = ()
     follow_up: tuple[Action, ...] = ()
+
+    def follow_up_for(self, asked: Mapping[str, Any]) -> tuple[Action, ...]:
+        """The follow-up actions for these answers (`asked`: interview.walked)."""
+        return tuple(a for a in self.follow_up
+                     if a.when is None or a.when.evaluate(asked) is not False)
 
 
 @dataclass(frozen=True)

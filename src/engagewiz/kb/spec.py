@@ -161,7 +161,8 @@ SOURCED = Obj({"text": Text(), "source": SOURCES}, required=("text", "source"),
               description="a text with its source, shown whatever the answers")
 ANSWER = Obj({"q": Text("a question id"), "label": Text("the short label shown before the answer")},
              required=("q", "label"))
-ACTION = Obj({"label": Text("a short lead-in, shown in bold"), "text": Text(), "source": SOURCES},
+ACTION = Obj({"label": Text("a short lead-in, shown in bold"), "text": Text(), "source": SOURCES,
+              "when": ConditionSpec()},
              required=("label", "text", "source"))
 SAFETY = Obj(
     {

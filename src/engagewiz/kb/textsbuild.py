@@ -85,7 +85,8 @@ def _plan(raw: dict[str, Any], file: Path, refs: _Refs) -> PlanTexts:
     follow = raw.get("follow_up") or {}
     where = (*at, "follow_up")
     actions = tuple(Action(a["label"], a["text"], refs.sources(
-        a["source"], file, (*where, "actions", i, "source")))
+        a["source"], file, (*where, "actions", i, "source")),
+        refs.condition(a.get("when"), file, (*where, "actions", i, "when")))
         for i, a in enumerate(follow.get("actions", [])))
     return PlanTexts(situation, safety, _notes(follow, "intro", file, where, refs), actions)
 

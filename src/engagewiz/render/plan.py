@@ -117,7 +117,7 @@ def build_plan(a: Assessment, kb: KnowledgeBase, *, top: int = DEFAULT_TOP,
     if a.safety is not None:
         sections.append(_safety(a, a.safety, routes, ref))
     if kb.texts.plan.follow_up:
-        sections.append(_follow_up(kb, ref))
+        sections.append(_follow_up(a, kb, ref))
     return Plan(
         title="Engagement plan",
         subtitle=f"Prepared {a.today} with engagewiz {__version__} (knowledge base "
@@ -312,9 +312,9 @@ def _safety(a: Assessment, safety: Safety, routes: tuple[RouteResult, ...],
                    intro=tuple(intro))
 
 
-def _follow_up(kb: KnowledgeBase, ref: _Footnotes) -> Section:
+def _follow_up(a: Assessment, kb: KnowledgeBase, ref: _Footnotes) -> Section:
     texts = kb.texts.plan
-    lines = tuple(Line(x.text, ref(x.source), x.label) for x in texts.follow_up)
+    lines = tuple(Line(x.text, ref(x.source), x.label) for x in a.follow_up)
     return Section("After the UN has spoken: change at home",
                    (Part("Follow-up actions", lines),), "follow-up",
                    intro=tuple(Line(n.text, ref(n.source)) for n in texts.follow_up_intro))

@@ -20,6 +20,7 @@ from engagewiz.core.model import KnowledgeBase
 from engagewiz.core.results import Assessment
 from engagewiz.kb.countries import CountryData
 from engagewiz.kb.load import load_kb
+from engagewiz.render.compare import said
 from engagewiz.storage.answers import check_answers
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -50,10 +51,12 @@ def test_one_gate_flips_and_the_route_closes_with_its_rule(minimal: KnowledgeBas
     (change,) = result.changes
     assert change.id == "cat-communication" and change.movement == diff.CLOSED
     assert change.before.rank == 1 and change.after.status == "blocked"
-    assert change.reasons == (
-        "The State must be party to the Convention against Torture: now blocked (was open). "
-        "Has the State ratified the Convention against Torture? No",)
-    assert change.own
+    assert change.reasons == (diff.Why(
+        diff.RULE, "The State must be party to the Convention against Torture",
+        "Has the State ratified the Convention against Torture? No", "open", "blocked"),)
+    assert change.own and change.main == change.reasons[0]
+    assert said(change.main) == ("now blocked (was open): The State must be party to the "
+                                 "Convention against Torture")
     assert result.unchanged == 1  # the UPR route did not move
     assert [a.question for a in result.answers] == ["ratified_cat"]
     assert (result.answers[0].before, result.answers[0].after) == ("Yes", "No")
@@ -67,7 +70,7 @@ def test_the_reverse_opens_it_and_dont_know_means_check_first(minimal: Knowledge
     unsure = diff.compare(blocked, run(minimal, {"case_type": "individual",
                                                  "ratified_cat": "dont_know"}), minimal)
     assert [c.movement for c in unsure.changes] == [diff.NOW_CHECK]
-    assert "now check first (was blocked)" in unsure.changes[0].reasons[0]
+    assert (unsure.changes[0].main.was, unsure.changes[0].main.now) == ("blocked", "unknown")
 
 
 def test_score_reasons_added_and_removed_are_named(minimal: KnowledgeBase) -> None:
@@ -77,10 +80,28 @@ def test_score_reasons_added_and_removed_are_named(minimal: KnowledgeBase) -> No
     by_id = {c.id: c for c in result.changes}
     upr, cat = by_id["upr-stakeholder-submission"], by_id["cat-communication"]
     assert upr.movement == diff.UP and upr.after.rank == 1
-    assert upr.reasons == ("Now applies (+2): You work on a pattern, and this route ends in "
-                           "recommendations to the State.",)
+    assert upr.reasons == (diff.Why(diff.POINTS, "You work on a pattern, and this route ends "
+                                    "in recommendations to the State.", points=2),)
+    assert said(upr.main) == ("gained 2 points: You work on a pattern, and this route ends in "
+                              "recommendations to the State.")
     assert cat.movement == diff.DOWN
-    assert cat.reasons[0].startswith("No longer applies (-3): You act for a specific victim")
+    assert (cat.main.points, cat.main.applies) == (-3, False)  # a +3 that no longer applies
+    assert said(cat.main).startswith("lost 3 points, no longer true: You act for a specific")
+
+
+def test_a_route_that_gained_but_fell_has_no_reason_of_its_own_to_fall(
+        kb: KnowledgeBase, countries: CountryData) -> None:
+    """CAT's complaint gains a point when the risk is high, but others gain more: its one
+    reason would say "gained" under "Fell", so it has none (moved because others moved)."""
+    answers = check_answers(yaml.safe_load(DEADLINE.read_text()), kb)[0]
+    result = diff.compare(run(kb, answers, countries),
+                          run(kb, answers | {"reprisal_risk": "high"}, countries), kb)
+    for change in result.changes:
+        if change.main is not None and change.main.kind == diff.POINTS:
+            rose = change.movement == diff.UP or change.after.score > change.before.score
+            assert (change.main.points > 0) == rose, change
+    cat = next(c for c in result.changes if c.id == "cat-communication")
+    assert cat.movement == diff.DOWN and cat.own and cat.main is None
 
 
 def test_identical_answers_change_nothing(kb: KnowledgeBase, countries: CountryData) -> None:
@@ -101,7 +122,8 @@ def test_pending_appeal_closes_the_complaints_and_others_ripple(
     closed = {c.id for c in result.changes if c.movement == diff.CLOSED}
     assert {"cat-communication", "ccpr-communication", "ecthr-application"} <= closed
     ecthr = next(c for c in result.changes if c.id == "ecthr-application")
-    assert any("now blocked (was open)" in r and "still pending" in r for r in ecthr.reasons)
+    assert any((r.was, r.now) == ("open", "blocked") and "still pending" in r.detail
+               for r in ecthr.reasons)
     ripple = [c for c in result.changes if not c.own]
     assert ripple and all(c.movement == diff.UP for c in ripple)
     assert len(result.changes) + result.unchanged == len(before.all_routes())
@@ -111,11 +133,35 @@ def test_cli_compare_with_set_shows_the_move_and_its_reason() -> None:
     done = cli("compare", "rehab-centre-complaint-deadline", "--set", "remedies=pending")
     assert done.returncode == 0, done.stderr
     out = done.stdout
-    assert "B = rehab-centre-complaint-deadline + remedies=pending" in out
+    assert "B rehab-centre-complaint-deadline + remedies=pending" in out
     # the European Court leads A: its 4-month limit ends within the warning window
-    assert "x closed  European Court of Human Rights: application: #1" in out
-    assert "now blocked (was open)" in out
+    assert "\nClosed (" in out
+    assert "x European Court of Human Rights: application (was #1): Domestic remedies" in out
     assert "moved only because others moved" in out
+    full = cli("compare", "rehab-centre-complaint-deadline", "--set", "remedies=pending",
+               "--full").stdout
+    assert "x closed  European Court of Human Rights: application (was #1)" in full
+    assert "now blocked (was open): Domestic remedies must be exhausted" in full
+    assert "lost 1 point, no longer true: Your domestic remedies are exhausted" in full
+    assert "A domestic remedy (an appeal) is still pending." in full
+
+
+@pytest.mark.parametrize("columns", ["100", "60"])
+def test_two_scenarios_compare_on_one_screen(columns: str) -> None:
+    """Two scenarios differ in 24 answers and move most routes: the summary still fits a
+    30-line screen, and names what opened and what closed, each with its reason."""
+    env = {**os.environ, "ENGAGEWIZ_TODAY": "2026-11-23", "NO_COLOR": "1", "COLUMNS": columns}
+    done = subprocess.run([sys.executable, "-m", "engagewiz", "compare",
+                           "rehab-centre-complaint-deadline", "defenders-urgent-action"],
+                          capture_output=True, text=True, env=env, timeout=60, check=True)
+    lines = done.stdout.splitlines()
+    assert len(lines) <= 30 and max(len(x) for x in lines) <= int(columns)
+    out = " ".join(done.stdout.split())  # as read, whatever the wrapping
+    assert "answers differ; --full lists them" in out
+    assert "Opened (" in out and "Closed (" in out
+    assert "+ IACHR: precautionary measures (now #2): The State must be an OAS member" in out
+    assert "more move(s) not shown" in out and "--full" in out
+    assert "(+1)" not in out.split("Opened")[1]  # points are said in words, not signs
 
 
 def test_cli_compare_two_files_as_json(tmp_path: Path) -> None:
@@ -127,7 +173,9 @@ def test_cli_compare_two_files_as_json(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
     assert [a["question"] for a in data["answers"]] == ["reprisal_risk"]
-    assert all(c["reasons"] for c in data["changes"])
+    assert all(c["reasons"] for c in data["changes"] if c["own"])
+    risen = [c for c in data["changes"] if c["movement"] == "up" and c["main"]]
+    assert risen and all(c["main"]["points"] > 0 for c in risen)
 
 
 def test_cli_set_checks_keys_values_and_multi_choices() -> None:
@@ -137,7 +185,7 @@ def test_cli_set_checks_keys_values_and_multi_choices() -> None:
     assert bad.returncode == 2 and "expected one of low, medium, high" in bad.stderr
     multi = cli("compare", "npm-cpt-and-spt", "--set", "themes=torture,women")
     assert multi.returncode == 0, multi.stderr
-    assert "Women's rights" in multi.stdout
+    assert "Women's rights" in " ".join(multi.stdout.split())
     none = cli("compare", "npm-cpt-and-spt")
     assert none.returncode == 2 and "--set KEY=VALUE" in none.stderr
     missing = cli("compare", "no-such-file.yaml", "npm-cpt-and-spt")

@@ -206,7 +206,10 @@ def compare(
         "--set", help="Change one answer of B (or of A when B is left out): KEY=VALUE; "
         "multiple choices as KEY=a,b; KEY= forgets the answer. Repeatable.",
         show_default=False)] = None,
-    top: Annotated[int, typer.Option(help="Routes shown side by side.", min=1)] = 5,
+    top: Annotated[int, typer.Option(help="Routes shown side by side.", min=1)] = 3,
+    full: Annotated[bool, typer.Option(
+        "--full", help="Every answer that differs and every reason of every move; without "
+        "it, a summary that fits the screen.")] = False,
     format: Annotated[str, typer.Option("--format", "-f", help="rich or json.")] = "rich",
     plain: Annotated[bool, typer.Option(help="No colour, no box characters.")] = False,
     kb: common.KbOption = None,
@@ -244,7 +247,7 @@ def compare(
         return
     plain = common.plain_wanted(plain)
     view.render(comparison, make_console(plain), labels=(Path(first).stem, label_b), top=top,
-                plain=plain)
+                plain=plain, full=full)
 
 
 def _answers_path(text: str, kb_dir: Path | None) -> Path:

@@ -2,8 +2,9 @@
 
 For each route: where it stood before and after (recommended rank, open, check first,
 blocked), how it moved, and why. A "why" is never a guess: it is a gate whose status
-changed (its rule and the new detail) or a scoring reason that was added or removed.
-A route that moved only because others moved says so.
+changed (its rule and the new detail) or a scoring reason that was added or removed;
+`main` is the one that moved it in the direction it went, for a summary. A route that
+moved only because others moved has no reason of its own.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from engagewiz.core.results import BLOCKED, OPEN, UNKNOWN, Assessment, RouteResu
 RECOMMENDED, OTHER_OPEN = "recommended", "open"
 OPENED, CLOSED, NOW_CHECK, UP, DOWN, SCORE = (
     "opened", "closed", "check first", "up", "down", "score")
+RULE, POINTS = "rule", "points"
 
 
 @dataclass(frozen=True)
@@ -30,14 +32,34 @@ class Standing:
 
 
 @dataclass(frozen=True)
+class Why:
+    """One reason a route moved: a rule whose status changed (`was` -> `now`), or a
+    consideration that now counts or no longer does. `points` is its effect on the score,
+    signed: a +2 reason that no longer applies is -2, a -2 one that now applies is -2 too."""
+
+    kind: str            # RULE or POINTS
+    text: str            # the rule, or the consideration, in the knowledge base's words
+    detail: str = ""     # a rule: the answer it read
+    was: str = ""        # a rule: open / blocked / unknown
+    now: str = ""
+    points: int = 0
+    applies: bool = True  # a consideration: True if it now applies, False if no longer
+
+
+@dataclass(frozen=True)
 class Change:
     id: str
     name: str
     before: Standing
     after: Standing
     movement: str               # opened / closed / check first / up / down / score
-    reasons: tuple[str, ...]
-    own: bool = True            # False: it moved only because other routes moved
+    reasons: tuple[Why, ...]    # rules first, then points, biggest first; () if not own
+    main: Why | None = None     # the one reason that moved it most in its direction
+
+    @property
+    def own(self) -> bool:
+        """False: its own rules and points did not change; other routes moved past it."""
+        return bool(self.reasons)
 
 
 @dataclass(frozen=True)
@@ -80,10 +102,11 @@ def compare(before: Assessment, after: Assessment, kb: KnowledgeBase) -> Compari
             unchanged += 1
             continue
         reasons = _why(route_a, route_b)
-        own = bool(reasons)
-        reasons = reasons or ("Its own rules did not change: other routes moved past it.",)
-        changes.append(Change(rid, route_b.name, was, now, movement, reasons, own))
-    changes.sort(key=lambda c: (_ORDER[c.movement], c.after.rank or 999, -c.after.score, c.id))
+        rose = movement == UP or (movement == SCORE and now.score > was.score)
+        changes.append(Change(rid, route_b.name, was, now, movement, reasons,
+                              _main(movement, reasons, rose)))
+    changes.sort(key=lambda c: (_ORDER[c.movement], min(c.before.rank or 999, c.after.rank or 999),
+                                -c.after.score, c.id))  # the top routes' moves first
     return Comparison(
         answers=answer_changes(before.answers, after.answers, kb),
         changes=tuple(changes),
@@ -111,26 +134,31 @@ def _movement(was: Standing, now: Standing) -> str | None:
     return CLOSED if now.status == BLOCKED else NOW_CHECK
 
 
-def _why(a: RouteResult, b: RouteResult) -> tuple[str, ...]:
-    """Gates whose status changed, then scoring reasons gained or lost, biggest first."""
-    reasons = []
-    for ga, gb in zip(a.gates, b.gates, strict=True):  # same route, same gates
-        if ga.status != gb.status:
-            reasons.append(f"{gb.rule.rstrip('.')}: now {_STATUS[gb.status]} (was "
-                           f"{_STATUS[ga.status]}). {gb.detail}".strip())
+def _why(a: RouteResult, b: RouteResult) -> tuple[Why, ...]:
+    """Gates whose status changed, then considerations gained or lost, biggest first."""
+    reasons = [Why(RULE, gb.rule.rstrip("."), gb.detail, ga.status, gb.status)
+               for ga, gb in zip(a.gates, b.gates, strict=True)  # same route, same gates
+               if ga.status != gb.status]
     old = {(r.points, r.text) for r in a.reasons}
     new = {(r.points, r.text) for r in b.reasons}
-    reasons += [f"Now applies ({p:+d}): {t}" for p, t in sorted(new - old, key=_by_weight)]
-    reasons += [f"No longer applies ({-p:+d}): {t}"
-                for p, t in sorted(old - new, key=_by_weight)]
-    return tuple(reasons)
+    moved = [Why(POINTS, t, points=p, applies=True) for p, t in new - old]
+    moved += [Why(POINTS, t, points=-p, applies=False) for p, t in old - new]
+    return tuple(reasons + sorted(moved, key=lambda w: (-abs(w.points), w.text)))
 
 
-_STATUS = {OPEN: "open", BLOCKED: "blocked", UNKNOWN: "check first"}
+_OPENS = {OPENED: (OPEN,), CLOSED: (BLOCKED,), NOW_CHECK: (UNKNOWN,)}
 
 
-def _by_weight(item: tuple[int, str]) -> tuple[int, str]:
-    return (-abs(item[0]), item[1])
+def _main(movement: str, reasons: tuple[Why, ...], rose: bool) -> Why | None:
+    """The reason that moved the route in the direction it went: the rule that opened or
+    closed it; else the biggest gain for a rise, the biggest loss for a fall. None when no
+    reason of its own points that way (it gained a point, but others gained more)."""
+    wanted = _OPENS.get(movement)
+    if wanted:
+        rules = [w for w in reasons if w.kind == RULE]
+        return next((w for w in rules if w.now in wanted), rules[0] if rules else None)
+    sign = 1 if rose else -1
+    return next((w for w in reasons if w.kind == POINTS and w.points * sign > 0), None)
 
 
 def answer_changes(before: Mapping[str, Any], after: Mapping[str, Any],

@@ -47,7 +47,7 @@ class Asking:
     show: Show
 
     def complete(self, given: dict[str, Any], no_input: bool, started: bool, resuming: bool,
-                 save_answers: Path | None) -> Completed:
+                 save_answers: Path | None, file: str | None = None) -> Completed:
         """Ask what is missing at a terminal; elsewhere, name every missing question at once."""
         filled = with_country_facts(self.kb, given, self.countries, self.today)
         cut = next((s for s in self.kb.shortcuts if s.id == interview.QUICK), None)
@@ -63,7 +63,7 @@ class Asking:
             raise InputError.one(f"{len(todo)} question(s) unanswered: {ids}. Answer them in "
                                  "the file (dont_know is an answer), add --quick to take the "
                                  "rest as unknown, or run at a terminal without --no-input "
-                                 "to be asked.")
+                                 "to be asked.", file)
         return self._interview(given, started, resuming, save_answers)
 
     def _interview(self, given: dict[str, Any], started: bool, resuming: bool,

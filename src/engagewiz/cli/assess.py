@@ -88,7 +88,8 @@ def assess(
 
     asked = Asking(knowledge, countries, day, plain or accessible, accessible, quick, show)
     outcome = asked.complete(given, no_input, started=bool(answers or resume_),
-                             resuming=resume_, save_answers=save_answers)
+                             resuming=resume_, save_answers=save_answers,
+                             file=str(answers) if answers else None)
     given, save_answers = outcome.answers, outcome.save_answers
     result = run_assessment(knowledge, given, today=day, countries=countries)
     if save_answers:

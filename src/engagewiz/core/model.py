@@ -162,6 +162,17 @@ class Source:
 
 
 @dataclass(frozen=True)
+class QuestionChange:
+    """What one knowledge-base version changed in the questions, so that an answers file
+    made for an earlier version still runs (storage/upgrade.py)."""
+
+    version: str                        # the kb_version that first has the change
+    added: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    renamed: tuple[tuple[str, str], ...] = ()  # (old id, new id)
+
+
+@dataclass(frozen=True)
 class KnowledgeBase:
     version: str
     sections: tuple[Section, ...]
@@ -172,6 +183,7 @@ class KnowledgeBase:
     files: dict[str, str] = field(default_factory=dict)  # role -> path, for messages
     texts: Texts = field(default_factory=Texts)  # texts.yaml: plan texts, country-view rows
     shortcuts: tuple[Shortcut, ...] = ()
+    changes: tuple[QuestionChange, ...] = ()  # questions.yaml `changes:`, oldest first
     # route id -> {index in `scoring` of a rule whose `route:` may select the route: whether
     # that depends on answers}; decided at load (routematch.may_apply). A route missing here
     # is matched against every rule.

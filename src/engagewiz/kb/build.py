@@ -27,6 +27,7 @@ from engagewiz.core.model import (
 from engagewiz.core.routematch import may_apply
 from engagewiz.errors import InputError, Problem
 from engagewiz.kb import spec as kbspec
+from engagewiz.kb.changes import parse_changes
 from engagewiz.kb.schema import Path as KeyPath
 from engagewiz.storage import yamlfile
 
@@ -115,8 +116,12 @@ class _Builder:
                 self.problems.add(self.mfile, (), f"duplicate route id '{m.id}'")
             seen.add(m.id)
         self._check_reached_through(mechanisms)
+        version = str(raw_m.get("kb_version", raw_m.get("version", "1")))
+        changes, issues = parse_changes(raw_q.get("changes", []), set(self.questions), version)
+        for keys, message in issues:
+            self.problems.add(self.qfile, ("changes", *keys), message)
         return KnowledgeBase(
-            version=str(raw_m.get("kb_version", raw_m.get("version", "1"))),
+            version=version, changes=changes,
             sections=sections, questions=tuple(self.questions.values()),
             routes=tuple(mechanisms), scoring=scoring, sources=sources,
             files={"questions": str(self.qfile), "mechanisms": str(self.mfile)},

@@ -62,7 +62,9 @@ def answers_schema(kb: KnowledgeBase) -> dict[str, Any]:
         **_header("answers", "engagewiz answers file: question id -> answer "
                              "('engagewiz template' writes one)"),
         "type": ["object", "null"],
-        "properties": {q.id: _answer(q) for q in kb.questions},
+        "properties": {"kb_version": {"type": "string", "description": "the knowledge-base "
+                                      "version the file was made for; older files still run"},
+                       **{q.id: _answer(q) for q in kb.questions}},
         "additionalProperties": False,
     }
 

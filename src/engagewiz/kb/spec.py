@@ -61,9 +61,17 @@ SHORTCUT = Obj(
      "ask": ListOf(Text("a question id"))},
     required=("id", "ask"),
 )
+CHANGE = Obj(
+    {"version": Text("the kb_version (mechanisms.yaml) that first has this change"),
+     "added": ListOf(Text(), "questions new in this version"),
+     "removed": ListOf(Text(), "questions no longer asked"),
+     "renamed": Obj({}, open_keys=Text(), description="old id: new id")},
+    required=("version",),
+)
 QUESTIONS_FILE = Obj(
     {"version": Integer(minimum=1), "sections": ListOf(SECTION), "questions": ListOf(QUESTION),
-     "shortcuts": ListOf(SHORTCUT)},
+     "shortcuts": ListOf(SHORTCUT),
+     "changes": ListOf(CHANGE, "how answers files of earlier versions are read, oldest first")},
     required=("sections", "questions"),
     description="engagewiz interview: data/questions.yaml",
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import textwrap
 
 from engagewiz.core.model import KnowledgeBase, Question
@@ -26,6 +27,9 @@ def answers_template(kb: KnowledgeBase) -> str:
         "# blank answers are asked in the interview, or reported as 'check first'.",
         "# Run:  engagewiz assess --answers THIS_FILE",
         "# Answers can describe victims and risks: keep this file private.",
+        "",
+        "# The knowledge base this file was made for: a later engagewiz still reads it.",
+        f"kb_version: {json.dumps(kb.version)}",
     ]
     for section in kb.sections:
         questions = [q for q in kb.questions if q.section == section.id]

@@ -16,27 +16,31 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from engagewiz.core import interview
 from engagewiz.core.conditions import DONT_KNOW
 from engagewiz.core.deadlines import EARLIEST, LATEST
 from engagewiz.core.model import KnowledgeBase, Question
 from engagewiz.errors import InputError, Problem
 from engagewiz.storage import yamlfile
 from engagewiz.storage.limits import ANSWERS, PROBLEMS_SHOWN
+from engagewiz.storage.upgrade import VERSION_KEY, upgrade
 from engagewiz.textsafe import first_control, quoted, visible
 
 CountryResolver = Callable[[str], "tuple[str | None, list[str]]"]  # iso3 or None, suggestions
 Notify = Callable[[str], None]
 
 
-def warn(message: str) -> None:
-    """How a notice about an answers file reaches the user: one line on stderr."""
-    print(f"engagewiz: warning: {visible(message)}", file=sys.stderr)
+def tell(message: str) -> None:
+    """How a notice about an answers file ("warning: ...", "note: ...") reaches the user:
+    one line on stderr."""
+    print(f"engagewiz: {visible(message)}", file=sys.stderr)
 
 
 def load_answers(path: Path, kb: KnowledgeBase,
                  resolve_country: CountryResolver | None = None,
-                 today: date | None = None, notify: Notify = warn) -> dict[str, Any]:
-    """The file's answers, checked; dates after `today` (when given) are refused."""
+                 today: date | None = None, notify: Notify = tell) -> dict[str, Any]:
+    """The file's answers, checked; dates after `today` (when given) are refused. A file
+    made for an earlier knowledge base is read as storage/upgrade.py says."""
     doc = yamlfile.document(path, ANSWERS)
     raw = doc.data
     if raw is None:
@@ -45,9 +49,13 @@ def load_answers(path: Path, kb: KnowledgeBase,
         raise InputError.one("expected a mapping of question id to answer, e.g. "
                              "'org_type: ngo'", str(path), 1)
     for twice in doc.duplicates:
-        notify(f"{path}:{twice.second}: {yamlfile.dotted(twice.keys)}: given twice (lines "
-               f"{twice.first} and {twice.second}); the answer on line {twice.second} counts")
-    answers, problems = check_answers(raw, kb, resolve_country, today)
+        notify(f"warning: {path}:{twice.second}: {yamlfile.dotted(twice.keys)}: given twice "
+               f"(lines {twice.first} and {twice.second}); the answer on line {twice.second} "
+               "counts")
+    upgraded = upgrade(raw, kb)
+    for notice in upgraded.notices:
+        notify(f"note: {path}: {notice}")
+    answers, problems = check_answers(upgraded.raw, kb, resolve_country, today)
     if problems:
         shown = [Problem(msg, str(path), doc.line((key,)), key)
                  for key, msg in problems[:PROBLEMS_SHOWN]]
@@ -55,6 +63,12 @@ def load_answers(path: Path, kb: KnowledgeBase,
             shown.append(Problem(f"and {len(problems) - PROBLEMS_SHOWN} more problems",
                                  str(path)))
         raise InputError(shown)
+    if upgraded.new:
+        answers |= dict.fromkeys(upgraded.new, DONT_KNOW)
+        applies = {q.id for q in interview.applicable(kb, answers)}
+        if shown_new := [q for q in upgraded.new if q in applies]:
+            notify(f"note: {path}: {upgraded.made}: questions added since are taken as "
+                   f"\"don't know\": {', '.join(shown_new)}; answer them in the file to use them")
     return answers
 
 
@@ -66,6 +80,8 @@ def check_answers(raw: dict[Any, Any], kb: KnowledgeBase,
     problems: list[tuple[str, str]] = []
     ids = [q.id for q in kb.questions]
     for key, value in raw.items():
+        if key == VERSION_KEY:  # not an answer: which knowledge base the file was made for
+            continue
         question = kb.question(str(key))
         if question is None:
             # a "did you mean" costs a comparison with every id: only for those shown
@@ -143,6 +159,7 @@ def dump_answers(answers: dict[str, Any], kb: KnowledgeBase, header: str = "") -
     """Answers as YAML in question order, so `--answers` reproduces the run exactly."""
     import yaml
 
-    ordered = {q.id: answers[q.id] for q in kb.questions if q.id in answers}
+    ordered = {VERSION_KEY: kb.version,
+               **{q.id: answers[q.id] for q in kb.questions if q.id in answers}}
     body = yaml.safe_dump(ordered, sort_keys=False, allow_unicode=True, default_flow_style=None)
     return (header + body) if header else body

@@ -49,6 +49,7 @@ KINDS_OF_PROBLEM = {
     "texts.yaml: shape, sources, conditions, questions, country facts": [
         "texts-unknown-field", "texts-unknown-source", "texts-bad-condition",
         "texts-never-true", "texts-unknown-question", "texts-unknown-fact"],
+    "shortcuts: unknown question, more than 10 questions": ["shortcut-unknown-or-too-long"],
 }
 
 

@@ -1,100 +1,38 @@
 """Full interviews in a real pseudo-terminal (pexpect), 60 columns wide, as a person types.
 
-Pipes would miss terminal-only behaviour (raw mode, redraws, isatty), so these tests spawn
-the installed `engagewiz` in a pty. Each prompt line carries the question id, which is how
-the driver knows what it is being asked.
+The driver (tests/pty_driver.py) recognises each question by its text and answers it from a
+script; the other modes (quick, urgent, accessible), signals and resuming are in
+test_e2e_modes.py.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import stat
-import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from conftest import TODAY
 from engagewiz.core.engine import assess
-from engagewiz.core.model import KnowledgeBase, Question
+from engagewiz.core.model import KnowledgeBase
 from engagewiz.kb.countries import CountryData
 from engagewiz.storage.answers import load_answers
 
 pexpect = pytest.importorskip("pexpect")
 
-DOWN, UP, ENTER, SPACE, CTRL_C = "\x1b[B", "\x1b[A", "\r", " ", "\x03"
-PROGRESS = r"Question \d+ of "  # then the question: no internal ids are shown
-REVIEW, FACTS, RESULT = "Review your answers", "Is this still right", r"(?i)recommended routes"
-MODE = "How much time do you have"
-ESC = r"\x1b\[[0-9;?]*[A-Za-z]"
-TIMEOUT = 20
-DRAWN = r"\x1b\[\?7h"  # prompt_toolkit turns line wrap back on when a render ends
-# ... and bracketed paste off when a prompt ends. Waiting for it matters: the answered
-# prompt's last line repeats its title, which must not be read as the next screen.
-CLOSED = r"\x1b\[\?2004l"
-
-
-def spawn(*args: str) -> pexpect.spawn:
-    """The interview in a pty; the environment (state folder, date) is the test's own."""
-    env = {**os.environ, "TERM": "xterm", "NO_COLOR": "1", "COLUMNS": "60", "LINES": "40",
-           # no cursor-position queries: prompt_toolkit would wait for replies a pty never sends
-           "PROMPT_TOOLKIT_NO_CPR": "1"}
-    child = pexpect.spawn(sys.executable, ["-m", "engagewiz", "assess", *args], env=env,
-                          dimensions=(40, 60), encoding="utf-8", timeout=TIMEOUT)
-    child.delaybeforesend = None  # the driver waits for each prompt to be drawn instead
-    return child
-
-
-def asked(q: Question) -> str:
-    """A question on screen: "? " then its text, wrapped at 60 columns between words."""
-    gap = rf"(?:\s|{ESC})+"  # one alternation, no nested star: no runaway backtracking
-    return rf"\?{gap}" + gap.join(re.escape(w) for w in q.text.split())
-
-
-Keys = str | Callable[[], str]
-
-
-class Driver:
-    """Answers each question by id from a script; anything unscripted takes the first choice."""
-
-    def __init__(self, child: pexpect.spawn, kb: KnowledgeBase, script: dict[str, list[str]]):
-        self.child, self.kb = child, kb
-        self.script = {k: list(v) for k, v in script.items()}  # a list: asked again -> next
-        self.asked: list[str] = []
-        self.ids = [q.id for q in kb.questions]
-        self.patterns = [asked(q) for q in kb.questions]
-
-    def default(self, qid: str) -> str:
-        q = self.kb.question(qid)
-        assert q is not None
-        if qid in self.asked[:-1]:
-            return ENTER  # asked again: the previous answer is the default
-        return {"multi": SPACE + ENTER, "date": "?" + ENTER, "text": "x" + ENTER,
-                "country": "Kenya" + ENTER}.get(q.type, ENTER)
-
-    def run_until(self, stop: str, review: list[str] | None = None) -> None:
-        review = list(review or [])
-        while True:
-            index = self.child.expect([stop, PROGRESS, REVIEW, FACTS, MODE])
-            if index == 0:
-                return
-            if index == 1:
-                qid = self.ids[self.child.expect(self.patterns)]
-                self.asked.append(qid)
-                keys = self.script[qid].pop(0) if self.script.get(qid) else self.default(qid)
-                self.answer(keys)
-            elif index == 2:
-                self.answer(review.pop(0) if review else ENTER)
-            else:
-                self.answer(ENTER)
-
-    def answer(self, keys: str) -> None:
-        """Type `keys` once the prompt is on screen, and wait until it has closed."""
-        self.child.expect(DRAWN)
-        self.child.send(keys)
-        self.child.expect(CLOSED)
+from pty_driver import (  # noqa: E402 - only once pexpect is known to be there
+    CTRL_C,
+    DOWN,
+    DRAWN,
+    ENTER,
+    RESULT,
+    REVIEW,
+    SPACE,
+    UP,
+    Driver,
+    spawn,
+)
 
 
 def first_route(child: pexpect.spawn) -> str:
@@ -140,7 +78,7 @@ def test_full_interview_with_two_backs_and_an_edit(kb: KnowledgeBase, countries:
 def test_ctrl_c_saves_then_resume_finishes(kb: KnowledgeBase, private_state: Path) -> None:
     child = spawn()
     driver = Driver(child, kb, {"org_type": [DOWN * 4 + ENTER]})  # a lawyer
-    driver.run_until(r"Question 3 of")  # themes, after the organisation and the State
+    driver.run_until(pexpect.EOF, at="themes")
     child.expect(DRAWN)
     child.send(CTRL_C)
     child.expect("Continue with: engagewiz assess --resume")

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from conftest import TODAY
 from engagewiz.core import interview
-from engagewiz.core.model import KnowledgeBase
+from engagewiz.core.conditions import DONT_KNOW
+from engagewiz.core.model import KnowledgeBase, Question
+from engagewiz.core.prefill import with_country_facts
+from engagewiz.kb.countries import CountryData
 
 
 def test_first_question_is_the_organisation(kb: KnowledgeBase) -> None:
@@ -91,3 +96,97 @@ def test_advice_about_a_question_not_asked_stays_quiet(kb: KnowledgeBase) -> Non
     case = {"org_type": "ngo", "case_type": "individual", "themes": ["torture"]}
     assert "same-matter" in cautions(case)  # unknown for a case: warn
     assert "same-matter" not in cautions({**case, "case_type": "pattern"})
+
+
+# -- shortcuts (quick mode, the urgent fast track) and what the data answers -------------------
+
+LAWYER_AT_RISK = {"org_type": "lawyer", "country": "FRA", "themes": ["torture"],
+                  "case_type": "individual", "urgency": "yes"}
+
+
+def first_choice(q: Question) -> Any:
+    if q.type == "multi":
+        return [q.choices[0].value]
+    return q.choices[0].value if q.choices else DONT_KNOW
+
+
+def walk(kb: KnowledgeBase, countries: CountryData, script: dict[str, Any],
+         chosen: str | None, done: tuple[str, ...] = ()) -> tuple[list[str], str | None]:
+    """The questions a shortcut asks, as the terminal loop walks them: the shortcut in
+    force is looked up again after every answer (imminent harm starts the urgent one)."""
+    answers: dict[str, Any] = {}
+    asked: list[str] = []
+    while True:
+        known = with_country_facts(kb, answers, countries, TODAY,
+                                   unknown_as_dont_know=False).answers
+        cut = interview.shortcut(kb, known, chosen, done)
+        q = interview.next_question(kb, known, cut)
+        if q is None:
+            return asked, cut.id if cut else None
+        asked.append(q.id)
+        answers[q.id] = script.get(q.id, first_choice(q))
+
+
+def test_every_shortcut_is_short_and_asks_only_its_questions(
+        kb: KnowledgeBase, countries: CountryData) -> None:
+    quick = next(s for s in kb.shortcuts if s.id == interview.QUICK)
+    asked, ended = walk(kb, countries, {"urgency": "no"}, interview.QUICK)
+    assert ended == interview.QUICK
+    assert asked[0] == "org_type" and "country" in asked and "urgency" in asked
+    assert set(asked) <= set(quick.ask) and len(asked) <= 10
+    assert all(len(s.ask) <= 10 for s in kb.shortcuts)
+
+
+def test_imminent_harm_starts_the_urgent_track_within_six_questions(
+        kb: KnowledgeBase, countries: CountryData) -> None:
+    """The issue's promise for a lawyer whose client faces torture: urgent routes after at
+    most 6 questions, in quick mode or not, and what the track skipped is named after."""
+    for chosen in (None, interview.QUICK):
+        asked, ended = walk(kb, countries, LAWYER_AT_RISK, chosen)
+        assert ended == "urgent" and len(asked) <= 6, asked
+    answers = {**LAWYER_AT_RISK, "victim_consent": "yes"}
+    left = [q.id for q in interview.skipped(kb, answers)]
+    assert "reprisal_risk" in left and "ratified_cat" not in left  # facts are not questions
+
+
+def test_a_shortcut_is_left_once_its_result_was_shown(kb: KnowledgeBase) -> None:
+    urgent = {"urgency": "yes"}
+    assert interview.shortcut(kb, urgent, interview.QUICK).id == "urgent"  # type: ignore[union-attr]
+    after = interview.shortcut(kb, urgent, interview.QUICK, done=("urgent",))
+    assert after is not None and after.id == interview.QUICK
+    assert interview.shortcut(kb, urgent, interview.QUICK, done=("urgent", "quick")) is None
+    assert interview.shortcut(kb, {"urgency": "no"}, None) is None  # the full interview
+    assert interview.shortcut(kb, {"urgency": "dont_know"}, None) is None
+
+
+def test_upr_timing_is_asked_only_without_an_estimate(kb: KnowledgeBase,
+                                                      countries: CountryData) -> None:
+    base = {"org_type": "ngo", "outputs": ["country_recommendations"]}
+    with_estimate = with_country_facts(kb, {**base, "country": "KEN"}, countries, TODAY,
+                                       unknown_as_dont_know=False)
+    assert with_estimate.answers["upr_soon"] in ("yes", "no")
+    assert "upr_soon" not in [q.id for q in interview.missing(kb, with_estimate.answers)]
+    assert "upr_soon" in [q.id for q in interview.missing(kb, base)]  # no State, no estimate
+    # The user's own answer wins, and the report says it differs from the estimate.
+    mine = "no" if with_estimate.answers["upr_soon"] == "yes" else "yes"
+    overridden = with_country_facts(kb, {**base, "country": "KEN", "upr_soon": mine},
+                                    countries, TODAY)
+    assert overridden.answers["upr_soon"] == mine
+    assert any(p.question == "upr_soon" and p.overridden for p in overridden.prefilled)
+
+
+def test_african_commission_status_is_asked_only_for_an_african_charter_party(
+        kb: KnowledgeBase) -> None:
+    lawyer = {"org_type": "lawyer"}
+    assert "achpr_observer" not in [q.id for q in interview.missing(
+        kb, {**lawyer, "african_charter_party": "no"})]
+    assert "achpr_observer" in [q.id for q in interview.missing(
+        kb, {**lawyer, "african_charter_party": "yes"})]
+
+
+def test_output_style_is_asked_only_of_those_who_want_recommendations(
+        kb: KnowledgeBase) -> None:
+    redress = [q.id for q in interview.missing(kb, {"outputs": ["individual_redress"]})]
+    assert "output_nature" not in redress and "output_detail" not in redress
+    recommendations = [q.id for q in interview.missing(kb, {"outputs": ["visibility"]})]
+    assert "output_nature" in recommendations

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from engagewiz.core import interview
 from engagewiz.core.model import KnowledgeBase
@@ -19,7 +19,7 @@ from engagewiz.core.prefill import with_country_facts
 from engagewiz.errors import InputError
 
 if TYPE_CHECKING:
-    from engagewiz.cli.interactive import Interrupted, Interview, Prompter
+    from engagewiz.cli.interactive import Interview, Prompter
     from engagewiz.kb.countries import CountryData
     from engagewiz.storage.resume import RunState
 
@@ -68,19 +68,18 @@ class Asking:
 
     def _interview(self, given: dict[str, Any], started: bool, resuming: bool,
                    save_answers: Path | None) -> Completed:
-        from engagewiz.cli.interactive import Interrupted
         from engagewiz.storage import resume
 
         session = self._session(resume.RunState(quick=self.quick))
-        if not resuming and resume.resume_path().is_file():
-            resuming, given = self._waiting(session.asker, given)
-        state = resume.load_state() if resuming else session.state
-        if save_answers:
-            state = replace(state, save_answers=str(save_answers))
-        elif state.save_answers:
-            save_answers = Path(state.save_answers)
-        session.state = replace(state, quick=state.quick or self.quick)
         try:
+            if not resuming and resume.resume_path().is_file():
+                resuming, given = self._waiting(session.asker, given)
+            state = resume.load_state() if resuming else session.state
+            if save_answers:
+                state = replace(state, save_answers=str(save_answers))
+            elif state.save_answers:
+                save_answers = Path(state.save_answers)
+            session.state = replace(state, quick=state.quick or self.quick)
             session.start(given, restored=resuming, offer_quick=not started and not self.quick)
             while True:
                 outcome = session.run()
@@ -90,7 +89,7 @@ class Asking:
                 if not session.more(outcome.shortcut):
                     resume.forget()
                     return Completed(outcome.answers, save_answers, shown=True)
-        except Interrupted as stop:
+        except (KeyboardInterrupt, EOFError) as stop:  # Ctrl-C, a signal, end of input
             self._stopped(session, stop)
         resume.forget()
         return Completed(outcome.answers, save_answers)
@@ -140,13 +139,16 @@ class Asking:
         return False, given
 
     @staticmethod
-    def _stopped(session: Interview, stop: Interrupted) -> None:
+    def _stopped(session: Interview, stop: BaseException) -> NoReturn:
+        """Every answer is saved as it is given: say where, or that there was none."""
         from engagewiz.entry import exit_code
+        from engagewiz.storage import resume
 
-        if stop.saved:
-            session.console.print(f"\nStopped. Your answers so far are saved in {stop.path} "
+        path = resume.resume_path()
+        if path.is_file():
+            session.console.print(f"\nStopped. Your answers so far are saved in {path} "
                                   "(only you can read it).\nContinue with: engagewiz assess "
                                   "--resume")
         else:
             session.console.print("\nStopped before any answer: nothing was saved.")
-        sys.exit(exit_code(stop.stop))
+        sys.exit(exit_code(stop))

@@ -39,14 +39,6 @@ class Prompter(Protocol):
                search: bool = False) -> Any: ...
 
 
-class Interrupted(Exception):
-    """The user left mid-interview; `saved` says whether anything is in the resume file."""
-
-    def __init__(self, path: str, saved: bool, stop: BaseException) -> None:
-        super().__init__(path)
-        self.path, self.saved, self.stop = path, saved, stop
-
-
 @dataclass(frozen=True)
 class Outcome:
     answers: dict[str, Any]
@@ -86,11 +78,9 @@ class Interview:
             self._save_state(quick=self._ask_mode())
 
     def run(self) -> Outcome:
-        try:
-            return self._loop()
-        except (KeyboardInterrupt, EOFError) as stop:
-            path = resume.resume_path()
-            raise Interrupted(str(path), path.is_file(), stop) from None
+        """Ask until the end or a shortcut's end. Ctrl-C, a signal or end of input here, as
+        on any screen, propagates: every answer is in the resume file already."""
+        return self._loop()
 
     def more(self, cut: Shortcut) -> bool:
         """After a shortcut's result: say what it took as unknown, offer the rest."""
@@ -111,8 +101,7 @@ class Interview:
             ("Stop here", DONE)])
         if pick == DONE:
             return False
-        self._save_state(done=(*self.state.done, cut.id),
-                         quick=self.state.quick and cut.when is not None)
+        self._save_state(quick=self.state.quick and cut.when is not None)  # done: in _loop
         return True
 
     # -- the loop ----------------------------------------------------------------------------

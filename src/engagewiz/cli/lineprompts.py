@@ -18,6 +18,9 @@ from engagewiz.core.conditions import DONT_KNOW
 from engagewiz.core.model import Question
 
 BACK = object()
+# What may be typed instead of the number of Back or "Don't know", as at the other prompts.
+WORDS: dict[str, Any] = {"<": BACK, "back": BACK, "?": DONT_KNOW, "dont know": DONT_KNOW,
+                         "don't know": DONT_KNOW}
 CountrySearch = Callable[[str], "tuple[str, str] | None"]
 
 
@@ -72,6 +75,8 @@ class LineAsker:
             text = _read(f"{how}{default}: ")
             if not text and marked:
                 text = " ".join(marked)
+            if (word := WORDS.get(text.lower())) is not None and word in values:  # "<", "?"
+                return word
             picked = self._numbers(text, len(options), multi)
             if isinstance(picked, str):
                 _say(picked)
@@ -114,10 +119,9 @@ class LineAsker:
             text = _read("; ".join(words) + ": ")
             if not text and current not in (None, DONT_KNOW):
                 return current
-            if can_go_back and text in ("<", "back"):
-                return BACK
-            if q.dont_know and text in ("?", "dont know", "don't know"):
-                return DONT_KNOW
+            word = WORDS.get(text.lower())
+            if (word is BACK and can_go_back) or (word == DONT_KNOW and q.dont_know):
+                return word
             problem, value = self._parse(q, text)
             if problem:
                 _say(problem)

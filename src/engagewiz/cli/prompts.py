@@ -13,7 +13,9 @@ and shown in full below the list while it is highlighted.
 
 from __future__ import annotations
 
+import asyncio
 import shutil
+import signal
 import sys
 import textwrap
 from collections.abc import Callable
@@ -30,6 +32,7 @@ from questionary import Question as Prompt
 
 from engagewiz.core.conditions import DONT_KNOW
 from engagewiz.core.model import Question
+from engagewiz.entry import Stopped
 
 BACK = object()  # the answer "go back to the previous question"
 BACK_WORDS = ("<", "back")
@@ -215,7 +218,8 @@ def _wrap(text: str, hint: str = "") -> str:
 
 
 def _run(prompt: Prompt) -> Any:
-    """Ask one prompt; `kill -INT` and Ctrl-D end it as Ctrl-C and end-of-input do.
+    """Ask one prompt; `kill -INT` and Ctrl-D end it as Ctrl-C and end-of-input do, and
+    SIGTERM and SIGHUP as engagewiz.entry has them everywhere else.
 
     prompt_toolkit turns SIGINT into a <sigint> key, which questionary's list prompts do
     not bind (only text prompts did), so `kill -INT` was ignored there.
@@ -233,4 +237,22 @@ def _run(prompt: Prompt) -> Any:
 
     app = prompt.application
     app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), keys])
-    return app.run()
+    others = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    before = {signum: signal.getsignal(signum) for signum in others}
+
+    def stop(signum: int) -> None:
+        if app.future is not None and not app.future.done():
+            app.exit(exception=Stopped(signum), style="class:aborting")
+
+    def watch() -> None:
+        """SIGTERM and SIGHUP end the prompt as Ctrl-C does, so the terminal is restored
+        (raised from a plain signal handler, they left it raw, bracketed paste on)."""
+        loop = asyncio.get_running_loop()
+        for signum in others:
+            loop.add_signal_handler(signum, stop, signum)
+
+    try:
+        return app.run(pre_run=watch)
+    finally:  # the event loop put back the default handlers: put back engagewiz.entry's
+        for signum, handler in before.items():
+            signal.signal(signum, handler)

@@ -46,6 +46,8 @@ KINDS_OF_PROBLEM = {
     "choice without help": ["choice-without-help"],
     "urgent route without what to do now; unknown route it is reached through": [
         "urgent-without-act-now", "unknown-reached-through"],
+    "a scenario's expected outcome names what the knowledge base lacks": [
+        "expect-unknown-route"],
     "texts.yaml: shape, sources, conditions, questions, country facts": [
         "texts-unknown-field", "texts-unknown-source", "texts-bad-condition",
         "texts-never-true", "texts-unknown-question", "texts-unknown-fact"],

@@ -90,7 +90,12 @@ def run_checks(kb_dir: Path | None) -> tuple[list[Problem], KnowledgeBase | None
         countries = common.load_countries(kb_dir)
     except InputError as exc:
         return exc.problems, knowledge
-    return lint(knowledge, kb_dir or default_dir(), countries), knowledge
+    from engagewiz.authoring.expect import check_files
+    from engagewiz.storage.scenarios import SCENARIOS
+
+    folder = kb_dir or default_dir()
+    expected = check_files(knowledge, sorted((folder / SCENARIOS).glob("*.yaml")))
+    return lint(knowledge, folder, countries) + expected, knowledge
 
 
 _HINTS = (  # (how a loader message starts, what to add): the fix, for a YAML-only reader

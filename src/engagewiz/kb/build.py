@@ -30,6 +30,7 @@ from engagewiz.kb import spec as kbspec
 from engagewiz.kb.changes import parse_changes
 from engagewiz.kb.schema import Path as KeyPath
 from engagewiz.storage import yamlfile
+from engagewiz.storage.answers import EXPECT
 
 _PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 _KEBAB = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -137,6 +138,9 @@ class _Builder:
         qid, qtype = raw["id"], raw["type"]
         if not _SNAKE.match(qid):
             self.problems.add(self.qfile, (*path, "id"), f"'{qid}' must be snake_case")
+        if qid == EXPECT:
+            self.problems.add(self.qfile, (*path, "id"), f"'{qid}' is reserved for the "
+                              "outcome an answers file expects; choose another id")
         if raw["section"] not in sections:
             self.problems.add(self.qfile, (*path, "section"),
                               f"unknown section '{raw['section']}'; expected one of "

@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from engagewiz.authoring.expect import EXPECT
+from engagewiz.authoring.expect import SPEC as EXPECT_SPEC
 from engagewiz.authoring.index import FLAGS, ROUTE_ATTRIBUTES
 from engagewiz.core.conditions import DONT_KNOW, TEST_OPS
 from engagewiz.core.model import (
@@ -64,7 +66,8 @@ def answers_schema(kb: KnowledgeBase) -> dict[str, Any]:
         "type": ["object", "null"],
         "properties": {"kb_version": {"type": "string", "description": "the knowledge-base "
                                       "version the file was made for; older files still run"},
-                       **{q.id: _answer(q) for q in kb.questions}},
+                       **{q.id: _answer(q) for q in kb.questions},
+                       EXPECT: EXPECT_SPEC.json_schema()},
         "additionalProperties": False,
     }
 

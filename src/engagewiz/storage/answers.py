@@ -27,6 +27,9 @@ from engagewiz.storage.upgrade import VERSION_KEY, upgrade
 from engagewiz.textsafe import first_control, quoted, visible
 
 CountryResolver = Callable[[str], "tuple[str | None, list[str]]"]  # iso3 or None, suggestions
+# Not an answer: the outcome a trainer expects from the file (authoring/expect.py), which
+# tests and `check` read and `assess` leaves aside.
+EXPECT = "expect"
 Notify = Callable[[str], None]
 
 
@@ -80,7 +83,7 @@ def check_answers(raw: dict[Any, Any], kb: KnowledgeBase,
     problems: list[tuple[str, str]] = []
     ids = [q.id for q in kb.questions]
     for key, value in raw.items():
-        if key == VERSION_KEY:  # not an answer: which knowledge base the file was made for
+        if key in (VERSION_KEY, EXPECT):  # not answers: the KB version, the expected outcome
             continue
         question = kb.question(str(key))
         if question is None:

@@ -5,9 +5,12 @@ within the budget, with control characters made visible.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -307,3 +310,28 @@ def test_json_output_survives_an_ascii_terminal(monkeypatch: pytest.MonkeyPatch)
     common.write_output(json.dumps({"name": "C\u00f4te d'Ivoire \U0001f600"},
                                    ensure_ascii=False), None)
     assert json.loads(out.text) == {"name": "C\u00f4te d'Ivoire \U0001f600"}
+
+
+def test_an_ascii_terminal_gets_escapes_not_a_crash() -> None:
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    for args, expected in ((["country", "CIV"], "C\\xf4te d'Ivoire"),
+                           (["country", "CIV", "--format", "json"], '"C\\u00f4te d\'Ivoire"')):
+        done = subprocess.run([sys.executable, "-m", "engagewiz", *args], capture_output=True,
+                              text=True, env=env, stdin=subprocess.DEVNULL, check=False)
+        assert done.returncode == 0, done.stderr
+        assert expected in done.stdout
+    assert json.loads(done.stdout)["country"]["name"] == "C\u00f4te d'Ivoire"
+
+
+def test_an_svg_stays_well_formed_whatever_is_printed() -> None:
+    from xml.etree import ElementTree
+
+    from rich.console import Console
+
+    from engagewiz.render.visible import guard
+
+    console = guard(Console(record=True, file=io.StringIO(), force_terminal=True, width=60))
+    console.print("route \x1b]0;PWNED\x07 name \x1b[2J \x9b1m \ud800 \u202e end")
+    svg = console.export_svg(title="engagewiz")
+    ElementTree.fromstring(svg)  # raises on a character XML does not allow
+    assert "\\x1b" in svg

@@ -17,6 +17,9 @@ import yaml
 
 from engagewiz import __version__
 from engagewiz.core.model import KnowledgeBase
+from engagewiz.errors import InputError
+from engagewiz.kb.load import load_kb
+from engagewiz.storage import resume
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "rehab-centre-open-state.yaml"
@@ -232,6 +235,19 @@ def test_an_unwritable_output_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_folders_made_for_private_files_are_private_too(tmp_path: Path) -> None:
-    plan = tmp_path / "new" / "plan.md"
+    plan = tmp_path / "new" / "deeper" / "plan.md"
     assert engagewiz("assess", "--answers", str(EXAMPLE), "--output", str(plan)).returncode == 0
-    assert (plan.stat().st_mode & 0o777, plan.parent.stat().st_mode & 0o777) == (0o600, 0o700)
+    assert plan.stat().st_mode & 0o777 == 0o600
+    for folder in (tmp_path / "new", plan.parent):  # every folder made on the way
+        assert folder.stat().st_mode & 0o777 == 0o700, folder
+
+
+def test_answers_are_never_kept_in_a_folder_others_can_write(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir(mode=0o777)
+    shared.chmod(0o777)
+    monkeypatch.setenv("ENGAGEWIZ_HOME", str(shared))
+    with pytest.raises(InputError, match=f"others can write to {shared}"):
+        resume.save({"org_type": "ngo"}, load_kb())
+    assert not (shared / "resume.yaml").exists()

@@ -1,48 +1,228 @@
-"""The knowledge-base cache: reused when nothing changed, rebuilt when a file did, pruned."""
+"""The cache: reused when nothing changed, rebuilt when anything did, and harmless.
+
+It stores data, never code, checks a digest of what it reads, and reads only from a folder
+that is the user's alone. Whatever is wrong with a cache file (corrupt, truncated, a
+wrong digest, foreign, planted, a FIFO, nested too deep) the result is the one a fresh
+build gives, with no error.
+"""
 
 from __future__ import annotations
 
+import json
 import os
+import pickle
+import stat
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from engagewiz.core.model import KnowledgeBase
 from engagewiz.kb import cache as kbcache
+from engagewiz.kb import codec
+from engagewiz.kb.countries import CountryData, load_countries
+from engagewiz.kb.countrycache import cached_countries
+from engagewiz.kb.load import default_dir, load_kb
+from engagewiz.storage import fsutil
 
 
-def test_cache_is_reused_then_rebuilt_after_an_edit(tmp_path: Path,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A cache folder of this test's own (not the session's shared one)."""
     monkeypatch.delenv("ENGAGEWIZ_NO_CACHE", raising=False)
-    data = tmp_path / "data.txt"
-    data.write_text("one", encoding="utf-8")
-    builds: list[str] = []
-
-    def build() -> str:
-        builds.append(data.read_text(encoding="utf-8"))
-        return builds[-1]
-
-    assert kbcache.cached([data], build, str) == "one"
-    assert kbcache.cached([data], build, str) == "one"
-    assert builds == ["one"]
-    data.write_text("two!", encoding="utf-8")  # another size: another key
-    assert kbcache.cached([data], build, str) == "two!"
-    assert builds == ["one", "two!"]
-    pickles = list(kbcache.cache_dir().glob("str-*.pickle"))
-    assert all(p.stat().st_mode & 0o777 == 0o600 for p in pickles)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    kbcache._warned.clear()
+    return kbcache.cache_dir()
 
 
-def test_old_pickles_of_the_same_kind_are_pruned(tmp_path: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("ENGAGEWIZ_NO_CACHE", raising=False)
-    folder = kbcache.cache_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    old, recent = folder / "str-old.pickle", folder / "str-recent.pickle"
-    for path in (old, recent):
+class Counted:
+    """A build that counts its calls, over one data file."""
+
+    def __init__(self, tmp_path: Path, text: str = "one") -> None:
+        self.data = tmp_path / "data.txt"
+        self.data.write_text(text, encoding="utf-8")
+        self.builds = 0
+
+    def build(self) -> dict[str, Any]:
+        self.builds += 1
+        return {"text": self.data.read_text(encoding="utf-8"), "items": [1, 2]}
+
+    def get(self) -> dict[str, Any]:
+        found: dict[str, Any] = kbcache.cached("test", [self.data], self.build, codec.dumps,
+                                               codec.loads)
+        return found
+
+    def file(self) -> Path:
+        [path] = kbcache.cache_dir().glob("test-*.json")
+        return path
+
+
+def test_cache_is_reused_then_rebuilt_after_an_edit(tmp_path: Path) -> None:
+    counted = Counted(tmp_path)
+    assert counted.get() == counted.get() == {"text": "one", "items": [1, 2]}
+    assert counted.builds == 1
+    counted.data.write_text("two!", encoding="utf-8")  # another size: another key
+    assert counted.get()["text"] == "two!" and counted.builds == 2
+    for path in kbcache.cache_dir().glob("test-*"):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_folders_made_for_the_cache_are_private_all_the_way_down(tmp_path: Path) -> None:
+    os.umask(0o022)
+    Counted(tmp_path).get()
+    for folder in (tmp_path / "xdg", tmp_path / "xdg" / "engagewiz"):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
+
+
+def test_write_private_makes_every_missing_folder_0700(tmp_path: Path) -> None:
+    os.umask(0o022)
+    fsutil.write_private(tmp_path / "a" / "b" / "c" / "plan.md", "x")
+    for folder in ("a", "a/b", "a/b/c"):
+        assert stat.S_IMODE((tmp_path / folder).stat().st_mode) == 0o700, folder
+
+
+def damaged(payload: bytes) -> list[tuple[str, bytes]]:
+    head, _, body = payload.partition(b"\n")
+    wrong = json.loads(head) | {"crc32": 0}
+    return [
+        ("corrupt bytes", b"\x80\x63." + payload[3:]),
+        ("truncated", payload[: len(payload) // 2]),
+        ("a byte flipped in the data", head + b"\n" + body.replace(b"one", b"onf")),
+        ("wrong digest", json.dumps(wrong).encode() + b"\n" + body),
+        ("empty", b""),
+        ("no header", body),
+        ("nested too deep", head + b"\n" + b"[" * 100_000 + b"]" * 100_000),
+        ("a class outside engagewiz", head + b"\n" + b'{"@": "os:system", "x": 1}'),
+    ]
+
+
+@pytest.mark.parametrize("case", range(8), ids=[name for name, _ in damaged(b"{}\n{}")])
+def test_a_damaged_file_is_ignored_and_rebuilt(tmp_path: Path, case: int) -> None:
+    counted = Counted(tmp_path)
+    counted.get()
+    path = counted.file()
+    path.write_bytes(damaged(path.read_bytes())[case][1])
+    assert counted.get() == {"text": "one", "items": [1, 2]}
+    assert counted.builds == 2
+    assert counted.get() == {"text": "one", "items": [1, 2]} and counted.builds == 2  # repaired
+
+
+def test_a_planted_pickle_never_runs(tmp_path: Path) -> None:
+    counted = Counted(tmp_path)
+    counted.get()
+    marker = tmp_path / "ran"
+
+    class Exploit:
+        def __reduce__(self) -> tuple[Any, ...]:
+            return (open, (str(marker), "w"))
+
+    path = counted.file()
+    path.write_bytes(pickle.dumps(Exploit()))
+    path.with_suffix(".pickle").write_bytes(pickle.dumps(Exploit()))
+    assert counted.get()["text"] == "one"
+    assert not marker.exists()
+
+
+def test_a_file_that_is_not_ours_or_not_a_file_is_ignored(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    counted = Counted(tmp_path)
+    counted.get()
+    path = counted.file()
+    real_uid = os.getuid()
+    monkeypatch.setattr(kbcache.os, "fstat", lambda fd: _as_uid(os.stat(path), real_uid + 1))
+    assert counted.get()["text"] == "one" and counted.builds == 2  # another user's file
+    monkeypatch.undo()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    path.unlink()
+    os.mkfifo(path)  # reading a FIFO would hang
+    assert counted.get()["text"] == "one" and counted.builds == 3
+    path.unlink()
+    path.symlink_to(tmp_path / "elsewhere.json")
+    assert counted.get()["text"] == "one" and counted.builds == 4
+
+
+def _as_uid(st: os.stat_result, uid: int) -> os.stat_result:
+    fields = list(st)
+    fields[stat.ST_UID] = uid
+    return os.stat_result(fields)
+
+
+def test_a_folder_others_can_write_is_not_used(
+        tmp_path: Path, own_cache: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    counted = Counted(tmp_path)
+    counted.get()
+    own_cache.chmod(0o777)
+    counted.file().write_bytes(b"planted")
+    assert counted.get()["text"] == "one" and counted.get()["text"] == "one"
+    assert counted.builds == 3  # neither read nor written
+    assert counted.file().read_bytes() == b"planted"
+    err = capsys.readouterr().err
+    assert err.count("warning: not using the cache") == 1  # once per run
+    assert f"chmod go-w {own_cache}" in err
+
+
+def test_a_folder_of_another_user_is_not_used(
+        tmp_path: Path, own_cache: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    counted = Counted(tmp_path)
+    counted.get()
+    monkeypatch.setattr(fsutil.os, "getuid", lambda: os.geteuid() + 1)
+    assert counted.get()["text"] == "one" and counted.builds == 2
+    assert "belongs to another user" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root can give a folder to another user")
+def test_root_does_not_use_a_cache_folder_another_user_owns(
+        tmp_path: Path, own_cache: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    counted = Counted(tmp_path)
+    counted.get()
+    os.chown(own_cache, 65534, 65534)  # nobody: S1 of the fuzz report, as root
+    assert counted.get()["text"] == "one" and counted.builds == 2
+    assert "belongs to another user (uid 65534)" in capsys.readouterr().err
+
+
+def test_old_files_and_pickles_of_the_same_kind_are_pruned(tmp_path: Path,
+                                                           own_cache: Path) -> None:
+    own_cache.mkdir(parents=True)
+    old, recent, pickled = (own_cache / "test-old.json", own_cache / "test-recent.json",
+                            own_cache / "test-0123.pickle")
+    for path in (old, recent, pickled):
         path.write_bytes(b"")
     month_ago = time.time() - kbcache.STALE_SECONDS - 60
     os.utime(old, (month_ago, month_ago))
-    data = tmp_path / "data.txt"
-    data.write_text("x", encoding="utf-8")
-    kbcache.cached([data], lambda: "x", str)
-    assert not old.exists() and recent.exists()
+    Counted(tmp_path).get()
+    assert not old.exists() and not pickled.exists() and recent.exists()
+
+
+def test_the_knowledge_base_and_country_data_survive_the_round_trip(
+        kb: KnowledgeBase, countries: CountryData) -> None:
+    fresh = load_kb()  # built: this test's cache folder is empty
+    assert fresh == kb
+    assert load_kb() == kb  # and read back
+    first = cached_countries(default_dir() / "countries.json")
+    again = cached_countries(default_dir() / "countries.json")
+    assert again.built == countries.built and again.sources == countries.sources
+    assert list(again) == list(countries) == list(first)
+    assert again.search("Kenia") is None and again.suggest("Kenia") == countries.suggest("Kenia")
+    assert again.search("KE") == countries.get("KEN")
+
+
+def test_a_flipped_byte_in_the_country_cache_never_reaches_the_output() -> None:
+    """The fuzz report's S5: 'Kenya' -> 'Kenyb' in the cache gave a plan for 'Kenyb'."""
+    path = default_dir() / "countries.json"
+    cached_countries(path)
+    [cache] = kbcache.cache_dir().glob("countrydata-*.json")
+    cache.write_bytes(cache.read_bytes().replace(b"Kenya", b"Kenyb"))
+    found = cached_countries(path).search("Kenya")
+    assert found is not None and found == load_countries(path).get("KEN")
+
+
+def test_the_codec_builds_only_engagewiz_records() -> None:
+    for payload in (b'{"@": "os:system"}', b'{"@": "engagewiz.kb.cache:Path"}',
+                    b'{"@": "engagewiz.core.model:Gate", "kind": "x"}',
+                    b'{"@tuple": "collections:OrderedDict", "items": []}'):
+        with pytest.raises((KeyError, TypeError)):
+            codec.loads(payload)
+    with pytest.raises(TypeError):
+        codec.dumps({"a": object()})

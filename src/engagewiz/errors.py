@@ -6,14 +6,13 @@ never shown with a traceback (answers can describe victims, and tracebacks print
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
+from engagewiz.core.record import record
 from engagewiz.textsafe import visible
 
 LINE_MAX = 2000  # characters of one message line: a safety net behind quoted()
 
 
-@dataclass
+@record
 class Problem:
     """One thing wrong in one file: enough to find it (file, line, key) and to fix it.
 
@@ -35,11 +34,12 @@ class Problem:
         return visible(text if len(text) <= LINE_MAX else text[:LINE_MAX] + "...")
 
 
-@dataclass
 class InputError(Exception):
     """Bad input from the user or a knowledge-base author; exit code 2."""
 
-    problems: list[Problem] = field(default_factory=list)
+    def __init__(self, problems: list[Problem] | None = None) -> None:
+        super().__init__(problems)
+        self.problems: list[Problem] = problems if problems is not None else []
 
     @classmethod
     def one(

@@ -8,8 +8,9 @@ a gate say "check first" rather than "blocked" (docassemble's falsy `None` trap)
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from typing import Any, Union
+
+from engagewiz.core.record import record
 
 DONT_KNOW = "dont_know"
 NOT_ASKED = "not_asked"  # a question whose own condition was false: its tests are false
@@ -17,7 +18,7 @@ Answers = Mapping[str, Any]
 Tri = Union[bool, None]  # noqa: UP007 - a readable alias
 
 
-@dataclass(frozen=True)
+@record
 class Test:
     """A test on one answer: `is`, `in`, `has`, `has_any` or `answered`."""
 
@@ -41,7 +42,7 @@ class Test:
         return any(v in chosen for v in self.values)
 
 
-@dataclass(frozen=True)
+@record
 class All:
     parts: tuple[Condition, ...]
 
@@ -52,7 +53,7 @@ class All:
         return None if None in results else True
 
 
-@dataclass(frozen=True)
+@record
 class AnyOf:
     parts: tuple[Condition, ...]
 
@@ -63,7 +64,7 @@ class AnyOf:
         return None if None in results else False
 
 
-@dataclass(frozen=True)
+@record
 class Not:
     part: Condition
 

@@ -7,17 +7,17 @@ asking); what a gate requires, its words and its sources are data in mechanisms.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from engagewiz.core.conditions import DONT_KNOW, tests
 from engagewiz.core.deadlines import days_left, last_day
 from engagewiz.core.model import Gate, KnowledgeBase
+from engagewiz.core.record import record
 from engagewiz.core.results import BLOCKED, OPEN, UNKNOWN, Deadline, GateResult
 
 
-@dataclass(frozen=True)
+@record
 class Context:
     kb: KnowledgeBase
     answers: Mapping[str, Any]

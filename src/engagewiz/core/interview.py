@@ -9,11 +9,11 @@ questions that stopped applying after an edit, so changing an answer back restor
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from engagewiz.core.conditions import NOT_ASKED
 from engagewiz.core.model import KnowledgeBase, Question, Shortcut
+from engagewiz.core.record import record
 
 QUICK = "quick"  # the shortcut a user chooses (assess --quick)
 
@@ -96,7 +96,7 @@ def skipped(kb: KnowledgeBase, answers: Mapping[str, Any]) -> list[Question]:
     return [q for q in missing(kb, answers) if not q.prefill]
 
 
-@dataclass(frozen=True)
+@record
 class Progress:
     number: int     # the position of the current question among those that apply
     remaining: int  # questions still to answer after it, as far as we can tell now

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
 from typing import Any
 
 from engagewiz.core.conditions import DONT_KNOW, Condition
+from engagewiz.core.record import record
 from engagewiz.core.texts import Texts
 
 QUESTION_TYPES = ("choice", "multi", "yes_no", "country", "date", "text")
@@ -24,21 +25,21 @@ EFFORTS = ("low", "medium", "high")
 EXPOSURES = ("public", "case", "confidential")
 
 
-@dataclass(frozen=True)
+@record
 class Option:
     value: str
     label: str
     help: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class Section:
     id: str
     title: str
     intro: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class Question:
     id: str
     section: str
@@ -71,7 +72,7 @@ class Question:
         return str(value)
 
 
-@dataclass(frozen=True)
+@record
 class Shortcut:
     """A short way through the interview: only the questions in `ask` are asked.
 
@@ -85,7 +86,7 @@ class Shortcut:
     when: Condition | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Note:
     """A sentence shown to the user, with the source that supports it."""
 
@@ -94,7 +95,7 @@ class Note:
     when: Condition | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Gate:
     kind: str
     rule: str
@@ -105,7 +106,7 @@ class Gate:
     test: Condition | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Consideration:
     """A weighted, explained contribution to a route's score."""
 
@@ -123,7 +124,7 @@ class Consideration:
         return self.reason
 
 
-@dataclass(frozen=True)
+@record
 class Route:
     id: str
     name: str
@@ -154,14 +155,14 @@ class Route:
         return getattr(self, name, None)
 
 
-@dataclass(frozen=True)
+@record
 class Source:
     key: str
     title: str
     where: str
 
 
-@dataclass(frozen=True)
+@record
 class QuestionChange:
     """What one knowledge-base version changed in the questions, so that an answers file
     made for an earlier version still runs (storage/upgrade.py)."""
@@ -172,7 +173,7 @@ class QuestionChange:
     renamed: tuple[tuple[str, str], ...] = ()  # (old id, new id)
 
 
-@dataclass(frozen=True)
+@record
 class KnowledgeBase:
     version: str
     sections: tuple[Section, ...]

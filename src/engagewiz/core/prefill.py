@@ -7,20 +7,20 @@ the user confirm or correct them before the assessment runs.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from engagewiz.core.conditions import DONT_KNOW
 from engagewiz.core.deadlines import add_months
 from engagewiz.core.model import KnowledgeBase
+from engagewiz.core.record import record
 from engagewiz.core.results import Prefilled
 
 if TYPE_CHECKING:
     from engagewiz.kb.countries import CountryData, UprEstimate
 
 
-@dataclass(frozen=True)
+@record
 class CountryAnswers:
     answers: dict[str, Any]            # the user's answers plus the data's
     provenance: dict[str, str]         # question id -> "per UN Treaty Collection, as of ..."

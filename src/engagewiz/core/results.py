@@ -8,8 +8,9 @@ made up a third of the engine's time. They are just as immutable.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
+
+from engagewiz.core.record import record
 
 if TYPE_CHECKING:
     from engagewiz.core.texts import Action
@@ -122,7 +123,7 @@ class RouteResult(NamedTuple):
         return tuple(g for g in self.gates if g.deadline and g.deadline.days_left >= 0)
 
 
-@dataclass(frozen=True)
+@record
 class Prefilled:
     """An answer taken from the country data, or an explicit answer that overrode it."""
 
@@ -133,7 +134,7 @@ class Prefilled:
     overridden: bool
 
 
-@dataclass(frozen=True)
+@record
 class Safety:
     """The plan's safety advice (texts.yaml, `plan.safety`), as far as it applies here."""
 
@@ -145,7 +146,7 @@ class Safety:
     confidential_routes: tuple[str, ...]  # ids of confidential routes open or to check
 
 
-@dataclass(frozen=True)
+@record
 class Assessment:
     kb_version: str
     today: str

@@ -9,8 +9,9 @@ without texts.yaml gets the empty defaults below: plans then carry only route ad
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
+
+from engagewiz.core.record import record
 
 if TYPE_CHECKING:
     from engagewiz.core.conditions import Condition
@@ -34,7 +35,7 @@ class Action(NamedTuple):
     when: Condition | None = None
 
 
-@dataclass(frozen=True)
+@record
 class SafetyTexts:
     """The plan's "Staying safe" section: shown unless `when` is certainly false."""
 
@@ -46,7 +47,7 @@ class SafetyTexts:
     reprisals: tuple[Note, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class PlanTexts:
     situation: tuple[Answer, ...] = ()  # the answers summarised, in this order
     safety: SafetyTexts | None = None
@@ -59,7 +60,7 @@ class PlanTexts:
                      if a.when is None or a.when.evaluate(asked) is not False)
 
 
-@dataclass(frozen=True)
+@record
 class FactRow:
     """One fact of countries.json as the country view shows it."""
 
@@ -72,25 +73,25 @@ class FactRow:
     caveat: Note | None = None  # true whatever the State did (CMW art. 77 not in force)
 
 
-@dataclass(frozen=True)
+@record
 class Treaty:
     row: FactRow
     procedure: FactRow | None = None  # its individual-complaint procedure, if it has one
 
 
-@dataclass(frozen=True)
+@record
 class RegionalSystem:
     name: str
     rows: tuple[FactRow, ...]
 
 
-@dataclass(frozen=True)
+@record
 class CountryView:
     un_treaties: tuple[Treaty, ...] = ()
     regional: tuple[RegionalSystem, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class Texts:
     plan: PlanTexts = PlanTexts()
     country: CountryView = CountryView()

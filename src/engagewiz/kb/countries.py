@@ -18,13 +18,13 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
-from functools import partial
 from pathlib import Path
 from typing import Any
 
 from engagewiz.core.deadlines import add_months
+from engagewiz.core.record import record
 
 __all__ = [
     "Country",
@@ -48,7 +48,7 @@ UPR_CONFIRM = ("OHCHR UPR page, https://www.ohchr.org/en/hr-bodies/upr/upr-main"
 UPR_CYCLE_MONTHS = 54  # 4.5 years per review since the second cycle (HRC res. 16/21)
 
 
-@dataclass(frozen=True)
+@record
 class CountryFact:
     """One answer the data can give: value ("yes", "no", "dont_know"), source key, date, note.
 
@@ -68,7 +68,7 @@ class CountryFact:
         return self.value != "dont_know"
 
 
-@dataclass(frozen=True)
+@record
 class Source:
     """Where a group of facts comes from, with the as-of date to show the user."""
 
@@ -83,7 +83,7 @@ class Source:
         return data_age_warning(self.as_of, today, where=self.where)
 
 
-@dataclass(frozen=True)
+@record
 class UprSession:
     """The State's 4th-cycle UPR Working Group session as recorded in the data."""
 
@@ -105,7 +105,7 @@ class UprSession:
         return _parse(self.dates.split("/")[-1], last=True)
 
 
-@dataclass(frozen=True)
+@record
 class Country:
     """A UN member or observer State and what the data know about it."""
 
@@ -119,7 +119,7 @@ class Country:
     upr: UprSession | None = None
 
 
-@dataclass(frozen=True)
+@record
 class UprEstimate:
     """An estimate of the next UPR review and of the stakeholder-submission window."""
 
@@ -169,18 +169,26 @@ class CountryData:
     """All countries plus the sources, with the lookups the interview needs."""
 
     def __init__(self, built: str, sources: Mapping[str, Source],
-                 countries: Mapping[str, Country]) -> None:
+                 countries: Mapping[str, Country],
+                 index: tuple[dict[str, str], dict[str, str]] | None = None) -> None:
+        """`index` is (names, codes) as `index` made them: the cache passes them in with
+        countries it reads only when asked for (kb/countrycache.py)."""
         self.built = built
         self.sources: dict[str, Source] = dict(sources)
-        self._countries: dict[str, Country] = dict(countries)
-        self._names: dict[str, str] = {}
+        self._countries = countries
+        self._names, self._codes = index or self.index()
+
+    def index(self) -> tuple[dict[str, str], dict[str, str]]:
+        """Every normalised name and code -> its ISO3."""
+        names: dict[str, str] = {}
         for c in self._countries.values():
             for n in (c.name, c.untc_name, *c.aliases):
                 key = normalize(n)
                 if key:
-                    self._names.setdefault(key, c.iso3)
-        self._codes = {normalize(k): c.iso3 for c in self._countries.values()
-                       for k in (c.iso3, c.alpha2)}
+                    names.setdefault(key, c.iso3)
+        codes = {normalize(k): c.iso3 for c in self._countries.values()
+                 for k in (c.iso3, c.alpha2)}
+        return names, codes
 
     def __len__(self) -> int:
         return len(self._countries)
@@ -249,12 +257,11 @@ def load_countries(path: str | Path) -> CountryData:
 
 def find_countries(*folders: Path | None) -> CountryData | None:
     """The countries.json of the first folder that has one (a custom knowledge base first)."""
-    from engagewiz.kb.cache import cached
+    from engagewiz.kb.countrycache import cached_countries
 
     for folder in folders:
         if folder and (folder / "countries.json").exists():  # a folder or FIFO: say so
-            path = folder / "countries.json"
-            return cached([path], partial(load_countries, path), CountryData)
+            return cached_countries(folder / "countries.json")
     return None
 
 

@@ -1,6 +1,6 @@
 """Where the knowledge base lives, and the validated KnowledgeBase (cached between runs).
 
-The parsing and checking is in kbbuild.py, imported only when the cache is cold: a
+The parsing and checking is in kb/build.py, imported only when the cache is cold: a
 scripted run on an unchanged knowledge base never pays for it.
 """
 
@@ -10,6 +10,8 @@ from pathlib import Path
 
 from engagewiz.core.model import KnowledgeBase
 from engagewiz.errors import InputError
+from engagewiz.kb import codec
+from engagewiz.kb.cache import cached
 
 QUESTIONS = "questions.yaml"
 MECHANISMS = "mechanisms.yaml"
@@ -37,8 +39,6 @@ def checkout_data() -> Path | None:
 
 def load_kb(data_dir: Path | None = None) -> KnowledgeBase:
     """The validated knowledge base; from the cache when the files have not changed."""
-    from engagewiz.kb.cache import cached
-
     folder = data_dir or default_dir()
     if not folder.is_dir():
         raise InputError.one("knowledge-base folder not found", str(folder))
@@ -50,4 +50,13 @@ def load_kb(data_dir: Path | None = None) -> KnowledgeBase:
 
         return build_kb(qfile, mfile, texts)
 
-    return cached([qfile, mfile, *([texts] if texts else [])], build, KnowledgeBase)
+    kb: KnowledgeBase = cached("knowledgebase", [qfile, mfile, *([texts] if texts else [])],
+                               build, codec.dumps, _decode)
+    return kb
+
+
+def _decode(payload: bytes) -> KnowledgeBase:
+    kb = codec.loads(payload)
+    if not isinstance(kb, KnowledgeBase):
+        raise TypeError("the cache holds no knowledge base")
+    return kb

@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from engagewiz.core.model import KnowledgeBase
+from engagewiz.errors import InputError
 from engagewiz.storage.answers import dump_answers
-from engagewiz.storage.fsutil import save_for_user
+from engagewiz.storage.fsutil import UnsafeFolder, check_private_dir, save_for_user
 
 HEADER = ("# engagewiz: answers of an interrupted interview (kept private, mode 0600).\n"
           "# Continue with: engagewiz assess --resume\n")
@@ -42,7 +43,16 @@ def state_dir() -> Path:
 
 
 def resume_path() -> Path:
-    return state_dir() / "resume.yaml"
+    """The resume file, in a folder that must be the user's alone: answers can describe
+    victims, and a folder others can write to lets them read or replace the file."""
+    folder = state_dir()
+    try:
+        check_private_dir(folder)
+    except FileNotFoundError:
+        pass  # made 0700 with the first answer saved
+    except UnsafeFolder as unsafe:
+        raise InputError.one(f"answers are not kept in a shared folder: {unsafe}") from None
+    return folder / "resume.yaml"
 
 
 def _state_path() -> Path:

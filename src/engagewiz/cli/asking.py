@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from engagewiz.core import interview
 from engagewiz.core.model import KnowledgeBase
 from engagewiz.core.prefill import with_country_facts
+from engagewiz.core.record import record
 from engagewiz.errors import InputError
 
 if TYPE_CHECKING:
@@ -29,14 +30,14 @@ NO_TERMINAL = ("the interview needs a terminal. To run without one, write an ans
 Show = Callable[[dict[str, Any]], None]
 
 
-@dataclass(frozen=True)
+@record
 class Completed:
     answers: dict[str, Any]
     save_answers: Path | None  # --save-answers, or the one remembered by --resume
     shown: bool = False        # the result is already on screen (a shortcut's, kept as final)
 
 
-@dataclass
+@record
 class Asking:
     kb: KnowledgeBase
     countries: CountryData | None

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from engagewiz.core.model import KnowledgeBase
+from engagewiz.core.record import record
 from engagewiz.errors import InputError
 from engagewiz.storage.answers import dump_answers
 from engagewiz.storage.fsutil import UnsafeFolder, check_private_dir, save_for_user
@@ -24,7 +25,7 @@ HEADER = ("# engagewiz: answers of an interrupted interview (kept private, mode 
           "# Continue with: engagewiz assess --resume\n")
 
 
-@dataclass(frozen=True)
+@record
 class RunState:
     """How the interrupted interview was run; everything optional, old files still load."""
 

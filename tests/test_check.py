@@ -17,6 +17,8 @@ import pytest
 from typer.testing import CliRunner
 
 from engagewiz.cli.main import app
+from engagewiz.errors import InputError
+from engagewiz.kb.load import load_kb
 
 ROOT = Path(__file__).resolve().parents[1]
 BROKEN = ROOT / "tests" / "kb-broken"
@@ -34,14 +36,16 @@ KINDS_OF_PROBLEM = {
     "unknown choice": ["unknown-choice", "dont-know-not-offered"],
     "unknown route attribute or value": ["unknown-route-attribute", "unknown-attribute-value",
                                          "unknown-theme"],
+    "a question the code reads: missing, mistyped, a choice renamed": [
+        "gate-missing-question", "gate-question-wrong-type", "gate-question-missing-choice"],
+    "a parameter the gate kind does not take": ["gate-unknown-parameter"],
     "unknown country": ["unknown-country"],
     "condition never true": ["never-true-contradiction", "never-true-not-asked",
                              "never-true-is-on-multi"],
     "unreachable question": ["unreachable-question"],
     "cycles and forward references": ["cycle", "forward-reference", "self-reference"],
     "route never recommended": ["gate-never-open", "gates-never-together",
-                                "route-never-recommended", "template-gate-never-open",
-                                "gate-missing-question"],
+                                "route-never-recommended", "template-gate-never-open"],
     "missing source": ["missing-source", "unknown-source"],
     "choice without help": ["choice-without-help"],
     "urgent route without what to do now; unknown route it is reached through": [
@@ -74,6 +78,21 @@ def test_broken_copy_gives_exactly_the_expected_messages(
     code, out = check_in(BROKEN / name, monkeypatch)
     assert out == expected
     assert code == 2
+
+
+@pytest.mark.parametrize("name", ["gate-missing-question", "gate-question-wrong-type",
+                                  "gate-question-missing-choice", "gate-unknown-parameter",
+                                  "unknown-route-attribute", "unknown-answer-question"])
+def test_what_the_code_relies_on_fails_at_load(name: str,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not only `check`: any command given this folder as `--kb` stops at load with file,
+    line and key (an InputError: exit 2), before an assessment could run on what the code
+    cannot read."""
+    monkeypatch.chdir(BROKEN / name)
+    with pytest.raises(InputError) as raised:
+        load_kb(Path("."))
+    expected = (BROKEN / name / "expected.txt").read_text(encoding="utf-8").splitlines()[0]
+    assert [str(p) for p in raised.value.problems] == [expected]
 
 
 def test_every_kind_of_problem_has_a_fixture() -> None:

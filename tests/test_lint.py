@@ -262,11 +262,22 @@ def test_rule_can_apply_tries_the_answers(tmp_path: Path) -> None:
 
 
 def test_readers_include_gate_kinds_and_matchers(tmp_path: Path) -> None:
+    """A consent gate reads victim_consent and org_type in code (kb/gatekinds)."""
+    questions = QUESTIONS.replace("""      - {value: npm, label: An NPM, help: h}
+""", """      - {value: npm, label: An NPM, help: h}
+      - {value: victim, label: The victim, help: h}
+  - {id: victim_consent, section: s, text: Consent?, help: Needed., type: yes_no}
+""")
     kb = make_kb(tmp_path, mechanisms(route(extra="""    gates:
       - {kind: consent, without: blocked, rule: R., unblock: U., check: C., source: s1}
-""")))
-    assert {"victim_consent", "org_type"} <= readers(kb)
+"""), scoring="""scoring:
+  - {if: {q: themes, answered: true}, route: {themes: {answer: themes}},
+     points: 1, reason: R., source: s1}
+"""), questions)
+    assert {"victim_consent", "org_type", "themes"} <= readers(kb)
     assert "urgency" not in readers(kb)
+    assert set(effects(kb)["org_type"]["victim"]["r1"]) == {"gate"}
+    assert "ngo" not in effects(kb)["org_type"]  # only "victim" changes a consent gate
 
 
 # lint findings and their places -----------------------------------------------------------

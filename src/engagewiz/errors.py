@@ -9,6 +9,7 @@ from __future__ import annotations
 from engagewiz.core.record import record
 from engagewiz.textsafe import visible
 
+KeyPath = tuple[str | int, ...]  # where a value is in a YAML file: ("questions", 3, "when")
 LINE_MAX = 2000  # characters of one message line: a safety net behind quoted()
 
 

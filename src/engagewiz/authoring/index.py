@@ -1,9 +1,9 @@
 """Where each answer is read: the index behind `tree`, `explain` and `check`.
 
 A knowledge base reads answers in three ways: conditions (`when`, `test`, `if`), gate kinds
-that read fixed questions in code (gates.py), and scoring matchers `{answer: QID}`. Listing
-them in one place keeps "which routes does this answer affect?" (tree) and "does anything
-use this question?" (check) from disagreeing.
+that read fixed questions in code (as their entries in kb/gatekinds declare), and scoring
+matchers `{answer: QID}`. Listing them in one place keeps "which routes does this answer
+affect?" (tree) and "does anything use this question?" (check) from disagreeing.
 """
 
 from __future__ import annotations
@@ -14,23 +14,19 @@ from itertools import product
 from typing import Any
 
 from engagewiz.core.conditions import DONT_KNOW, Condition, Not, Test, tests
-from engagewiz.core.model import Consideration, KnowledgeBase, Question, Route
+from engagewiz.core.model import Consideration, Gate, KnowledgeBase, Question, Route
 from engagewiz.core.routematch import may_apply
+from engagewiz.errors import KeyPath
+from engagewiz.kb.gatekinds import GATE_KINDS
 
 ANY = "*"  # "every answer of this question matters"
-FLAGS = ("individual", "urgent")
-# what a scoring rule's `route:` and `not_route:` may match on (Route.attribute)
-ROUTE_ATTRIBUTES = ("id", "family", "nature", "kinds", "themes", "effort", "exposure", *FLAGS)
 
-# The questions each gate kind reads in gates.py, and which of their answers matter (None:
-# all). Keep in step with gates.py; the first entry is the one the gate cannot work without.
-GATE_READS: dict[str, tuple[tuple[str, tuple[str, ...] | None], ...]] = {
-    "exhaustion": (("remedies", None),),
-    "time_limit": (("final_decision_date", None), ("remedies", None)),
-    "same_matter": (("same_matter", None),),
-    "ecosoc": (("ecosoc_status", None), ("org_type", ("nhri",)), ("nhri_status", None)),
-    "consent": (("victim_consent", None), ("org_type", ("victim",))),
-}
+
+def gate_reads(gate: Gate) -> Iterator[tuple[str, tuple[str, ...] | None]]:
+    """The questions a gate's kind reads in code, each with the answers that can change
+    its verdict (None: any answer); the questions of its `test` are sites (below)."""
+    for read in GATE_KINDS[gate.kind].reads:
+        yield read.question, read.values if read.only else None
 
 
 @dataclass(frozen=True)
@@ -43,7 +39,7 @@ class Site:
 
     condition: Condition
     kind: str                     # when, gate, consideration, scoring, caution, next_step, ...
-    part: tuple[str | int, ...]
+    part: KeyPath
     route: Route | None = None
     routes: tuple[str, ...] = ()  # routes whose status or score it can change
     question: str | None = None   # for `when`: the question it guards
@@ -95,7 +91,7 @@ def _text_sites(kb: KnowledgeBase) -> Iterator[Site]:
     of the file has any)."""
     plan = kb.texts.plan
     if plan.safety is not None:
-        at: tuple[str | int, ...] = ("plan", "safety")
+        at: KeyPath = ("plan", "safety")
         if plan.safety.when is not None:
             yield Site(plan.safety.when, "texts", (*at, "when"))
         for name in ("intro", "warnings", "protect", "reprisals"):
@@ -151,7 +147,7 @@ def effects(kb: KnowledgeBase) -> Effects:
                                         if may_apply(rule, m, given) is not False], "score")
     for m in kb.routes:
         for gate in m.gates:
-            for qid, gate_values in GATE_READS.get(gate.kind, ()):
+            for qid, gate_values in gate_reads(gate):
                 add(qid, (*(gate_values or (ANY,)), *unknown(qid)), (m.id,), "gate")
     return out
 
@@ -198,6 +194,6 @@ def matcher_questions(rule: Consideration) -> list[str]:
 def readers(kb: KnowledgeBase) -> set[str]:
     """Every question whose answer something reads (a condition, a gate kind, a matcher)."""
     used = {t.q for site in sites(kb) for t in tests(site.condition)}
-    used |= {qid for m in kb.routes for g in m.gates for qid, _ in GATE_READS.get(g.kind, ())}
+    used |= {qid for m in kb.routes for g in m.gates for qid, _ in gate_reads(g)}
     used |= {qid for rule in kb.scoring for qid in matcher_questions(rule)}
     return used

@@ -1,9 +1,10 @@
 """`engagewiz check`, past the loader: mistakes that load fine but make the tool wrong.
 
-kb.load_kb already rejects what is malformed (schema, unknown ids, sources, choices).
+The loader (kb/build) already rejects what is malformed: the shapes, unknown ids, sources,
+choices and route attributes, and the questions the code reads by name.
 What remains loads without complaint and fails silently at run time: a scoring rule that
 matches no route, a theme spelled differently from the question's choice, a question
-nothing reads, a condition that can never be true (lint_reach). Each finding says where
+nothing reads, a condition that can never be true (authoring/search). Each finding says where
 (file, line, key) and what to do, because the reader knows YAML, not Python.
 """
 
@@ -15,35 +16,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from engagewiz.authoring.describe import describe_match, word
-from engagewiz.authoring.index import (
-    FLAGS,
-    GATE_READS,
-    ROUTE_ATTRIBUTES,
-    readers,
-    rule_can_apply,
-    sites,
-)
-from engagewiz.authoring.locate import (
-    MECHANISMS,
-    QUESTIONS,
-    TEXTS,
-    Finding,
-    KeyPath,
-    Locator,
-    to_problems,
-)
+from engagewiz.authoring.index import readers, rule_can_apply, sites
+from engagewiz.authoring.locate import MECHANISMS, QUESTIONS, TEXTS, Finding, Locator, to_problems
 from engagewiz.authoring.search import Space, dont_know_not_offered, reach_findings
 from engagewiz.core.conditions import tests
 from engagewiz.core.model import (
     EFFORTS,
     EXPOSURES,
     FAMILIES,
-    KINDS,
+    FLAGS,
     NATURES,
+    ROUTE_KINDS,
     Consideration,
     KnowledgeBase,
 )
-from engagewiz.errors import Problem
+from engagewiz.core.qids import THEMES
+from engagewiz.errors import KeyPath, Problem
 
 if TYPE_CHECKING:
     from engagewiz.core.texts import FactRow
@@ -189,13 +177,6 @@ def _routes(kb: KnowledgeBase, where: Locator) -> Iterator[Finding]:
                 route, "an urgent route is listed first when someone is at imminent risk, "
                 "with what to do in the next 48 hours: add `act_now` (a list of texts with "
                 "`source`), or set `urgent: false`"))
-        for g, gate in enumerate(route.gates):
-            needed = GATE_READS.get(gate.kind, ((None, None),))[0][0]
-            if needed and kb.question(needed) is None:
-                yield Finding(MECHANISMS, where.part(route, ("gates", g, "kind")), where.say(
-                    route, f"a gate of kind '{gate.kind}' reads the answer to '{needed}', but "
-                    f"there is no question '{needed}', so the gate can never open; add it "
-                    "(copy it from data/questions.yaml) or use a `requires` gate"))
         for c, rule in enumerate(route.considerations):
             at = where.part(route, ("considerations", c))
             found = list(_matchers(kb, rule, at))
@@ -219,12 +200,8 @@ def _matchers(kb: KnowledgeBase, rule: Consideration, at: KeyPath) -> Iterator[F
         for attribute, expected in (match or {}).items():
             path = (*at, name, attribute)
             allowed = _attribute_values(kb, attribute)
-            if allowed is None:
-                yield Finding(MECHANISMS, path, f"unknown route attribute '{attribute}'; "
-                              f"expected one of {', '.join(ROUTE_ATTRIBUTES)}"
-                              + _did_you_mean(attribute, ROUTE_ATTRIBUTES))
-            elif isinstance(expected, dict):
-                yield from _answer_matcher(kb, expected, attribute, allowed, path)
+            if isinstance(expected, dict):
+                yield from _answer_matcher(kb, expected["answer"], attribute, allowed, path)
             else:
                 for value in expected if isinstance(expected, list) else [expected]:
                     if value not in allowed:
@@ -235,38 +212,29 @@ def _matchers(kb: KnowledgeBase, rule: Consideration, at: KeyPath) -> Iterator[F
                                       + _did_you_mean(shown, [word(a) for a in allowed]))
 
 
-def _answer_matcher(kb: KnowledgeBase, expected: dict[str, Any], attribute: str,
-                    allowed: list[Any], path: KeyPath) -> Iterator[Finding]:
-    qid = expected.get("answer")
-    if set(expected) != {"answer"} or not isinstance(qid, str):
-        yield Finding(MECHANISMS, path, "expected a value, a list of values, or "
-                      "{answer: QUESTION_ID}")
-        return
+def _answer_matcher(kb: KnowledgeBase, qid: str, attribute: str, allowed: list[Any],
+                    path: KeyPath) -> Iterator[Finding]:
+    """The loader has checked the shape and that the question exists."""
     question = kb.question(qid)
-    if question is None:
-        yield Finding(MECHANISMS, path, f"unknown question '{qid}' in {{answer: {qid}}}"
-                      + _did_you_mean(qid, [q.id for q in kb.questions]))
-    elif question.choices and not set(question.values()) & set(allowed):
+    if question is not None and question.choices and not set(question.values()) & set(allowed):
         yield Finding(MECHANISMS, path, f"no answer of '{qid}' is a value of route attribute "
                       f"'{attribute}', so this never matches; compare the choices of '{qid}' "
                       f"with {', '.join(map(word, allowed))}")
 
 
-def _attribute_values(kb: KnowledgeBase, attribute: str) -> list[Any] | None:
-    """The values a route attribute can take; None for an attribute routes do not have."""
+def _attribute_values(kb: KnowledgeBase, attribute: str) -> list[Any]:
+    """The values a route attribute can take (the loader accepts no other attribute)."""
     if attribute in FLAGS:
         return [True, False]
     if attribute == "themes":
         return sorted(_theme_values(kb) or {t for m in kb.routes for t in m.themes})
-    fixed = {"id": tuple(m.id for m in kb.routes), "family": FAMILIES,
-             "nature": NATURES, "kinds": KINDS, "effort": EFFORTS,
-             "exposure": EXPOSURES}.get(attribute)
-    return list(fixed) if fixed is not None else None
+    return list({"id": tuple(m.id for m in kb.routes), "family": FAMILIES, "nature": NATURES,
+                 "kinds": ROUTE_KINDS, "effort": EFFORTS, "exposure": EXPOSURES}[attribute])
 
 
 def _theme_values(kb: KnowledgeBase) -> set[str]:
     """Route themes are the choices of the `themes` question (if the KB asks it), or any."""
-    question = kb.question("themes")
+    question = kb.question(THEMES)
     return {c.value for c in question.choices} | {"any"} if question else set()
 
 

@@ -2,7 +2,7 @@
 
 The loaded objects no longer know their lines, and a route made by a template has no
 entry of its own: its gates live in the template, in the item's `extra_gates`, or in its
-`override`. The locator walks the raw files the same way kb.py expands them, so a message
+`override`. The locator walks the raw files the same way kb/templates expands them, so a message
 about route `cat-periodic-review` points at the line the author has to change.
 """
 
@@ -13,11 +13,10 @@ from typing import Any, NamedTuple
 
 from engagewiz.authoring.index import Site
 from engagewiz.core.model import KnowledgeBase, Route
-from engagewiz.errors import Problem
+from engagewiz.errors import KeyPath, Problem
 from engagewiz.kb import load as kb_files
 from engagewiz.storage import yamlfile
 
-KeyPath = tuple[str | int, ...]
 QUESTIONS, MECHANISMS, TEXTS = "questions", "mechanisms", "texts"  # which file a finding is in
 
 

@@ -66,12 +66,13 @@ def demo(
     console.print(escape(scenario.description))
     _play(console, knowledge, answers, countries, day, wait)
     from engagewiz.core.engine import assess
+    from engagewiz.core.qids import REPRISAL_RISK
     from engagewiz.render.terminal import render
 
     result = assess(knowledge, answers, today=day, countries=countries)
     render(result, knowledge, console, top=top, plain=plain, compact=True)
-    flip = "low" if answers.get("reprisal_risk") == "high" else "high"
-    console.print(f"\nWhat if? engagewiz compare {scenario.name} --set reprisal_risk={flip}\n"
+    flip = "low" if answers.get(REPRISAL_RISK) == "high" else "high"
+    console.print(f"\nWhat if? engagewiz compare {scenario.name} --set {REPRISAL_RISK}={flip}\n"
                   f"Plan:    engagewiz assess --answers {_short(scenario.path)} "
                   "--output plan.html", style="dim")
 

@@ -11,6 +11,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any, Union
 
 from engagewiz.core.record import record
+from engagewiz.errors import KeyPath
 
 DONT_KNOW = "dont_know"
 NOT_ASKED = "not_asked"  # a question whose own condition was false: its tests are false
@@ -80,12 +81,12 @@ TEST_OPS = ("is", "in", "has", "has_any", "answered")
 class ConditionError(ValueError):
     """A malformed condition; `path` says where inside the condition."""
 
-    def __init__(self, message: str, path: tuple[str | int, ...] = ()) -> None:
+    def __init__(self, message: str, path: KeyPath = ()) -> None:
         super().__init__(message)
         self.path = path
 
 
-def parse(raw: Any, path: tuple[str | int, ...] = ()) -> Condition:
+def parse(raw: Any, path: KeyPath = ()) -> Condition:
     if not isinstance(raw, dict):
         raise ConditionError("a condition must be a mapping such as {q: org_type, is: ngo}", path)
     for combinator in ("all", "any"):
@@ -104,7 +105,7 @@ def parse(raw: Any, path: tuple[str | int, ...] = ()) -> Condition:
     return _parse_test(raw, path)
 
 
-def _parse_test(raw: dict[str, Any], path: tuple[str | int, ...]) -> Test:
+def _parse_test(raw: dict[str, Any], path: KeyPath) -> Test:
     if not isinstance(raw.get("q"), str):
         raise ConditionError("expected 'q: QUESTION_ID' or one of all / any / not", path)
     ops = [k for k in raw if k != "q"]

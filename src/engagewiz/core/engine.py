@@ -25,6 +25,7 @@ from engagewiz.core.results import (
     RouteResult,
     Said,
     Scored,
+    Status,
 )
 from engagewiz.core.routematch import may_apply
 from engagewiz.core.safety import safety_advice
@@ -86,9 +87,9 @@ def assess(
 
 def _judge(mechanism: Route, kb: KnowledgeBase, ctx: gates.Context,
            holding: list[int], asked: Mapping[str, Any]) -> RouteResult:
-    gate_results = tuple(gates.evaluate(g, ctx) for g in mechanism.gates)
+    gate_results = tuple(g.evaluate(ctx) for g in mechanism.gates)
     statuses = {g.status for g in gate_results}
-    status = BLOCKED if BLOCKED in statuses else UNKNOWN if UNKNOWN in statuses else OPEN
+    status: Status = BLOCKED if BLOCKED in statuses else UNKNOWN if UNKNOWN in statuses else OPEN
     answers = ctx.answers
     candidates = kb.scoring_for.get(mechanism.id)
     if candidates is None:  # a knowledge base built without the index: try every rule

@@ -1,20 +1,32 @@
-"""The hard rules: each gate kind turns answers into open, blocked or unknown ("check first").
+"""The hard rules: each gate kind's evaluator turns answers into open, blocked or unknown
+("check first").
 
 Gate kinds are code because each reads answers in its own way (dates, exceptions, who is
-asking); what a gate requires, its words and its sources are data in mechanisms.yaml.
+asking); what a gate requires, its words and its sources are data in mechanisms.yaml. What
+each evaluator reads and which parameters it takes is declared in kb/gatekinds.py, its
+entry in the registry; the loader binds each gate to its evaluator (`Gate.evaluate`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
 from engagewiz.core.conditions import DONT_KNOW, tests
 from engagewiz.core.deadlines import days_left, last_day
 from engagewiz.core.model import Gate, KnowledgeBase
+from engagewiz.core.qids import (
+    ECOSOC_STATUS,
+    FINAL_DECISION_DATE,
+    NHRI_STATUS,
+    ORG_TYPE,
+    REMEDIES,
+    SAME_MATTER,
+    VICTIM_CONSENT,
+)
 from engagewiz.core.record import record
-from engagewiz.core.results import BLOCKED, OPEN, UNKNOWN, Deadline, GateResult
+from engagewiz.core.results import BLOCKED, OPEN, UNKNOWN, Deadline, GateResult, Status
 
 
 @record
@@ -34,25 +46,21 @@ class Context:
         return f"{text} {label}{where}"
 
 
-Evaluator = Callable[[Gate, Context], GateResult]
-
-
-def evaluate(gate: Gate, ctx: Context) -> GateResult:
-    return _EVALUATORS[gate.kind](gate, ctx)
-
-
-def _result(gate: Gate, status: str, detail: str, via: str = "",
+def _result(gate: Gate, status: Status, detail: str, via: str = "",
             deadline: Deadline | None = None) -> GateResult:
     return GateResult(gate.kind, status, gate.rule, detail, gate.unblock, gate.check,
                       gate.source, via, deadline)
 
 
-def _requires(gate: Gate, ctx: Context) -> GateResult:
+_VERDICT: dict[bool | None, Status] = {True: OPEN, False: BLOCKED, None: UNKNOWN}
+
+
+def requires(gate: Gate, ctx: Context) -> GateResult:
     assert gate.test is not None  # the loader insists on it
     verdict = gate.test.evaluate(ctx.answers)
     asked = dict.fromkeys(t.q for t in tests(gate.test))
     detail = "; ".join(ctx.said(q) for q in asked)
-    return _result(gate, {True: OPEN, False: BLOCKED, None: UNKNOWN}[verdict], detail)
+    return _result(gate, _VERDICT[verdict], detail)
 
 
 _REMEDY_WORDS = {
@@ -62,9 +70,9 @@ _REMEDY_WORDS = {
 }
 
 
-def _exhaustion(gate: Gate, ctx: Context) -> GateResult:
-    answer = ctx.answers.get("remedies")
-    said = ctx.said("remedies")
+def exhaustion(gate: Gate, ctx: Context) -> GateResult:
+    answer = ctx.answers.get(REMEDIES)
+    said = ctx.said(REMEDIES)
     if answer == "exhausted":
         return _result(gate, OPEN, _REMEDY_WORDS["exhausted"])
     if answer in gate.params.get("exceptions", ()):
@@ -76,28 +84,28 @@ def _exhaustion(gate: Gate, ctx: Context) -> GateResult:
     return _result(gate, BLOCKED, _REMEDY_WORDS.get(answer, f"{said}: not an exception here."))
 
 
-def _same_matter(gate: Gate, ctx: Context) -> GateResult:
-    answer = ctx.answers.get("same_matter")
+def same_matter(gate: Gate, ctx: Context) -> GateResult:
+    answer = ctx.answers.get(SAME_MATTER)
     if answer == "no":
         return _result(gate, OPEN, "The same matter is not before another international body.")
     if answer in ("pending", "decided"):
         if answer in gate.params.get("bars", ()):
-            return _result(gate, BLOCKED, ctx.said("same_matter"))
-        return _result(gate, OPEN, f"{ctx.said('same_matter')}: this body's rule does not bar it.")
-    return _result(gate, UNKNOWN, ctx.said("same_matter"))
+            return _result(gate, BLOCKED, ctx.said(SAME_MATTER))
+        return _result(gate, OPEN, f"{ctx.said(SAME_MATTER)}: this body's rule does not bar it.")
+    return _result(gate, UNKNOWN, ctx.said(SAME_MATTER))
 
 
-def _time_limit(gate: Gate, ctx: Context) -> GateResult:
+def time_limit(gate: Gate, ctx: Context) -> GateResult:
     months, years = gate.params.get("months"), gate.params.get("years")
     span = f"{months} months" if months else f"{years} year{'s' if years != 1 else ''}"
-    remedies = ctx.answers.get("remedies")
+    remedies = ctx.answers.get(REMEDIES)
     if remedies in ("pending", "not_tried"):
         return _result(gate, OPEN, f"The {span} will run from the final domestic decision.")
     if remedies in ("unavailable", "ineffective", "prolonged"):
         exception = gate.params.get("exception", "")
         return _result(gate, UNKNOWN, f"With no final decision to count from, the {span} limit "
                        f"may run from another date. {exception}".strip())
-    raw = ctx.answers.get("final_decision_date")
+    raw = ctx.answers.get(FINAL_DECISION_DATE)
     if raw in (None, DONT_KNOW):
         return _result(gate, UNKNOWN, f"The limit is {span} from the final domestic decision; "
                        "give its date to see the last day.")
@@ -109,27 +117,27 @@ def _time_limit(gate: Gate, ctx: Context) -> GateResult:
     if left >= 0:
         return _result(gate, OPEN, f"Last day {last.isoformat()}: {left} days left "
                        f"({span} from {decided.isoformat()}).", deadline=deadline)
-    status = BLOCKED if gate.params.get("expired") == "blocked" else UNKNOWN
+    status: Status = BLOCKED if gate.params.get("expired") == "blocked" else UNKNOWN
     exception = gate.params.get("exception", "")
     return _result(gate, status, f"The {span} ended on {last.isoformat()}, {-left} days ago. "
                    f"{exception}".strip(), deadline=deadline)
 
 
-def _ecosoc(gate: Gate, ctx: Context) -> GateResult:
-    if ctx.answers.get("org_type") == "nhri":
-        status = ctx.answers.get("nhri_status")
+def ecosoc(gate: Gate, ctx: Context) -> GateResult:
+    if ctx.answers.get(ORG_TYPE) == "nhri":
+        status = ctx.answers.get(NHRI_STATUS)
         if status == "a":
             ok = gate.params.get("nhri_a", "open") == "open"
             return _result(gate, OPEN if ok else BLOCKED, "An A-status NHRI speaks in its own "
                            "right." if ok else "A-status NHRIs have no such right here.")
         return _result(gate, UNKNOWN if status in (None, DONT_KNOW) else BLOCKED,
-                       f"{ctx.said('nhri_status')}: only A-status NHRIs take part in their own "
+                       f"{ctx.said(NHRI_STATUS)}: only A-status NHRIs take part in their own "
                        "right.")
-    answer = ctx.answers.get("ecosoc_status")
+    answer = ctx.answers.get(ECOSOC_STATUS)
     if answer == "has_status":
         return _result(gate, OPEN, "Your organisation has ECOSOC consultative status.")
     if answer not in ("partner", "none"):
-        return _result(gate, UNKNOWN, ctx.said("ecosoc_status"))
+        return _result(gate, UNKNOWN, ctx.said(ECOSOC_STATUS))
     if gate.params.get("partner", "open") != "open":
         return _result(gate, BLOCKED, "Without ECOSOC status of your own, this route is closed "
                        "in your name, even through a partner.")
@@ -143,23 +151,18 @@ def _ecosoc(gate: Gate, ctx: Context) -> GateResult:
                    via="an ECOSOC-accredited partner you still need to find")
 
 
-def _consent(gate: Gate, ctx: Context) -> GateResult:
-    if ctx.answers.get("org_type") == "victim":
+def consent(gate: Gate, ctx: Context) -> GateResult:
+    if ctx.answers.get(ORG_TYPE) == "victim":
         return _result(gate, OPEN, "You are the victim or the victim's family.")
-    answer = ctx.answers.get("victim_consent")
+    answer = ctx.answers.get(VICTIM_CONSENT)
     if answer == "yes":
         return _result(gate, OPEN, "The victim (or family) consents.")
     if answer == "no":
-        status = BLOCKED if gate.params.get("without") == "blocked" else UNKNOWN
+        status: Status = BLOCKED if gate.params.get("without") == "blocked" else UNKNOWN
         return _result(gate, status, "The victim has not consented.")
-    return _result(gate, UNKNOWN, ctx.said("victim_consent"))
+    return _result(gate, UNKNOWN, ctx.said(VICTIM_CONSENT))
 
 
-def _closed(gate: Gate, ctx: Context) -> GateResult:
+def closed(gate: Gate, ctx: Context) -> GateResult:
     return _result(gate, BLOCKED, f"Not in force (as of {gate.params.get('as_of')}).")
 
-
-_EVALUATORS: dict[str, Evaluator] = {
-    "requires": _requires, "exhaustion": _exhaustion, "same_matter": _same_matter,
-    "time_limit": _time_limit, "ecosoc": _ecosoc, "consent": _consent, "closed": _closed,
-}

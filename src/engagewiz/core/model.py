@@ -2,27 +2,45 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import field
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from engagewiz.core.conditions import DONT_KNOW, Condition
 from engagewiz.core.record import record
 from engagewiz.core.texts import Texts
 
-QUESTION_TYPES = ("choice", "multi", "yes_no", "country", "date", "text")
-GATE_KINDS = ("requires", "exhaustion", "same_matter", "time_limit", "ecosoc", "consent", "closed")
-NATURES = ("political", "expert", "judicial")
-FAMILIES = ("charter", "treaty", "regional", "national")
-KINDS = (
-    "country_recommendations", "case_decision", "thematic_standards",
-    "urgent_intervention", "visibility", "prevention",
-)
-EFFORTS = ("low", "medium", "high")
+if TYPE_CHECKING:
+    from engagewiz.core.gates import Context
+    from engagewiz.core.results import GateResult
+
+# The closed vocabularies of the YAML, as types (mypy catches a misspelt comparison) and as
+# tuples (the loader's choices and the JSON Schema's enums).
+QuestionType = Literal["choice", "multi", "yes_no", "country", "date", "text"]
+GateKindName = Literal["requires", "exhaustion", "same_matter", "time_limit", "ecosoc",
+                       "consent", "closed"]  # what each does: kb/gatekinds.py
+Nature = Literal["political", "expert", "judicial"]
+Family = Literal["charter", "treaty", "regional", "national"]
+RouteKind = Literal["country_recommendations", "case_decision", "thematic_standards",
+                    "urgent_intervention", "visibility", "prevention"]
+Effort = Literal["low", "medium", "high"]
 # Who can see what a route puts forward (docs/ranking.md, "Exposure"): your voice on the
 # public record; a case put to the State without a public voice of yours; nothing public
 # while the procedure runs.
-EXPOSURES = ("public", "case", "confidential")
+Exposure = Literal["public", "case", "confidential"]
+# what a scoring rule's `route:` and `not_route:` may match on (Route.attribute)
+RouteAttribute = Literal["id", "family", "nature", "kinds", "themes", "effort", "exposure",
+                         "individual", "urgent"]
+
+QUESTION_TYPES: tuple[QuestionType, ...] = get_args(QuestionType)
+NATURES: tuple[Nature, ...] = get_args(Nature)
+FAMILIES: tuple[Family, ...] = get_args(Family)
+ROUTE_KINDS: tuple[RouteKind, ...] = get_args(RouteKind)
+EFFORTS: tuple[Effort, ...] = get_args(Effort)
+EXPOSURES: tuple[Exposure, ...] = get_args(Exposure)
+ROUTE_ATTRIBUTES: tuple[RouteAttribute, ...] = get_args(RouteAttribute)
+FLAGS = ("individual", "urgent")  # the yes/no route attributes
 
 
 @record
@@ -45,7 +63,7 @@ class Question:
     section: str
     text: str
     help: str
-    type: str
+    type: QuestionType
     choices: tuple[Option, ...] = ()
     dont_know: bool = False
     when: Condition | None = None
@@ -53,7 +71,6 @@ class Question:
     membership: bool = False  # the answer is the State's membership of a regional system
     short: str = ""   # a few words that name it in lists ("ICCPR (civil and political)")
     derive: str = ""  # worked out from the country data instead of asked (DERIVATIONS)
-    line: int | None = None
 
     def values(self) -> tuple[str, ...]:
         """Every value an answer may take (the words, not the labels)."""
@@ -97,13 +114,24 @@ class Note:
 
 @record
 class Gate:
-    kind: str
+    """A hard rule of a route. The loader binds the evaluator of its kind (kb/gatekinds), so
+    judging a gate is one call, with no lookup by kind."""
+
+    kind: GateKindName
+    evaluator: Evaluator
     rule: str
     unblock: str
     check: str
     source: tuple[str, ...]
     params: dict[str, Any] = field(default_factory=dict)
     test: Condition | None = None
+
+    def evaluate(self, ctx: Context) -> GateResult:
+        """Open, blocked or unknown for these answers, with a detail line."""
+        return self.evaluator(self, ctx)
+
+
+Evaluator = Callable[[Gate, "Context"], "GateResult"]
 
 
 @record
@@ -113,15 +141,10 @@ class Consideration:
     id: str
     when: Condition
     points: int
-    reason: str
+    text: str  # `reason:` in the YAML: what a report says when the rule counts
     source: tuple[str, ...]
     route: dict[str, Any] | None = None
     not_route: dict[str, Any] | None = None
-
-    @property
-    def text(self) -> str:
-        """What a report says when the rule counts (a results.Scored)."""
-        return self.reason
 
 
 @record
@@ -129,16 +152,16 @@ class Route:
     id: str
     name: str
     body: str
-    family: str
+    family: Family
     summary: str
-    nature: str
-    kinds: tuple[str, ...]
+    nature: Nature
+    kinds: tuple[RouteKind, ...]
     themes: tuple[str, ...]
-    effort: str
+    effort: Effort
     source: tuple[str, ...]
     individual: bool = False
     urgent: bool = False
-    exposure: str = "public"
+    exposure: Exposure = "public"
     reached_through: tuple[str, ...] = ()  # routes this one is reached through (ids)
     texts: dict[str, str] = field(default_factory=dict)  # who, timeline, time_limits, ...
     gates: tuple[Gate, ...] = ()
@@ -148,11 +171,16 @@ class Route:
     follow_up: tuple[Note, ...] = ()
     act_now: tuple[Note, ...] = ()  # what to do in the next 48 hours, for urgent routes
     template: str | None = None
-    line: int | None = None
 
     def attribute(self, name: str) -> Any:
-        """Route attributes that scoring rules may match on."""
-        return getattr(self, name, None)
+        """The value of a route attribute a scoring rule matches on; the loader accepts no
+        other name in `route:` and `not_route:`, so anything else is a bug."""
+        if name not in _ROUTE_ATTRIBUTES:
+            raise KeyError(f"'{name}' is not a route attribute")
+        return getattr(self, name)
+
+
+_ROUTE_ATTRIBUTES = frozenset(ROUTE_ATTRIBUTES)
 
 
 @record

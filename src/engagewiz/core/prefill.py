@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from engagewiz.core.conditions import DONT_KNOW
 from engagewiz.core.deadlines import add_months
 from engagewiz.core.model import KnowledgeBase
+from engagewiz.core.qids import COUNTRY
 from engagewiz.core.record import record
 from engagewiz.core.results import Prefilled
 
@@ -38,7 +39,7 @@ def with_country_facts(kb: KnowledgeBase, answers: Mapping[str, Any],
     is left unanswered in an interview (`unknown_as_dont_know=False`) so the user is asked.
     """
     merged = dict(answers)
-    country = countries.get(str(answers.get("country"))) if countries else None
+    country = countries.get(str(answers.get(COUNTRY))) if countries else None
     if countries is None or country is None:
         return CountryAnswers(merged, {}, (), ())
     provenance: dict[str, str] = {}

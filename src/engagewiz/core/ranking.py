@@ -23,6 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from engagewiz.core.model import KnowledgeBase, Route
+from engagewiz.core.qids import THEMES, URGENCY
 from engagewiz.core.results import (
     BLOCKED,
     OPEN,
@@ -30,13 +31,13 @@ from engagewiz.core.results import (
     GateResult,
     RouteResult,
     RunningLimit,
+    Status,
 )
 from engagewiz.core.routematch import matches
 
 SOON_DAYS = 60      # a limit ending within this many days is promoted and shown as a warning
-URGENCY = "urgency"  # the question: is someone at imminent risk of irreparable harm?
 _EFFORT_ORDER = {"low": 0, "medium": 1, "high": 2}
-_ISSUE = {"themes": {"answer": "themes"}}  # the body covers the issues the user chose
+_ISSUE = {"themes": {"answer": THEMES}}  # the body covers the issues the user chose
 
 
 def imminent(answers: Mapping[str, Any]) -> bool:
@@ -138,7 +139,8 @@ def resolve_dependencies(results: list[RouteResult], kb: KnowledgeBase) -> list[
         if extra:
             gates = (*r.gates, *extra)
             statuses = {g.status for g in gates}
-            status = BLOCKED if BLOCKED in statuses else UNKNOWN if UNKNOWN in statuses else OPEN
+            status: Status = (BLOCKED if BLOCKED in statuses
+                              else UNKNOWN if UNKNOWN in statuses else OPEN)
             r = r._replace(gates=gates, status=status)
         done[rid] = r
         return r

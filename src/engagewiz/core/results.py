@@ -8,14 +8,18 @@ made up a third of the engine's time. They are just as immutable.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple, Protocol
 
 from engagewiz.core.record import record
 
 if TYPE_CHECKING:
+    from engagewiz.core.model import GateKindName
     from engagewiz.core.texts import Action
 
-OPEN, BLOCKED, UNKNOWN = "open", "blocked", "unknown"
+Status = Literal["open", "blocked", "unknown"]  # unknown: "check first"
+OPEN: Final = "open"
+BLOCKED: Final = "blocked"
+UNKNOWN: Final = "unknown"
 
 
 class Scored(Protocol):
@@ -54,8 +58,8 @@ class RunningLimit(NamedTuple):
 
 
 class GateResult(NamedTuple):
-    kind: str
-    status: str
+    kind: GateKindName | Literal["reached_through"]  # the latter added by core/ranking
+    status: Status
     rule: str
     detail: str
     unblock: str
@@ -89,7 +93,7 @@ class RouteResult(NamedTuple):
     family: str
     nature: str
     effort: str
-    status: str  # open / blocked / unknown
+    status: Status
     score: int
     reasons: tuple[Scored, ...]
     gates: tuple[GateResult, ...]
@@ -110,7 +114,7 @@ class RouteResult(NamedTuple):
         """A Universal Periodic Review route, where the next review's date matters."""
         return self.id.startswith("upr-")
 
-    def gates_with(self, status: str) -> tuple[GateResult, ...]:
+    def gates_with(self, status: Status) -> tuple[GateResult, ...]:
         return tuple(g for g in self.gates if g.status == status)
 
     @property

@@ -16,11 +16,11 @@ from engagewiz.core.conditions import DONT_KNOW
 from engagewiz.core.model import Consideration, Route
 
 
-def matches(match: Mapping[str, Any], mechanism: Route,
+def matches(match: Mapping[str, Any], route: Route,
             answers: Mapping[str, Any]) -> bool | None:
     """True or False; None when it reads an answer that is missing or "don't know"."""
     for attribute, expected in match.items():
-        have = mechanism.attribute(attribute)
+        have = route.attribute(attribute)
         if isinstance(expected, dict) and "answer" in expected:
             expected = answers.get(expected["answer"])
             if expected is None or expected == DONT_KNOW:

@@ -6,6 +6,7 @@ raised together: an author fixing a file wants the whole list at once.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -13,6 +14,7 @@ from typing import Any
 
 from engagewiz.core import conditions as cond
 from engagewiz.core.model import (
+    ROUTE_ATTRIBUTES,
     Consideration,
     Gate,
     KnowledgeBase,
@@ -25,14 +27,15 @@ from engagewiz.core.model import (
     Source,
 )
 from engagewiz.core.routematch import may_apply
-from engagewiz.errors import InputError, Problem
+from engagewiz.errors import InputError, KeyPath, Problem
 from engagewiz.kb import spec as kbspec
 from engagewiz.kb.changes import parse_changes
-from engagewiz.kb.schema import Path as KeyPath
+from engagewiz.kb.contract import read_problems
+from engagewiz.kb.gatekinds import GATE_KINDS, TEST
+from engagewiz.kb.templates import instances
 from engagewiz.storage import yamlfile
 from engagewiz.storage.answers import EXPECT
 
-_PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 _KEBAB = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _SNAKE = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -86,6 +89,8 @@ class _Builder:
         self.questions: dict[str, Question] = {}
         self.source_keys: set[str] = set()
         self.paths: dict[str, KeyPath] = {}  # route id -> where it is defined
+        # each gate kind in use, and where its first gate is (for a question it lacks)
+        self.kinds_used: dict[str, tuple[Path, KeyPath]] = {}
 
     def build(self, raw_q: dict[str, Any], raw_m: dict[str, Any]) -> KnowledgeBase:
         sections = tuple(Section(s["id"], s["title"], s.get("intro", ""))
@@ -106,17 +111,21 @@ class _Builder:
         sources = {k: Source(k, v["title"], v["where"]) for k, v in raw_m["sources"].items()}
         scoring = tuple(self._consideration(c, self.mfile, ("scoring", i))
                         for i, c in enumerate(raw_m.get("scoring", [])))
-        mechanisms: list[Route] = []
+        routes: list[Route] = []
         for i, raw in enumerate(raw_m["mechanisms"]):
-            mechanisms.append(self._mechanism(raw, ("mechanisms", i)))
+            routes.append(self._route(raw, ("mechanisms", i)))
         for t, template in enumerate(raw_m.get("templates", [])):
-            mechanisms.extend(self._expand(template, ("templates", t)))
+            routes.extend(self._expand(template, ("templates", t)))
+        order = {q["id"]: i for i, q in enumerate(raw_q["questions"])}
+        for file, path, message in read_problems(self.questions, order, self.qfile,
+                                                 self.kinds_used):
+            self.problems.add(file, path, message)
         seen: set[str] = set()
-        for m in mechanisms:
+        for m in routes:
             if m.id in seen:
                 self.problems.add(self.mfile, (), f"duplicate route id '{m.id}'")
             seen.add(m.id)
-        self._check_reached_through(mechanisms)
+        self._check_reached_through(routes)
         version = str(raw_m.get("kb_version", raw_m.get("version", "1")))
         changes, issues = parse_changes(raw_q.get("changes", []), set(self.questions), version)
         for keys, message in issues:
@@ -124,12 +133,12 @@ class _Builder:
         return KnowledgeBase(
             version=version, changes=changes,
             sections=sections, questions=tuple(self.questions.values()),
-            routes=tuple(mechanisms), scoring=scoring, sources=sources,
+            routes=tuple(routes), scoring=scoring, sources=sources,
             files={"questions": str(self.qfile), "mechanisms": str(self.mfile)},
             shortcuts=shortcuts,
             scoring_for={m.id: {i: verdict is None for i, r in enumerate(scoring)
                                 if (verdict := may_apply(r, m)) is not False}
-                         for m in mechanisms},
+                         for m in routes},
         )
 
     # questions -----------------------------------------------------------------------------
@@ -161,7 +170,6 @@ class _Builder:
             prefill=raw.get("prefill", False), membership=raw.get("membership", False),
             short=raw.get("short", ""),
             derive=raw.get("derive", ""),
-            line=None,
         )
 
     def _shortcut(self, raw: dict[str, Any], path: KeyPath) -> Shortcut:
@@ -220,9 +228,36 @@ class _Builder:
         self._check_refs(when, file, (*path, "if"))
         return Consideration(
             id=raw.get("id", ""), when=when or cond.All(()), points=raw["points"],
-            reason=raw["reason"], source=self._sources(raw["source"], file, (*path, "source")),
-            route=raw.get("route"), not_route=raw.get("not_route"),
+            text=raw["reason"], source=self._sources(raw["source"], file, (*path, "source")),
+            route=self._matcher(raw.get("route"), file, (*path, "route")),
+            not_route=self._matcher(raw.get("not_route"), file, (*path, "not_route")),
         )
+
+    def _matcher(self, raw: dict[str, Any] | None, file: Path,
+                 path: KeyPath) -> dict[str, Any] | None:
+        """`route:` / `not_route:`: route attributes, each with a value, a list of values, or
+        {answer: QID}; the values an attribute takes are for `check` (lint)."""
+        if raw is None:
+            return None
+        ok = True
+        for attribute, expected in raw.items():
+            at = (*path, attribute)
+            if attribute not in ROUTE_ATTRIBUTES:
+                ok = False
+                self.problems.add(file, at, f"unknown route attribute '{attribute}'; expected "
+                                  f"one of {', '.join(ROUTE_ATTRIBUTES)}"
+                                  + _did_you_mean(attribute, ROUTE_ATTRIBUTES))
+            elif isinstance(expected, dict):
+                qid = expected.get("answer")
+                if set(expected) != {"answer"} or not isinstance(qid, str):
+                    ok = False
+                    self.problems.add(file, at, "expected a value, a list of values, or "
+                                      "{answer: QUESTION_ID}")
+                elif qid not in self.questions:
+                    ok = False
+                    self.problems.add(file, at, f"unknown question '{qid}' in {{answer: {qid}}}"
+                                      + _did_you_mean(qid, self.questions))
+        return raw if ok else None
 
     def _note(self, raw: dict[str, Any], file: Path, path: KeyPath) -> Note:
         when = self._condition(raw.get("when"), file, (*path, "when"))
@@ -230,31 +265,28 @@ class _Builder:
         return Note(raw["text"], self._sources(raw["source"], file, (*path, "source")), when)
 
     def _gate(self, raw: dict[str, Any], file: Path, path: KeyPath) -> Gate:
-        test = self._condition(raw.get("test"), file, (*path, "test"))
-        self._check_refs(test, file, (*path, "test"))
-        kind = raw["kind"]
-        needs = {"requires": ("test",), "time_limit": ("expired",), "exhaustion": (),
-                 "same_matter": ("bars",), "closed": ("as_of",)}.get(kind, ())
-        for name in needs:
-            if name not in raw:
-                self.problems.add(file, path, f"a '{kind}' gate needs '{name}'")
-        if kind == "time_limit" and ("months" in raw) == ("years" in raw):
-            self.problems.add(file, path, "a 'time_limit' gate needs 'months' or 'years' (one)")
-        remedies = self.questions.get("remedies")
-        for name in ("exceptions", "check_first"):
+        """The shape (kind, parameters) is checked already; here, what refers to questions."""
+        kind = GATE_KINDS[raw["kind"]]
+        test = self._condition(raw.get(TEST), file, (*path, TEST))
+        self._check_refs(test, file, (*path, TEST))
+        self.kinds_used.setdefault(kind.name, (file, (*path, "kind")))
+        for name, param in kind.params.items():
+            question = self.questions.get(param.answers_of or "")
+            if question is None:
+                continue
             for value in raw.get(name, []):
-                if remedies and value not in remedies.values():
+                if value not in question.values():
                     self.problems.add(file, (*path, name), f"'{value}' is not an answer of "
-                                      f"'remedies'; expected one of {', '.join(remedies.values())}")
-        params = {k: v for k, v in raw.items()
-                  if k not in ("kind", "rule", "unblock", "check", "source", "test")}
-        return Gate(kind, raw["rule"], raw["unblock"], raw["check"],
+                                      f"'{question.id}'; expected one of "
+                                      + ", ".join(question.values()))
+        params = {k: v for k, v in raw.items() if k in kind.params and k != TEST}
+        return Gate(kind.name, kind.evaluator, raw["rule"], raw["unblock"], raw["check"],
                     self._sources(raw["source"], file, (*path, "source")), params, test)
 
-    # mechanisms and templates --------------------------------------------------------------
+    # routes and templates ------------------------------------------------------------------
 
-    def _mechanism(self, raw: dict[str, Any], path: KeyPath, template: str | None = None,
-                   file: Path | None = None) -> Route:
+    def _route(self, raw: dict[str, Any], path: KeyPath, template: str | None = None,
+               file: Path | None = None) -> Route:
         file = file or self.mfile
         if not _KEBAB.match(str(raw["id"])):
             self.problems.add(file, (*path, "id"), f"route id '{raw['id']}' must be kebab-case")
@@ -305,42 +337,13 @@ class _Builder:
 
     def _expand(self, template: dict[str, Any], path: KeyPath) -> list[Route]:
         routes = []
-        for i, item in enumerate(template["for_each"]):
+        for i, (raw, problems) in enumerate(instances(template)):
             item_path = (*path, "for_each", i)
-            params = {k: v for k, v in item.items() if k not in kbspec.TEMPLATE_ITEM_EXTRAS}
-            try:
-                raw = _fill(template["mechanism"], params)
-                extras = _fill({k: item[k] for k in kbspec.TEMPLATE_ITEM_EXTRAS if k in item},
-                               params)
-            except KeyError as exc:
-                self.problems.add(self.mfile, item_path,
-                                  f"placeholder {{{exc.args[0]}}} has no value in this item")
-                continue
-            for name in ("gates", "considerations", "cautions", "next_steps", "follow_up",
-                         "act_now"):
-                raw[name] = [*raw.get(name, []), *extras.get(f"extra_{name}", [])]
-            raw.update(extras.get("override", {}))
-            issues = list(kbspec.MECHANISM.check(raw, ()))
-            for sub, message in issues:
-                where = f"route '{raw.get('id', '?')}': {yamlfile.dotted(sub)}"
-                self.problems.add(self.mfile, item_path, f"{where}: {message}")
-            if not issues:
-                routes.append(self._mechanism(raw, item_path, template["id"]))
+            for message in problems:
+                self.problems.add(self.mfile, item_path, message)
+            if raw is not None and not problems:
+                routes.append(self._route(raw, item_path, template["id"]))
         return routes
-
-
-def _fill(value: Any, params: dict[str, Any]) -> Any:
-    """Replace {param} in every string; a string that is only "{param}" takes the value as is."""
-    if isinstance(value, str):
-        whole = _PLACEHOLDER.fullmatch(value)
-        if whole:
-            return params[whole.group(1)]
-        return _PLACEHOLDER.sub(lambda m: str(params[m.group(1)]), value)
-    if isinstance(value, list):
-        return [_fill(v, params) for v in value]
-    if isinstance(value, dict):
-        return {k: _fill(v, params) for k, v in value.items()}
-    return value
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -348,7 +351,5 @@ def _as_list(value: Any) -> list[Any]:
 
 
 def _did_you_mean(word: str, known: Any) -> str:
-    import difflib
-
     close = difflib.get_close_matches(str(word), [str(k) for k in known], n=1)
     return f"; did you mean '{close[0]}'?" if close else ""

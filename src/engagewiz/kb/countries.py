@@ -5,7 +5,8 @@ audited CSVs in shared/data. This module only reads that file: no pycountry, no 
 so lookup is instant and works offline. Three rules shape the API:
 
 * "dont_know" is a real value: an empty cell in the sources means *unknown*, never "no",
-  and :func:`prefill` does not pass unknowns on, so the user is still asked.
+  and ``core/prefill`` leaves an unknown fact to be asked in the interview (a scripted run
+  reads it as "dont_know": check first).
 * Every fact keeps its source key and date, so the tool can say where it comes from and
   :func:`data_age_warning` can say when it may be stale.
 * Dates that are computed here (the next UPR review) are estimates and say so.

@@ -16,10 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from engagewiz.core.deadlines import EARLIEST, LATEST
-from engagewiz.errors import InputError, Problem
+from engagewiz.errors import InputError, KeyPath, Problem
 from engagewiz.kb.countries import VALUES
 from engagewiz.kb.schema import AnyValue, Choice, Integer, Issue, ListOf, Obj, Spec, Text
-from engagewiz.kb.schema import Path as KeyPath
 from engagewiz.storage import yamlfile
 from engagewiz.storage.limits import COUNTRIES, PROBLEMS_SHOWN
 from engagewiz.textsafe import quoted

@@ -1,6 +1,6 @@
 """JSON Schemas for editors, made from what the loader checks (never written by hand).
 
-The knowledge-base files' schemas come from kbspec (the specs kb.load_kb validates with);
+The knowledge-base files' schemas come from kb/spec (the specs the loader validates with);
 the answers file's schema comes from the questions themselves, so a new question or choice
 shows up in an editor's completion as soon as `scripts/make_schemas.py` runs. A test fails
 when schemas/ and this module disagree.
@@ -13,14 +13,15 @@ from typing import Any
 
 from engagewiz.authoring.expect import EXPECT
 from engagewiz.authoring.expect import SPEC as EXPECT_SPEC
-from engagewiz.authoring.index import FLAGS, ROUTE_ATTRIBUTES
 from engagewiz.core.conditions import DONT_KNOW, TEST_OPS
 from engagewiz.core.model import (
     EFFORTS,
     EXPOSURES,
     FAMILIES,
-    KINDS,
+    FLAGS,
     NATURES,
+    ROUTE_ATTRIBUTES,
+    ROUTE_KINDS,
     KnowledgeBase,
     Question,
 )
@@ -124,7 +125,7 @@ def _condition() -> dict[str, Any]:
 
 def _route_match() -> dict[str, Any]:
     """`route:` / `not_route:`: route attributes, each a value, a list or {answer: QID}."""
-    enums: dict[str, Any] = {"family": FAMILIES, "nature": NATURES, "kinds": KINDS,
+    enums: dict[str, Any] = {"family": FAMILIES, "nature": NATURES, "kinds": ROUTE_KINDS,
                              "effort": EFFORTS, "exposure": EXPOSURES,
                              **dict.fromkeys(FLAGS, (True, False))}
     properties = {}
@@ -144,7 +145,7 @@ def _key(node: Any) -> str:
 
 
 def _replace(node: Any, replacements: dict[str, Any]) -> Any:
-    """The schema with each shape-only placeholder (kbspec's ConditionSpec and MATCH, which
+    """The schema with each shape-only placeholder (kb/spec's ConditionSpec and MATCH, which
     the loader checks in code) replaced by a reference to its full definition."""
     if _key(node) in replacements:
         return replacements[_key(node)]

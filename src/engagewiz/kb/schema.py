@@ -10,16 +10,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from engagewiz.errors import KeyPath
 from engagewiz.textsafe import quoted
 
-Path = tuple[str | int, ...]
-Issue = tuple[Path, str]  # where, what is wrong
+Issue = tuple[KeyPath, str]  # where, what is wrong
 
 
 class Spec:
     description: str = ""
 
-    def check(self, value: Any, path: Path) -> Iterator[Issue]:
+    def check(self, value: Any, path: KeyPath) -> Iterator[Issue]:
         raise NotImplementedError
 
     def json_schema(self) -> dict[str, Any]:
@@ -33,7 +33,7 @@ class Spec:
 class Text(Spec):
     description: str = ""
 
-    def check(self, value: Any, path: Path) -> Iterator[Issue]:
+    def check(self, value: Any, path: KeyPath) -> Iterator[Issue]:
         if isinstance(value, bool):
             # YAML 1.1 reads unquoted yes/no/on/off as true/false: the commonest slip.
             yield path, (f"expected a text, found {_kind(value)}: YAML reads unquoted yes, no, "
@@ -49,7 +49,7 @@ class Text(Spec):
 class Flag(Spec):
     description: str = ""
 
-    def check(self, value: Any, path: Path) -> Iterator[Issue]:
+    def check(self, value: Any, path: KeyPath) -> Iterator[Issue]:
         if not isinstance(value, bool):
             yield path, f"expected true or false, found {_kind(value)}"
 
@@ -63,7 +63,7 @@ class Integer(Spec):
     minimum: int | None = None
     maximum: int | None = None
 
-    def check(self, value: Any, path: Path) -> Iterator[Issue]:
+    def check(self, value: Any, path: KeyPath) -> Iterator[Issue]:
         if isinstance(value, bool) or not isinstance(value, int):
             yield path, f"expected a whole number, found {_kind(value)}"
         elif (self.minimum is not None and value < self.minimum) or (
@@ -85,7 +85,7 @@ class Choice(Spec):
     values: tuple[str, ...]
     description: str = ""
 
-    def check(self, value: Any, path: Path) -> Iterator[Issue]:
+    def check(self, value: Any, path: KeyPath) -> Iterator[Issue]:
         if value not in self.values:
             yield path, f"expected one of {', '.join(self.values)}, found {_kind(value)}"
 
@@ -99,7 +99,7 @@ class ListOf(Spec):
     description: str = ""
     allow_single: bool = False  # `source: seed-000` as well as `source: [a, b]`
 
-    def check(self, value: Any, path: Path) -> Iterator[Issue]:
+    def check(self, value: Any, path: KeyPath) -> Iterator[Issue]:
         if self.allow_single and not isinstance(value, list):
             yield from self.item.check(value, path)
             return
@@ -122,20 +122,28 @@ class Obj(Spec):
     required: tuple[str, ...] = ()
     description: str = ""
     open_keys: Spec | None = None  # a mapping of free keys to this spec (e.g. sources)
+    one_of: tuple[str, ...] = ()   # exactly one of these fields (months or years)
+    noun: str = ""                 # "a gate of kind 'time_limit'": names it in messages
 
-    def check(self, value: Any, path: Path) -> Iterator[Issue]:
+    def check(self, value: Any, path: KeyPath) -> Iterator[Issue]:
         if not isinstance(value, dict):
             yield path, f"expected a mapping (key: value lines), found {_kind(value)}"
             return
         for name in self.required:
             if name not in value:
-                yield path, f"missing required field '{name}'"
+                yield path, f"missing required field '{name}'{self._of()}"
+        if self.one_of and sum(name in value for name in self.one_of) != 1:
+            yield path, (f"give one of {' or '.join(repr(n) for n in self.one_of)} "
+                         f"(not both){self._of()}")
         for key, item in value.items():
             spec = self.fields.get(key, self.open_keys)
             if spec is None:
-                yield (*path, key), _unknown_field(key, self.fields)
+                yield (*path, key), _unknown_field(key, self.fields, self._of())
             else:
                 yield from spec.check(item, (*path, key))
+
+    def _of(self) -> str:
+        return f" for {self.noun}" if self.noun else ""
 
     def json_schema(self) -> dict[str, Any]:
         schema: dict[str, Any] = {
@@ -145,7 +153,33 @@ class Obj(Spec):
         }
         if self.required:
             schema["required"] = list(self.required)
+        if self.one_of:
+            schema["oneOf"] = [{"required": [name]} for name in self.one_of]
         return self._with_doc(schema)
+
+
+@dataclass
+class Tagged(Spec):
+    """A mapping whose other fields depend on one of them: a gate's fields on its `kind`."""
+
+    tag: str
+    variants: dict[str, Obj]
+    description: str = ""
+
+    def check(self, value: Any, path: KeyPath) -> Iterator[Issue]:
+        if not isinstance(value, dict):
+            yield path, f"expected a mapping (key: value lines), found {_kind(value)}"
+        elif self.tag not in value:
+            yield path, f"missing required field '{self.tag}'"
+        elif (variant := self.variants.get(value[self.tag])) is None:
+            yield from Choice(tuple(self.variants)).check(value[self.tag], (*path, self.tag))
+        else:
+            yield from variant.check(value, path)
+
+    def json_schema(self) -> dict[str, Any]:
+        return self._with_doc({"oneOf": [
+            _with_const(variant.json_schema(), self.tag, name)
+            for name, variant in self.variants.items()]})
 
 
 @dataclass
@@ -154,7 +188,7 @@ class ConditionSpec(Spec):
 
     description: str = "a condition: {q: ID, is|in|has|has_any|answered: ...} or all/any/not"
 
-    def check(self, value: Any, path: Path) -> Iterator[Issue]:
+    def check(self, value: Any, path: KeyPath) -> Iterator[Issue]:
         if not isinstance(value, dict):
             yield path, f"expected a condition mapping, found {_kind(value)}"
 
@@ -166,7 +200,7 @@ class ConditionSpec(Spec):
 class AnyValue(Spec):
     description: str = ""
 
-    def check(self, value: Any, path: Path) -> Iterator[Issue]:
+    def check(self, value: Any, path: KeyPath) -> Iterator[Issue]:
         return iter(())
 
     def json_schema(self) -> dict[str, Any]:
@@ -182,9 +216,14 @@ def _kind(value: Any) -> str:
             list: "a list", dict: "a mapping"}.get(type(value), type(value).__name__)
 
 
-def _unknown_field(key: str, fields: dict[str, Spec]) -> str:
+def _unknown_field(key: str, fields: dict[str, Spec], of: str = "") -> str:
     import difflib
 
     close = difflib.get_close_matches(str(key), list(fields), n=1)
     hint = f"; did you mean '{close[0]}'?" if close else f"; expected one of {', '.join(fields)}"
-    return f"unknown field {quoted(key)}{hint}"
+    return f"unknown field {quoted(key)}{of}{hint}"
+
+
+def _with_const(schema: dict[str, Any], tag: str, value: str) -> dict[str, Any]:
+    """A variant's schema, told apart from the others by the value of its tag."""
+    return {**schema, "properties": {**schema["properties"], tag: {"const": value}}}

@@ -6,11 +6,11 @@ from engagewiz.core.model import (
     EFFORTS,
     EXPOSURES,
     FAMILIES,
-    GATE_KINDS,
-    KINDS,
     NATURES,
     QUESTION_TYPES,
+    ROUTE_KINDS,
 )
+from engagewiz.kb.gatekinds import COMMON, GATE_KINDS
 from engagewiz.kb.schema import (
     AnyValue,
     Choice,
@@ -20,6 +20,7 @@ from engagewiz.kb.schema import (
     ListOf,
     Obj,
     Spec,
+    Tagged,
     Text,
 )
 
@@ -78,28 +79,16 @@ QUESTIONS_FILE = Obj(
 
 NOTE = Obj({"text": Text(), "source": SOURCES, "when": ConditionSpec()},
            required=("text", "source"))
-GATE = Obj(
-    {
-        "kind": Choice(GATE_KINDS),
-        "rule": Text("the requirement, in plain words"),
-        "unblock": Text("what would open the route, or what to do instead"),
-        "check": Text("where to check when the answer is not known"),
-        "source": SOURCES,
-        "test": ConditionSpec(),
-        "exceptions": ListOf(Text()),
-        "check_first": ListOf(Text()),
-        "bars": ListOf(Choice(("pending", "decided"))),
-        "months": Integer(minimum=1, maximum=120),
-        "years": Integer(minimum=1, maximum=20),
-        "expired": Choice(("blocked", "check_first")),
-        "exception": Text(),
-        "partner": Choice(("open", "blocked")),
-        "nhri_a": Choice(("open", "blocked")),
-        "without": Choice(("blocked", "check_first")),
-        "as_of": AnyValue(description="date of the fact (YYYY-MM-DD)"),
-    },
-    required=("kind", "rule", "unblock", "check", "source"),
-)
+# A gate's fields depend on its kind: the common words and sources, and the kind's own
+# parameters, as the gate-kind registry declares them.
+GATE = Tagged("kind", {
+    name: Obj({"kind": Choice((name,)), **COMMON, "source": SOURCES,
+               **{p: param.spec for p, param in kind.params.items()}},
+              required=("kind", *COMMON, "source",
+                        *(p for p, param in kind.params.items() if param.required)),
+              one_of=kind.one_of, noun=kind.noun)
+    for name, kind in GATE_KINDS.items()
+}, description="a hard rule: open, blocked or unknown (check first)")
 MATCH = Obj({}, open_keys=AnyValue(), description="route attributes to match")
 CONSIDERATION = Obj(
     {
@@ -113,14 +102,14 @@ CONSIDERATION = Obj(
     },
     required=("if", "points", "reason", "source"),
 )
-MECHANISM_FIELDS: dict[str, Spec] = {
+ROUTE_FIELDS: dict[str, Spec] = {
     "id": Text("kebab-case, stable"),
     "name": Text(),
     "body": Text(),
     "family": Choice(FAMILIES),
     "summary": Text(),
     "nature": Choice(NATURES),
-    "kinds": ListOf(Choice(KINDS)),
+    "kinds": ListOf(Choice(ROUTE_KINDS)),
     "themes": ListOf(Text()),
     "individual": Flag(),
     "urgent": Flag("acts within days on an imminent risk; needs `act_now`"),
@@ -137,14 +126,14 @@ MECHANISM_FIELDS: dict[str, Spec] = {
     "follow_up": ListOf(NOTE),
     "act_now": ListOf(NOTE),
 }
-MECHANISM_REQUIRED = ("id", "name", "body", "family", "summary", "nature", "kinds", "themes",
-                      "effort", "source")
-MECHANISM = Obj(MECHANISM_FIELDS, required=MECHANISM_REQUIRED)
+ROUTE_REQUIRED = ("id", "name", "body", "family", "summary", "nature", "kinds", "themes",
+                  "effort", "source")
+ROUTE = Obj(ROUTE_FIELDS, required=ROUTE_REQUIRED)
 TEMPLATE = Obj(
     {
         "id": Text(),
         "for_each": ListOf(Obj({}, open_keys=AnyValue(), required=("key",))),
-        "mechanism": Obj(MECHANISM_FIELDS, description="fields with {param} placeholders"),
+        "mechanism": Obj(ROUTE_FIELDS, description="fields with {param} placeholders"),
     },
     required=("id", "for_each", "mechanism"),
 )
@@ -155,7 +144,7 @@ MECHANISMS_FILE = Obj(
         "kb_version": Text(),
         "sources": Obj({}, open_keys=SOURCE),
         "scoring": ListOf(CONSIDERATION),
-        "mechanisms": ListOf(MECHANISM),
+        "mechanisms": ListOf(ROUTE),
         "templates": ListOf(TEMPLATE),
     },
     required=("sources", "mechanisms"),

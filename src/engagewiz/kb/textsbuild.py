@@ -23,8 +23,8 @@ from engagewiz.core.texts import (
     Texts,
     Treaty,
 )
+from engagewiz.errors import KeyPath
 from engagewiz.kb.build import _did_you_mean
-from engagewiz.kb.schema import Path as KeyPath
 
 if TYPE_CHECKING:
     from engagewiz.kb.build import _Builder

@@ -18,16 +18,8 @@ from engagewiz.authoring.describe import describe, describe_match
 from engagewiz.authoring.index import rule_can_apply
 from engagewiz.core.model import Consideration, Gate, KnowledgeBase, Route
 from engagewiz.core.routematch import may_apply
+from engagewiz.kb.gatekinds import GATE_KINDS
 from engagewiz.render.layout import Indented
-
-_KIND_RULES = {
-    "exhaustion": "domestic remedies exhausted (answer to remedies)",
-    "time_limit": "filed within the time limit after the final domestic decision",
-    "same_matter": "the same matter not before, or decided by, another international body",
-    "ecosoc": "ECOSOC consultative status (or an A-status NHRI)",
-    "consent": "the victim's consent (answer to victim_consent)",
-    "closed": "none: the procedure is closed",
-}
 
 
 def explanation(kb: KnowledgeBase, route: Route, *, max_score: int) -> dict[str, Any]:
@@ -56,7 +48,7 @@ def _gate(kb: KnowledgeBase, gate: Gate) -> dict[str, Any]:
     if gate.test is not None:
         opens = describe(gate.test, kb)
     else:
-        opens = _KIND_RULES.get(gate.kind, gate.kind)
+        opens = GATE_KINDS[gate.kind].opens_when
         details = ", ".join(f"{k}: {v if not isinstance(v, list) else ', '.join(map(str, v))}"
                             for k, v in gate.params.items())
         opens += f" ({details})" if details else ""
@@ -72,7 +64,7 @@ def _consideration(kb: KnowledgeBase, rule: Consideration, route: Route,
     return {
         "from": "route" if index is None else "scoring",
         "id": rule.id or (None if index is None else f"scoring[{index}]"),
-        "points": rule.points, "if": describe(rule.when, kb), "reason": rule.reason,
+        "points": rule.points, "if": describe(rule.when, kb), "reason": rule.text,
         "applies_to": "; ".join(matcher) or None,
         "depends_on_answers": may_apply(rule, route) is None,
         "source": list(rule.source),

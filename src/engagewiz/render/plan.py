@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from engagewiz import __version__
 from engagewiz.core import interview
 from engagewiz.core.ranking import SOON_DAYS
-from engagewiz.core.results import BLOCKED, UNKNOWN, Assessment, RouteResult, Safety, Said
+from engagewiz.core.results import BLOCKED, UNKNOWN, Assessment, RouteResult, Safety, Said, Status
 from engagewiz.render import DEFAULT_TOP
 from engagewiz.storage.answers import dump_answers
 
@@ -256,7 +256,7 @@ def _dates(r: RouteResult, ref: _Footnotes, upr_text: str) -> tuple[Line, ...]:
 
 
 def _pending(a: Assessment, ref: _Footnotes,
-             status: str) -> Section | None:
+             status: Status) -> Section | None:
     """Check-first or blocked routes that fit the goal, with what would open each."""
     pool = a.check_first if status == UNKNOWN else a.blocked
     fitting = [r for r in pool if r.score > 0 and not r.aside and not r.out_of_region]

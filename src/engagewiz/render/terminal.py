@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.text import Text
 
-from engagewiz.core.results import BLOCKED, OPEN, UNKNOWN, Assessment, RouteResult
+from engagewiz.core.results import BLOCKED, OPEN, UNKNOWN, Assessment, RouteResult, Status
 from engagewiz.render import DEFAULT_TOP
 from engagewiz.render.layout import Indented, heading
 from engagewiz.render.visible import guard
@@ -121,7 +121,7 @@ def _limits(console: Console, a: Assessment, plain: bool) -> None:
              f"{pending}. {escape(d.rule)}{_src(d.source)}", 0, 2, style=style)
 
 
-def _gates(console: Console, route: RouteResult, status: str, mark: str, label: str,
+def _gates(console: Console, route: RouteResult, status: Status, mark: str, label: str,
            advice: str) -> None:
     """Each rule behind a route's status: the rule, the answer it read, what to do."""
     for g in route.gates_with(status):

@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from engagewiz.errors import InputError, Problem
+from engagewiz.errors import InputError, KeyPath, Problem
 from engagewiz.storage import limits
 from engagewiz.storage.readfile import read_text
 
@@ -44,13 +44,11 @@ class _Loader(_Base):  # type: ignore[valid-type,misc]
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
 
-PathKey = tuple[str | int, ...]
-
 
 class Duplicate(NamedTuple):
     """A key given twice in one mapping: the second one counts, as in YAML and JSON."""
 
-    keys: PathKey
+    keys: KeyPath
     first: int | None
     second: int | None
 
@@ -64,7 +62,7 @@ class Document:
         self._root, self._text = root, text
         self._index: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = {}
 
-    def line(self, keys: PathKey) -> int | None:
+    def line(self, keys: KeyPath) -> int | None:
         """The 1-based line where the value at `keys` starts, or the nearest parent's line."""
         if self._root is None:
             return limits.json_lines(self._text, keys)[-1] if self._text else None
@@ -125,7 +123,7 @@ def load(path: Path, limit: limits.Limits = limits.KB_FILE) -> Any:
     return document(path, limit).data
 
 
-def line_of(path: Path, keys: PathKey) -> int | None:
+def line_of(path: Path, keys: KeyPath) -> int | None:
     """The line of `keys` in a file already loaded (no second parse), or None."""
     for doc in reversed(_RECENT.values()):
         if doc.path == path:
@@ -187,7 +185,7 @@ def _json(path: Path, text: str, most: int) -> Document:
     return Document(path, data, duplicates, None, text)
 
 
-def dotted(keys: PathKey) -> str:
+def dotted(keys: KeyPath) -> str:
     """`mechanisms[3].gates[0].rule`: how a key path is shown to an author."""
     out = ""
     for key in keys:

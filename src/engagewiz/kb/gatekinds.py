@@ -1,0 +1,115 @@
+"""The gate kinds, one entry each: everything the tool knows about a kind derives from it.
+
+A gate kind is code (an evaluator in core/gates.py) because it reads answers its own way:
+remedy exceptions, calendar months from a date, who is asking. Everything else about a kind
+is declared once, here: the questions its code reads and which of their answers matter, its
+parameters in mechanisms.yaml, the words `explain` uses, and its evaluator. From this table
+the loader validates gates and binds each to its evaluator (kb/build), the spec and the
+JSON Schema publish the parameters (kb/spec), and `tree`, `explain` and `check` know what
+each gate reads (authoring/index). tests/test_gatekinds.py holds the entries to what the
+evaluators actually do.
+
+Adding a kind: its name in `model.GateKindName`, an evaluator, one entry, and their tests. A
+question its code reads is declared in core/qids.py; a date question is a `Read` like any
+other (its declared type `date` is checked at load).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from engagewiz.core import gates, qids
+from engagewiz.core.model import Evaluator, GateKindName
+from engagewiz.core.qids import Read
+from engagewiz.kb.schema import AnyValue, Choice, ConditionSpec, Integer, ListOf, Spec, Text
+
+# What every gate has, whatever its kind (the words and sources a user reads).
+COMMON: dict[str, Spec] = {
+    "rule": Text("the requirement, in plain words"),
+    "unblock": Text("what would open the route, or what to do instead"),
+    "check": Text("where to check when the answer is not known"),
+}
+TEST = "test"  # the parameter that holds a condition (Gate.test), not a value (Gate.params)
+
+
+@dataclass(frozen=True)
+class Param:
+    """One parameter of a gate kind in mechanisms.yaml."""
+
+    spec: Spec
+    required: bool = False
+    answers_of: str | None = None  # each value must be an answer of this question (at load)
+
+
+@dataclass(frozen=True)
+class GateKind:
+    name: GateKindName
+    opens_when: str            # in plain words, for `explain` (a `requires` gate shows its test)
+    evaluator: Evaluator
+    reads: tuple[Read, ...] = ()                  # besides the questions its `test` names
+    params: Mapping[str, Param] = field(default_factory=dict)
+    one_of: tuple[str, ...] = ()                  # exactly one of these parameters
+
+    @property
+    def noun(self) -> str:
+        """How messages name a gate of this kind."""
+        return f"a gate of kind '{self.name}'"
+
+
+GATE_KINDS: dict[str, GateKind] = {k.name: k for k in (
+    GateKind(
+        "requires", "its test is true", gates.requires,
+        params={TEST: Param(ConditionSpec(), required=True)},
+    ),
+    GateKind(
+        "exhaustion", "domestic remedies exhausted (answer to remedies)", gates.exhaustion,
+        reads=(Read(qids.REMEDIES, ("exhausted",), needed=True),),
+        params={
+            "exceptions": Param(ListOf(Text(), description="answers to remedies that "
+                                       "open the gate as exceptions"),
+                                answers_of=qids.REMEDIES),
+            "check_first": Param(ListOf(Text(), description="answers to remedies the "
+                                        "sources do not settle: check first"),
+                                 answers_of=qids.REMEDIES),
+        },
+    ),
+    GateKind(
+        "same_matter",
+        "the same matter not before, or decided by, another international body",
+        gates.same_matter,
+        reads=(Read(qids.SAME_MATTER, ("no",), needed=True),),
+        params={"bars": Param(ListOf(Choice(("pending", "decided"))), required=True,
+                              answers_of=qids.SAME_MATTER)},
+    ),
+    GateKind(
+        "time_limit", "filed within the time limit after the final domestic decision",
+        gates.time_limit,
+        reads=(Read(qids.FINAL_DECISION_DATE, needed=True), Read(qids.REMEDIES)),
+        params={
+            "months": Param(Integer(minimum=1, maximum=120)),
+            "years": Param(Integer(minimum=1, maximum=20)),
+            "expired": Param(Choice(("blocked", "check_first")), required=True),
+            "exception": Param(Text("when time may run from another date")),
+        },
+        one_of=("months", "years"),
+    ),
+    GateKind(
+        "ecosoc", "ECOSOC consultative status (or an A-status NHRI)", gates.ecosoc,
+        reads=(Read(qids.ECOSOC_STATUS, ("has_status",), needed=True),
+               Read(qids.ORG_TYPE, ("nhri",), only=True), Read(qids.NHRI_STATUS, ("a",))),
+        params={"partner": Param(Choice(("open", "blocked"))),
+                "nhri_a": Param(Choice(("open", "blocked")))},
+    ),
+    GateKind(
+        "consent", "the victim's consent (answer to victim_consent)", gates.consent,
+        reads=(Read(qids.VICTIM_CONSENT, ("yes", "no"), needed=True),
+               Read(qids.ORG_TYPE, ("victim",), only=True)),
+        params={"without": Param(Choice(("blocked", "check_first")))},
+    ),
+    GateKind(
+        "closed", "none: the procedure is closed", gates.closed,
+        params={"as_of": Param(AnyValue(description="date of the fact (YYYY-MM-DD)"),
+                               required=True)},
+    ),
+)}

@@ -87,7 +87,7 @@ def assess(
 
 def _judge(mechanism: Route, kb: KnowledgeBase, ctx: gates.Context,
            holding: list[int], asked: Mapping[str, Any]) -> RouteResult:
-    gate_results = tuple(g.evaluate(ctx) for g in mechanism.gates)
+    gate_results = tuple(gates.evaluate(g, ctx) for g in mechanism.gates)
     statuses = {g.status for g in gate_results}
     status: Status = BLOCKED if BLOCKED in statuses else UNKNOWN if UNKNOWN in statuses else OPEN
     answers = ctx.answers

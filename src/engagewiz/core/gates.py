@@ -4,12 +4,13 @@
 Gate kinds are code because each reads answers in its own way (dates, exceptions, who is
 asking); what a gate requires, its words and its sources are data in mechanisms.yaml. What
 each evaluator reads and which parameters it takes is declared in kb/gatekinds.py, its
-entry in the registry; the loader binds each gate to its evaluator (`Gate.evaluate`).
+entry in the registry. An evaluator is found by its gate's kind (`evaluate`), not stored in
+the gate: the cached knowledge base is plain data, and a function is not.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
@@ -52,9 +53,25 @@ def _result(gate: Gate, status: Status, detail: str, via: str = "",
                       gate.source, via, deadline)
 
 
+Evaluator = Callable[[Gate, "Context"], GateResult]
+EVALUATORS: dict[str, Evaluator] = {}
+
+
+def evaluates(evaluator: Evaluator) -> Evaluator:
+    """Register an evaluator under its own name, which is the gate kind it judges."""
+    EVALUATORS[evaluator.__name__] = evaluator
+    return evaluator
+
+
+def evaluate(gate: Gate, ctx: Context) -> GateResult:
+    """Open, blocked or unknown for these answers, with a detail line."""
+    return EVALUATORS[gate.kind](gate, ctx)
+
+
 _VERDICT: dict[bool | None, Status] = {True: OPEN, False: BLOCKED, None: UNKNOWN}
 
 
+@evaluates
 def requires(gate: Gate, ctx: Context) -> GateResult:
     assert gate.test is not None  # the loader insists on it
     verdict = gate.test.evaluate(ctx.answers)
@@ -70,6 +87,7 @@ _REMEDY_WORDS = {
 }
 
 
+@evaluates
 def exhaustion(gate: Gate, ctx: Context) -> GateResult:
     answer = ctx.answers.get(REMEDIES)
     said = ctx.said(REMEDIES)
@@ -84,6 +102,7 @@ def exhaustion(gate: Gate, ctx: Context) -> GateResult:
     return _result(gate, BLOCKED, _REMEDY_WORDS.get(answer, f"{said}: not an exception here."))
 
 
+@evaluates
 def same_matter(gate: Gate, ctx: Context) -> GateResult:
     answer = ctx.answers.get(SAME_MATTER)
     if answer == "no":
@@ -95,6 +114,7 @@ def same_matter(gate: Gate, ctx: Context) -> GateResult:
     return _result(gate, UNKNOWN, ctx.said(SAME_MATTER))
 
 
+@evaluates
 def time_limit(gate: Gate, ctx: Context) -> GateResult:
     months, years = gate.params.get("months"), gate.params.get("years")
     span = f"{months} months" if months else f"{years} year{'s' if years != 1 else ''}"
@@ -123,6 +143,7 @@ def time_limit(gate: Gate, ctx: Context) -> GateResult:
                    f"{exception}".strip(), deadline=deadline)
 
 
+@evaluates
 def ecosoc(gate: Gate, ctx: Context) -> GateResult:
     if ctx.answers.get(ORG_TYPE) == "nhri":
         status = ctx.answers.get(NHRI_STATUS)
@@ -151,6 +172,7 @@ def ecosoc(gate: Gate, ctx: Context) -> GateResult:
                    via="an ECOSOC-accredited partner you still need to find")
 
 
+@evaluates
 def consent(gate: Gate, ctx: Context) -> GateResult:
     if ctx.answers.get(ORG_TYPE) == "victim":
         return _result(gate, OPEN, "You are the victim or the victim's family.")
@@ -163,6 +185,7 @@ def consent(gate: Gate, ctx: Context) -> GateResult:
     return _result(gate, UNKNOWN, ctx.said(VICTIM_CONSENT))
 
 
+@evaluates
 def closed(gate: Gate, ctx: Context) -> GateResult:
     return _result(gate, BLOCKED, f"Not in force (as of {gate.params.get('as_of')}).")
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal, get_args
@@ -12,8 +11,7 @@ from engagewiz.core.record import record
 from engagewiz.core.texts import Texts
 
 if TYPE_CHECKING:
-    from engagewiz.core.gates import Context
-    from engagewiz.core.results import GateResult
+    pass
 
 # The closed vocabularies of the YAML, as types (mypy catches a misspelt comparison) and as
 # tuples (the loader's choices and the JSON Schema's enums).
@@ -114,24 +112,16 @@ class Note:
 
 @record
 class Gate:
-    """A hard rule of a route. The loader binds the evaluator of its kind (kb/gatekinds), so
-    judging a gate is one call, with no lookup by kind."""
+    """A hard rule of a route: what it requires, in words and sources; its kind's evaluator
+    (core/gates.evaluate) judges it."""
 
     kind: GateKindName
-    evaluator: Evaluator
     rule: str
     unblock: str
     check: str
     source: tuple[str, ...]
     params: dict[str, Any] = field(default_factory=dict)
     test: Condition | None = None
-
-    def evaluate(self, ctx: Context) -> GateResult:
-        """Open, blocked or unknown for these answers, with a detail line."""
-        return self.evaluator(self, ctx)
-
-
-Evaluator = Callable[[Gate, "Context"], "GateResult"]
 
 
 @record

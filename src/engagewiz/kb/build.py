@@ -280,7 +280,7 @@ class _Builder:
                                       f"'{question.id}'; expected one of "
                                       + ", ".join(question.values()))
         params = {k: v for k, v in raw.items() if k in kind.params and k != TEST}
-        return Gate(kind.name, kind.evaluator, raw["rule"], raw["unblock"], raw["check"],
+        return Gate(kind.name, raw["rule"], raw["unblock"], raw["check"],
                     self._sources(raw["source"], file, (*path, "source")), params, test)
 
     # routes and templates ------------------------------------------------------------------

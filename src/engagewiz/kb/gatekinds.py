@@ -20,7 +20,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from engagewiz.core import gates, qids
-from engagewiz.core.model import Evaluator, GateKindName
+from engagewiz.core.gates import Evaluator
+from engagewiz.core.model import GateKindName
 from engagewiz.core.qids import Read
 from engagewiz.kb.schema import AnyValue, Choice, ConditionSpec, Integer, ListOf, Spec, Text
 

@@ -54,7 +54,7 @@ DECLARATION = gate("requires", test={"q": "accepts_cat22", "is": "yes"})
 def test_declaration_made_not_made_unknown(kb: KnowledgeBase, answer: str | None,
                                            expected: str) -> None:
     answers = {} if answer is None else {"accepts_cat22": answer}
-    result = DECLARATION.evaluate(Context(kb, answers, TODAY, {}))
+    result = evaluate(DECLARATION, Context(kb, answers, TODAY, {}))
     assert result.status == expected
     assert "article 22" in result.detail  # the user sees which answer decided it
 
@@ -72,8 +72,8 @@ def test_declaration_made_not_made_unknown(kb: KnowledgeBase, answer: str | None
 ])
 def test_ecosoc_status_partner_none(kb: KnowledgeBase, answers: dict[str, str], partner: str,
                                     expected: str, via: str) -> None:
-    result = gate("ecosoc", partner=partner, nhri_a="open").evaluate(
-        Context(kb, answers, TODAY, {}))
+    result = evaluate(gate("ecosoc", partner=partner, nhri_a="open"),
+                      Context(kb, answers, TODAY, {}))
     assert result.status == expected
     assert via in result.via
 
@@ -89,7 +89,7 @@ FOUR_MONTHS = gate("time_limit", months=4, expired="blocked")
 def test_time_limit_one_day_inside_and_outside(kb: KnowledgeBase, today: date, expected: str,
                                                days_left: int) -> None:
     answers = {"remedies": "exhausted", "final_decision_date": "2026-03-03"}
-    result = FOUR_MONTHS.evaluate(Context(kb, answers, today, {}))
+    result = evaluate(FOUR_MONTHS, Context(kb, answers, today, {}))
     assert result.status == expected
     assert result.deadline is not None
     assert (result.deadline.last_day, result.deadline.days_left) == ("2026-07-03", days_left)
@@ -134,7 +134,7 @@ def test_consent(kb: KnowledgeBase, without: str, answers: dict[str, str], expec
 
 
 def test_closed_is_always_blocked_and_says_since_when(kb: KnowledgeBase) -> None:
-    result = gate("closed", as_of="2026-02-03").evaluate(Context(kb, {}, TODAY, {}))
+    result = evaluate(gate("closed", as_of="2026-02-03"), Context(kb, {}, TODAY, {}))
     assert result.status == BLOCKED
     assert "2026-02-03" in result.detail
 
@@ -151,4 +151,4 @@ def test_ced_urgent_action_for_a_national_of_a_state_party(kb: KnowledgeBase, na
     answers = {"ratified_cped": "no", "themes": ["disappearance"]}
     if national is not None:
         answers["national_of_cped_party"] = national
-    assert party.evaluate(Context(kb, answers, TODAY, {})).status == expected
+    assert evaluate(party, Context(kb, answers, TODAY, {})).status == expected

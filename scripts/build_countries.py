@@ -63,8 +63,8 @@ DISPLAY = {"COD": "Democratic Republic of the Congo", "FSM": "Micronesia",
            "PSE": "State of Palestine", "VAT": "Holy See"}
 # pycountry_convert 0.7.2 (2018) has no entry for these codes; UN M49 places them so.
 CONTINENT_GAPS = {"TL": "AS", "VA": "EU"}
-CHARTER_NOTE = ("54 of 55 AU members, all but Morocco, are Charter parties (sources in "
-                "shared/data/README.md); no list of parties in the data")
+CHARTER_NOTE = ("54 of 55 AU members, all but Morocco, are Charter parties (African Union "
+                "treaty status list); no list of parties in the data")
 CHARTER_FACT = "African State; all AU members but Morocco are parties (no list in the data)"
 AFCOURT_UNKNOWN = ("not among the 33 Protocol parties identified; the Court counts 34 "
                    "and the 34th was not identified")
@@ -311,27 +311,30 @@ def build(data_dir: Path, built: str) -> dict[str, Any]:
     charter_src = f"African States by continent from {continent_src}" if continent_src else \
         "continent package missing at build time: African States left unknown"
     sources = {
-        "untc": {"title": "UN Treaty Collection, chapter IV (status pages)",
+        # cited as docs/sources.md says: official title, official address
+        "untc": {"citation": "UN Treaty Collection, chapter IV (status pages)",
                  "as_of": untc_dates.pop(),
-                 "where": "https://treaties.un.org/Pages/Treaties.aspx?id=4&subid=A&clang=_en"},
-        "coe": {"title": "Council of Europe member States; ECHR respondent governments",
-                "as_of": "2026", "where": "https://www.coe.int/en/web/sarajevo/member-states-map",
+                 "url": "https://treaties.un.org/Pages/Treaties.aspx?id=4&subid=A&clang=_en"},
+        "coe": {"citation": "Council of Europe, member States",
+                "as_of": "2026", "url": "https://www.coe.int/en/web/sarajevo/member-states-map",
                 "note": "membership unchanged since Russia left on 16 March 2022"},
-        "oas": {"title": "OAS members (World Factbook); American Convention (OAS B-32); "
-                         "Inter-American Court jurisdiction (IACHR 2003; Corte IDH ABC 2020)",
-                "as_of": "2020", "where": "https://www.corteidh.or.cr/tablas/abc-2020/ing/6/",
+        "oas": {"citation": "OAS member States; American Convention (OAS B-32) parties; "
+                            "Inter-American Court jurisdiction (Corte IDH, ABC 2020)",
+                "as_of": "2020", "url": "https://www.corteidh.or.cr/tablas/abc-2020/ing/6/",
                 "note": "OAS membership to November 2023; no source newer than 2020 "
                         "for the Court-jurisdiction list"},
-        "afcourt": {"title": "African Court: Protocol parties and article 34(6) declarations",
+        "afcourt": {"citation": "African Court, Protocol parties and article 34(6) declarations",
                     "as_of": "2022-04",
-                    "where": "https://www.african-court.org/afchpr/declarations/?lang=fr",
+                    "url": "https://www.african-court.org/afchpr/declarations/?lang=fr",
                     "note": "33 of 34 Protocol parties identified; Tunisia's withdrawal "
                             "from 2025 reports"},
-        "african-charter": {"title": "African Charter on Human and Peoples' Rights: parties",
-                            "as_of": None, "where": "https://au.int/en/treaties",
+        "african-charter": {"citation": "African Union, status of the African Charter on Human "
+                                        "and Peoples' Rights",
+                            "as_of": None, "url": "https://au.int/en/treaties",
                             "note": f"{CHARTER_NOTE}; {charter_src}; ACRWC not covered"},
-        "upr": {"title": "UPR 4th cycle, Working Group sessions 41-51", "as_of": upr_as_of,
-                "where": "https://www.ohchr.org/en/hr-bodies/upr/upr-main",
+        "upr": {"citation": "OHCHR, UPR 4th cycle, Working Group sessions 41-51",
+                "as_of": upr_as_of,
+                "url": "https://www.ohchr.org/en/hr-bodies/upr/upr-main",
                 "note": "42 UN member States without a 4th-cycle session in the data"},
     }
     return {"schema": 1, "built": built, "sources": sources, "countries": countries}

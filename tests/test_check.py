@@ -56,6 +56,11 @@ KINDS_OF_PROBLEM = {
         "texts-unknown-field", "texts-unknown-source", "texts-bad-condition",
         "texts-never-true", "texts-unknown-question", "texts-unknown-fact"],
     "shortcuts: unknown question, more than 10 questions": ["shortcut-unknown-or-too-long"],
+    "citation a reader cannot follow": ["source-mirror", "source-bare-domain",
+                                        "source-path-not-recorded", "source-own-file",
+                                        "source-local-path", "source-without-address",
+                                        "source-bad-symbol"],
+    "editor's note in user text": ["editor-note", "editor-note-texts"],
 }
 
 

@@ -82,7 +82,7 @@ def test_every_country_has_exactly_the_question_ids(data: CountryData) -> None:
 def test_sources_have_as_of_dates(data: CountryData) -> None:
     assert data.sources["untc"].as_of == "2026-02-03"
     for key in ("untc", "coe", "oas", "afcourt", "african-charter", "upr"):
-        assert data.sources[key].title and data.sources[key].where.startswith("https://")
+        assert data.sources[key].citation and data.sources[key].url.startswith("https://")
 
 
 def test_treaty_facts_match_the_csv(data: CountryData) -> None:
@@ -352,7 +352,7 @@ def test_source_age_warnings(data: CountryData) -> None:
     today = date(2026, 11, 23)
     assert data.sources["untc"].age_warning(today) is None
     oas = data.sources["oas"].age_warning(today)
-    assert oas is not None and data.sources["oas"].where in oas
+    assert oas is not None and data.sources["oas"].url in oas
     assert data.sources["untc"].age_warning(date(2027, 2, 4)) is not None
 
 

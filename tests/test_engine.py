@@ -80,7 +80,8 @@ gates:
 
 
 MECHANISMS = "\n".join([
-    "version: 1", "sources:", "  src: {title: A source, where: somewhere}", "mechanisms:",
+    "version: 1", "sources:", "  src: {citation: A source, url: https://example.org/a}",
+    "mechanisms:",
     _route("review"),
     _route("appeal", _limit(4)),
     _route("rule39", ACT_NOW + URGENCY_GATE, urgent="true"),
@@ -253,7 +254,7 @@ def test_reached_through_must_name_another_route(tmp_path: Path, extra: str,
     questions.write_text(QUESTIONS + "  - {id: fit_solo, section: s, text: F?, help: h, "
                          "type: yes_no}\n")
     mechanisms = tmp_path / "mechanisms.yaml"
-    mechanisms.write_text("\n".join(["version: 1", "sources:", "  src: {title: T, where: w}",
+    mechanisms.write_text("\n".join(["version: 1", "sources:", "  src: {citation: T, url: https://example.org/t}",
                                      "mechanisms:", _route("solo", extra)]))
     with pytest.raises(InputError) as caught:
         build_kb(questions, mechanisms)

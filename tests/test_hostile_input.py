@@ -181,7 +181,7 @@ def kb_copy(tmp_path: Path, source: Path = MINIMAL) -> Path:
     ("[]", "countries.json:1: expected a mapping (key: value lines), found a list"),
     ('{"schema": 2}', "countries.json:1: schema: unsupported countries schema 2"),
     ('{"schema": 1, "built": "x", "sources": {', "countries.json:1: invalid JSON"),
-    ('{"schema": 1, "built": "x", "countries": {}, "sources": {"s": {"title": "t", "where": '
+    ('{"schema": 1, "built": "x", "countries": {}, "sources": {"s": {"citation": "t", "url": '
      '"w", "as_of": "9999-12-31"}}}', "sources.s.as_of: expected YYYY, YYYY-MM or YYYY-MM-DD"),
 ])
 @pytest.mark.parametrize("command", [["assess", "--answers", str(EXAMPLE), "--format", "json"],

@@ -94,8 +94,8 @@ def test_advice_about_a_question_not_asked_stays_quiet(kb: KnowledgeBase) -> Non
         return " ".join(c.text for c in route.cautions)
 
     case = {"org_type": "ngo", "case_type": "individual", "themes": ["torture"]}
-    assert "same-matter" in cautions(case)  # unknown for a case: warn
-    assert "same-matter" not in cautions({**case, "case_type": "pattern"})
+    assert "before a committee" in cautions(case)  # unknown for a case: warn
+    assert "before a committee" not in cautions({**case, "case_type": "pattern"})
 
 
 # -- shortcuts (quick mode, the urgent fast track) and what the data answers -------------------

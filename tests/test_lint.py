@@ -86,7 +86,8 @@ def route(id: str = "r1", family: str = "treaty", kinds: str = "case_decision",
 
 
 def mechanisms(*routes: str, scoring: str = "") -> str:
-    return ("sources:\n  s1: {title: Source one, where: here}\n" + (scoring or "")
+    return ("sources:\n  s1: {citation: Source one, url: \"https://example.org/one\"}\n"
+            + (scoring or "")
             + "mechanisms:" + "".join(routes))
 
 

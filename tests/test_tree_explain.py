@@ -115,8 +115,10 @@ def test_explain_lists_every_gate_and_consideration_with_sources() -> None:
     # pattern-fits-review selects kinds country_recommendations: not this route
     assert data["max_score"] == 5
     assert [s["title"] for s in data["sources"]] == [
-        "Convention against Torture, article 22",
-        "New Tactics conversation: which mechanism to use"]
+        "Convention against Torture and Other Cruel, Inhuman or Degrading Treatment or "
+        "Punishment (1984), art. 22",
+        "New Tactics in Human Rights, online conversation thread 'How does an organization "
+        "know which mechanism to use to engage the UNHRC?' (2013)"]
 
 
 def test_explain_in_the_terminal() -> None:

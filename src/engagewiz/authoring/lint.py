@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from engagewiz.authoring.citations import lint_sources, lint_wording
 from engagewiz.authoring.describe import describe_match, word
 from engagewiz.authoring.index import readers, rule_can_apply, sites
 from engagewiz.authoring.locate import MECHANISMS, QUESTIONS, TEXTS, Finding, Locator, to_problems
@@ -49,6 +50,7 @@ def lint(kb: KnowledgeBase, folder: Path,
         *_sections(where), *_questions(kb, where, countries), *_duplicate_ids(where),
         *_scoring(kb, where), *_routes(kb, where), *reach_findings(kb, Space(kb), where),
         *_country_rows(kb, countries),
+        *lint_sources(where), *lint_wording(where),
     ]
     return to_problems(findings, where.files)
 

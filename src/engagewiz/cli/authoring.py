@@ -101,6 +101,8 @@ def run_checks(kb_dir: Path | None) -> tuple[list[Problem], KnowledgeBase | None
 _HINTS = (  # (how a loader message starts, what to add): the fix, for a YAML-only reader
     ("missing required field 'source'", "; every gate, consideration, caution, step and route "
      "names the source that supports it: add `source: KEY` with a key listed under `sources:`"),
+    ("missing required field: 'url' or 'symbol'", "; a source names where a reader finds the "
+     "official text: url: https://... or symbol: CCPR/C/3/Rev.12 (docs/sources.md)"),
     ("invalid YAML: mapping values are not allowed", "; a text that contains ': ' must be in "
      "quotes, e.g. text: \"Note: ...\""),
     ("file not found", "; a knowledge-base folder holds questions.yaml and mechanisms.yaml "

@@ -97,8 +97,8 @@ def exhaustion(gate: Gate, ctx: Context) -> GateResult:
         return _result(gate, OPEN, f"{said}: an exception this body recognises; "
                        "be ready to show why the remedies were not worth pursuing.")
     if answer is None or answer == DONT_KNOW or answer in gate.params.get("check_first", ()):
-        return _result(gate, UNKNOWN, f"{said}: the sources do not settle whether that is "
-                       "enough here." if answer not in (None, DONT_KNOW) else said)
+        return _result(gate, UNKNOWN, f"{said}: check with the body before filing whether "
+                       "that is enough here." if answer not in (None, DONT_KNOW) else said)
     return _result(gate, BLOCKED, _REMEDY_WORDS.get(answer, f"{said}: not an exception here."))
 
 

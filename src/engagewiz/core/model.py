@@ -171,13 +171,33 @@ class Route:
 
 
 _ROUTE_ATTRIBUTES = frozenset(ROUTE_ATTRIBUTES)
+UNDOCS = "https://undocs.org/"  # resolves a UN document symbol to the Official Document System
 
 
 @record
 class Source:
+    """A document cited as a lawyer would cite it: official title and provision, with the
+    official address or UN symbol. `read_at` records a copy where a fact was first read;
+    it is never shown as the citation."""
+
     key: str
-    title: str
-    where: str
+    citation: str
+    short: str = ""
+    url: str = ""
+    symbol: str = ""
+    read_at: str = ""
+    verified: bool = False     # the address or symbol was seen in an official copy
+    approximate: bool = False  # the provision covers the point but was not the text read
+
+    @property
+    def title(self) -> str:
+        """The short title for lists on screen (the full citation when none is given)."""
+        return self.short or self.citation
+
+    @property
+    def link(self) -> str:
+        """The address a reader clicks: the official page, else the symbol on undocs.org."""
+        return self.url or (UNDOCS + self.symbol if self.symbol else "")
 
 
 @record

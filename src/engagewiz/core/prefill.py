@@ -52,7 +52,7 @@ def with_country_facts(kb: KnowledgeBase, answers: Mapping[str, Any],
         if not fact.known and not unknown_as_dont_know:
             continue
         source = countries.sources.get(fact.source)
-        label = source.title if source else fact.source
+        label = source.citation if source else fact.source
         if source and source.as_of:
             label += f", as of {source.as_of}"
         if source:
@@ -60,7 +60,7 @@ def with_country_facts(kb: KnowledgeBase, answers: Mapping[str, Any],
         given = answers.get(qid)
         if given is None:
             merged[qid] = fact.value
-            provenance[qid] = f"per {label}" if fact.known else f"not in our data ({label})"
+            provenance[qid] = f"per {label}" if fact.known else f"not recorded in {label}"
         prefilled.append(Prefilled(qid, merged[qid], fact.value, label,
                                    overridden=given is not None and given != fact.value
                                    and fact.value != DONT_KNOW))

@@ -108,7 +108,7 @@ class _Builder:
         shortcuts = tuple(self._shortcut(raw, ("shortcuts", i))
                           for i, raw in enumerate(raw_q.get("shortcuts", [])))
         self.source_keys = set(raw_m["sources"])
-        sources = {k: Source(k, v["title"], v["where"]) for k, v in raw_m["sources"].items()}
+        sources = {k: Source(k, **v) for k, v in raw_m["sources"].items()}
         scoring = tuple(self._consideration(c, self.mfile, ("scoring", i))
                         for i, c in enumerate(raw_m.get("scoring", [])))
         routes: list[Route] = []

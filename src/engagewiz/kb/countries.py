@@ -74,14 +74,14 @@ class Source:
     """Where a group of facts comes from, with the as-of date to show the user."""
 
     key: str
-    title: str
+    citation: str
     as_of: str | None
-    where: str
+    url: str
     note: str | None = None
 
     def age_warning(self, today: date) -> str | None:
         """:func:`data_age_warning` for this source, pointing at its own address."""
-        return data_age_warning(self.as_of, today, where=self.where)
+        return data_age_warning(self.as_of, today, where=self.url)
 
 
 @record
@@ -227,8 +227,9 @@ class CountryData:
 
 def _source(key: str, raw: Mapping[str, Any]) -> Source:
     as_of = raw.get("as_of")
-    return Source(key=key, title=str(raw["title"]), as_of=None if as_of is None else str(as_of),
-                  where=str(raw["where"]), note=raw.get("note"))
+    return Source(key=key, citation=str(raw["citation"]),
+                  as_of=None if as_of is None else str(as_of), url=str(raw["url"]),
+                  note=raw.get("note"))
 
 
 def _country(iso3: str, raw: Mapping[str, Any], sources: Mapping[str, Source]) -> Country:
@@ -275,7 +276,7 @@ def next_upr_estimate(country: Country, today: date) -> UprEstimate | None:
 
     OHCHR usually closes stakeholder submissions about 6-8 months before the review, so
     the window is given as that range. The result is an estimate (the 5th-cycle calendar
-    is not confirmed in our sources); the text says where to confirm it. None when the
+    is not yet published); the text says where to confirm it. None when the
     data have no 4th-cycle session for the State.
     """
     s = country.upr

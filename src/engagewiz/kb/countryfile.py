@@ -86,8 +86,8 @@ def _obj(fields: dict[str, Spec], *required: str) -> Obj:
 
 
 _NOTE = Maybe(Text())
-SOURCE = _obj({"title": Text(), "where": Text(), "as_of": Maybe(PartialDate()), "note": _NOTE},
-              "title", "where")
+SOURCE = _obj({"citation": Text(), "url": Text(), "as_of": Maybe(PartialDate()),
+               "note": _NOTE}, "citation", "url")
 FACT = _obj({"value": Choice(VALUES), "source": Text(), "date": Maybe(PartialDate()),
              "note": _NOTE}, "value", "source")
 UPR = _obj({"session": Integer(minimum=1, maximum=1000), "dates": PartialDate(spans=True),

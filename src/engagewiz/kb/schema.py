@@ -97,7 +97,7 @@ class Choice(Spec):
 class ListOf(Spec):
     item: Spec
     description: str = ""
-    allow_single: bool = False  # `source: seed-000` as well as `source: [a, b]`
+    allow_single: bool = False  # `source: op1-iccpr` as well as `source: [a, b]`
 
     def check(self, value: Any, path: KeyPath) -> Iterator[Issue]:
         if self.allow_single and not isinstance(value, list):
@@ -123,6 +123,7 @@ class Obj(Spec):
     description: str = ""
     open_keys: Spec | None = None  # a mapping of free keys to this spec (e.g. sources)
     one_of: tuple[str, ...] = ()   # exactly one of these fields (months or years)
+    any_of: tuple[str, ...] = ()   # at least one of these fields (url or symbol)
     noun: str = ""                 # "a gate of kind 'time_limit'": names it in messages
 
     def check(self, value: Any, path: KeyPath) -> Iterator[Issue]:
@@ -135,6 +136,8 @@ class Obj(Spec):
         if self.one_of and sum(name in value for name in self.one_of) != 1:
             yield path, (f"give one of {' or '.join(repr(n) for n in self.one_of)} "
                          f"(not both){self._of()}")
+        if self.any_of and not any(name in value for name in self.any_of):
+            yield path, "missing required field: " + " or ".join(f"'{n}'" for n in self.any_of)
         for key, item in value.items():
             spec = self.fields.get(key, self.open_keys)
             if spec is None:
@@ -155,6 +158,8 @@ class Obj(Spec):
             schema["required"] = list(self.required)
         if self.one_of:
             schema["oneOf"] = [{"required": [name]} for name in self.one_of]
+        if self.any_of:
+            schema["anyOf"] = [{"required": [name]} for name in self.any_of]
         return self._with_doc(schema)
 
 

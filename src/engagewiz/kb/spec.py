@@ -137,7 +137,21 @@ TEMPLATE = Obj(
     },
     required=("id", "for_each", "mechanism"),
 )
-SOURCE = Obj({"title": Text(), "where": Text()}, required=("title", "where"))
+SOURCE = Obj(
+    {
+        "citation": Text("the official title and the provision (article, rule, paragraph), "
+                         "as a lawyer would cite it"),
+        "short": Text("a short title for the sources list on screen"),
+        "url": Text("the official address (https://...); for a guide, its publisher's page"),
+        "symbol": Text("the UN document symbol, e.g. CCPR/C/3/Rev.12 (linked on undocs.org)"),
+        "read_at": Text("a copy where the fact was read; never shown as the citation"),
+        "verified": Flag("the address or symbol was seen in an official copy"),
+        "approximate": Flag("the provision covers the point but is not the text that was read"),
+    },
+    required=("citation",),
+    any_of=("url", "symbol"),
+    description="a document a fact rests on: docs/sources.md",
+)
 MECHANISMS_FILE = Obj(
     {
         "version": Integer(minimum=1),

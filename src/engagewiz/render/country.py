@@ -33,7 +33,7 @@ def _fact(data: CountryData, country: Country, row: FactRow) -> dict[str, Any]:
         if f.value == "yes" and f.date:
             words += f" since {f.date}"
     else:
-        where = source.where if source else "the treaty body or regional system"
+        where = source.url if source else "the treaty body or regional system"
         words = f"unknown \N{EM DASH} check {where}"
         out["check_at"] = where
     if f.note and not (row.caveat and "not in force" in f.note):
@@ -68,7 +68,7 @@ def _upr_dict(data: CountryData, country: Country, today: date) -> dict[str, Any
             "submission_from": est.submission_from.isoformat(),
             "submission_to": est.submission_to.isoformat(), "text": est.text,
             "confirm_at": list(est.confirm_at)},
-        "check_at": upr.where if upr else UPR_CONFIRM[0],
+        "check_at": upr.url if upr else UPR_CONFIRM[0],
     }
 
 
@@ -96,8 +96,8 @@ def to_dict(data: CountryData, country: Country, today: date,
         "un_treaties": treaties,
         "regional": regional,
         "upr": _upr_dict(data, country, today),
-        "sources": {k: {"title": data.sources[k].title, "as_of": data.sources[k].as_of,
-                        "where": data.sources[k].where, "note": data.sources[k].note}
+        "sources": {k: {"citation": data.sources[k].citation, "as_of": data.sources[k].as_of,
+                        "url": data.sources[k].url, "note": data.sources[k].note}
                     for k in used if k in data.sources},
         "warnings": {"un_treaties": _warnings(data, ["untc"], today),
                      "regional": _warnings(data, regional_sources, today),
@@ -135,7 +135,7 @@ def render(view: dict[str, Any], plain: bool = False) -> list[RenderableType]:
         *heading("UN treaties and complaint procedures", plain)]
     untc = view["sources"].get("untc")
     if untc:
-        out.append(Text(f"Per {untc['title']}, as of {untc['as_of']}.", style="dim"))
+        out.append(Text(f"Per {untc['citation']}, as of {untc['as_of']}.", style="dim"))
     out += _notes(view["warnings"]["un_treaties"])
     if not view["un_treaties"]:
         out.append(Text("No treaty is listed under `country:` in this knowledge base's "
@@ -154,8 +154,8 @@ def render(view: dict[str, Any], plain: bool = False) -> list[RenderableType]:
         out += [_line(f, plain, indent=2) for f in section["facts"]]
     out += [*heading("Universal Periodic Review (UPR)", plain), *_notes(view["warnings"]["upr"]),
             *_upr(view["upr"], plain), *heading("Sources", plain)]
-    out += [Indented(Text(f"{s['title']}, as of {s['as_of'] or 'an unknown date'}: "
-                          f"{s['where']}"), 0, 2) for s in view["sources"].values()]
+    out += [Indented(Text(f"{s['citation']}, as of {s['as_of'] or 'an unknown date'}: "
+                          f"{s['url']}"), 0, 2) for s in view["sources"].values()]
     out.append(Text("The sources' notes are in --format json.", style="dim"))
     return [Indented(x, 0) if isinstance(x, Text) else x for x in out]  # no trailing blanks
 

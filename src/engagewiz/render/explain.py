@@ -39,7 +39,8 @@ def explanation(kb: KnowledgeBase, route: Route, *, max_score: int) -> dict[str,
         "max_score": max_score,
         "cautions": [{"text": n.text, "when": describe(n.when, kb) if n.when else None,
                       "source": list(n.source)} for n in route.cautions],
-        "sources": [{"key": k, "title": kb.sources[k].title, "where": kb.sources[k].where}
+        "sources": [{"key": k, "title": kb.sources[k].title,
+                     "citation": kb.sources[k].citation, "url": kb.sources[k].link}
                     for k in keys if k in kb.sources],
     }
 
@@ -117,4 +118,4 @@ def render(data: dict[str, Any], console: Console) -> None:
     p()
     p("[bold]Sources[/bold]")
     for s in data["sources"]:
-        p(f"{s['key']}: {escape(s['title'])} ({escape(s['where'])})", 2, hang=4)
+        p(f"{s['key']}: {escape(s['citation'])} ({escape(s['url'])})", 2, hang=4)

@@ -96,7 +96,7 @@ class _Footnotes:
         found = []
         for key, number in self.numbers.items():
             source = self.kb.sources.get(key)
-            title, where = (source.title, source.where) if source else (key, "")
+            title, where = (source.citation, source.link) if source else (key, "")
             found.append(SourceEntry(number, key, title, where))
         return tuple(found)
 

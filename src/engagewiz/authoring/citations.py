@@ -14,7 +14,8 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
-from engagewiz.authoring.locate import MECHANISMS, QUESTIONS, TEXTS, Finding, KeyPath, Locator
+from engagewiz.authoring.locate import MECHANISMS, QUESTIONS, TEXTS, Finding, Locator
+from engagewiz.errors import KeyPath
 from engagewiz.storage import yamlfile
 
 # Copies of official texts on document-sharing sites, test mirrors and staging servers: a

@@ -29,6 +29,7 @@ from engagewiz.kb.countries import (
     next_upr_estimate,
     normalize,
 )
+from engagewiz.kb.places import Found, read_places
 
 ROOT = Path(__file__).resolve().parents[1]
 JSON_PATH = ROOT / "data" / "countries.json"
@@ -391,3 +392,55 @@ def test_without_an_estimate_the_upr_question_is_left_to_the_user(
         data: CountryData, kb: KnowledgeBase) -> None:
     filled = with_country_facts(kb, {"country": "UKR"}, data, TODAY)
     assert "upr_soon" not in filled.answers
+
+
+# -- places people type that are not States of their own (data/places.yaml) ------------------
+
+
+@pytest.mark.parametrize(("typed", "iso3"), [
+    ("England", "GBR"), ("SCOTLAND", "GBR"), ("northern ireland", "GBR"), ("Hong Kong", "CHN"),
+    ("Macau", "CHN"), ("Kosovo", None), ("Taiwan", None), ("Western Sahara", None)])
+def test_places_lead_to_their_state_or_to_none_always_with_a_note(
+        countries: CountryData, typed: str, iso3: str | None) -> None:
+    found = countries.find(typed)
+    assert found is not None and found.iso3 == iso3
+    assert found.note and "Where to check: " in found.note
+    assert (countries.search(typed) is None) == (iso3 is None)  # never some other State
+
+
+def test_a_state_name_or_code_is_never_taken_for_a_place(countries: CountryData) -> None:
+    assert countries.find("UK") == Found("GBR", "United Kingdom")  # no note: a State's alias
+    assert countries.find("China") == Found("CHN", "China")
+    assert "Scotland" in countries.suggest("Scotlnd")  # places are suggested too
+    assert countries.suggest("Englnd")[0] == "England"
+
+
+def test_a_broken_places_file_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "places.yaml"
+    path.write_text("places:\n  - names: [Atlantis]\n    state: ATL\n    note: sunk\n"
+                    "    check: Plato\n  - names: [Lemuria]\n    check: nowhere\n")
+    with pytest.raises(InputError) as raised:
+        read_places(path, {"GBR"})
+    assert [(p.line, p.key) for p in raised.value.problems] == [(6, "places[1]")]
+    path.write_text(path.read_text().replace("    check: nowhere\n", "    note: a\n"
+                                             "    check: nowhere\n"))
+    with pytest.raises(InputError) as raised:
+        read_places(path, {"GBR"})
+    problem = raised.value.problems[0]
+    assert (problem.file, problem.line, problem.key) == (str(path), 3, "places[0].state")
+    assert "unknown State 'ATL'" in problem.message
+
+
+def test_an_answers_file_may_name_a_place(tmp_path: Path) -> None:
+    from cli_inprocess import run_cli
+
+    answers = tmp_path / "answers.yaml"
+    quick = ("org_type: ngo\nthemes: [torture]\ncase_type: pattern\nurgency: 'no'\n"
+             "outputs: [visibility]\n")
+    answers.write_text(quick + "country: Wales\n")
+    done = run_cli("assess", "--answers", str(answers), "--quick", "--format", "json")
+    assert done.code == 0, done.err
+    assert '"country": "GBR"' in done.out
+    answers.write_text("org_type: ngo\ncountry: Kosovo\n")
+    refused = run_cli("assess", "--answers", str(answers), "--quick", "--format", "json")
+    refused.fails_clearly("answers.yaml:2: country: Kosovo: not a member of the United Nations")

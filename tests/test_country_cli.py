@@ -200,3 +200,24 @@ def test_the_rows_are_those_of_the_knowledge_base(tmp_path: Path) -> None:
     (bare / "texts.yaml").unlink()
     assert as_json("Kenya", "--kb", str(bare))["un_treaties"] == []
     assert "No treaty is listed" in show("Kenya", "--kb", str(bare))
+
+
+def test_a_part_of_a_state_shows_that_state_with_a_note() -> None:
+    out = show("Scotland", columns=60)
+    assert out.startswith("Note: Scotland: part of the United Kingdom")
+    assert "United Kingdom" in out.split("\n\n", 1)[1]  # then the UK's own view
+    result = cli("wales", "--format", "json")
+    assert json.loads(result.stdout)["country"]["name"] == "United Kingdom"
+    assert result.stderr.startswith("engagewiz: note: Wales: part of the United Kingdom")
+
+
+@pytest.mark.parametrize(("place", "said"), [
+    ("Kosovo", "not a member of the United Nations"),
+    ("Taiwan", "resolution 2758"),
+    ("Western Sahara", "Non-Self-Governing Territories")])
+def test_a_place_no_state_covers_is_explained_not_unknown(place: str, said: str) -> None:
+    result = cli(place)
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"engagewiz: error: {place}: ")
+    assert said in result.stderr and "Where to check" in result.stderr
+    assert "unknown country" not in result.stderr and "NAME|ISO" not in result.stderr

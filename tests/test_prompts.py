@@ -28,6 +28,8 @@ from engagewiz.cli import prompts
 from engagewiz.cli.prompts import BACK, Asker
 from engagewiz.core.conditions import DONT_KNOW
 from engagewiz.core.model import Option, Question
+from engagewiz.kb.countries import CountryData
+from engagewiz.kb.places import CountrySearch, Found
 
 UP, DOWN, ENTER, SPACE, TAB, CLEAR = "\x1b[A", "\x1b[B", "\r", " ", "\t", "\x15"  # CLEAR: Ctrl-U
 COUNTRIES = [("FRA", "France"), ("KEN", "Kenya"), ("CIV", "Côte d'Ivoire")]
@@ -35,9 +37,9 @@ ROUTES = (Option("lawyer", "A victim's lawyer"), Option("ngo", "An NGO"),
           Option("state", "The State"))
 
 
-def search(text: str) -> tuple[str, str] | None:
+def search(text: str) -> Found | None:
     key = text.strip().lower()
-    return next(((c, n) for c, n in COUNTRIES if key in (c.lower(), n.lower())), None)
+    return next((Found(c, n) for c, n in COUNTRIES if key in (c.lower(), n.lower())), None)
 
 
 def question(type_: str, choices: tuple[Option, ...] = (), dont_know: bool = False) -> Question:
@@ -53,9 +55,9 @@ def make_asker(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Asker]:
             monkeypatch.setattr(module, name, getattr(module, name))
 
     def make(plain: bool = False, output: Output | None = None,
-             today: date | None = None) -> Asker:
+             today: date | None = None, lookup: CountrySearch = search) -> Asker:
         monkeypatch.setattr(prompts, "create_output", lambda **_: output or DummyOutput())
-        return Asker(COUNTRIES, search, plain, today)
+        return Asker(COUNTRIES, lookup, plain, today)
 
     return make
 
@@ -200,6 +202,24 @@ def test_country_tab_completes_mid_name(make_asker: Callable[..., Asker],
 def test_country_unknown_is_rejected_then_back(make_asker: Callable[..., Asker]) -> None:
     keys = "Narnia" + ENTER + CLEAR + "<" + ENTER
     assert answer(make_asker(), question("country"), keys, can_go_back=True) is BACK
+
+
+def test_a_part_of_a_state_is_that_state_with_a_note(
+        make_asker: Callable[..., Asker], countries: CountryData,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    asker = make_asker(lookup=countries.find)
+    assert answer(asker, question("country"), "Northern Ireland" + ENTER) == "GBR"
+    assert "Note: Northern Ireland: part of the United Kingdom" in capsys.readouterr().err
+
+
+def test_a_place_no_state_covers_gets_its_note_and_the_question_again(
+        make_asker: Callable[..., Asker], countries: CountryData,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    asker = make_asker(lookup=countries.find)
+    assert answer(asker, question("country"), "Kosovo" + ENTER + "Serbia" + ENTER) == "SRB"
+    note = " ".join(capsys.readouterr().err.split())
+    assert "Note: Kosovo: not a member of the United Nations" in note
+    assert "name Serbia" in note
 
 
 def test_country_current_answer_is_the_default(make_asker: Callable[..., Asker]) -> None:

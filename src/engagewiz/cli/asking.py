@@ -22,6 +22,7 @@ from engagewiz.errors import InputError
 if TYPE_CHECKING:
     from engagewiz.cli.interactive import Interview, Prompter
     from engagewiz.kb.countries import CountryData
+    from engagewiz.kb.places import Found
     from engagewiz.storage.resume import RunState
 
 NO_TERMINAL = ("the interview needs a terminal. To run without one, write an answers file:\n"
@@ -61,10 +62,10 @@ class Asking:
             if not started:
                 raise InputError.one(NO_TERMINAL)
             ids = ", ".join(q.id for q in todo)
+            quick = "" if self.quick else ", add --quick to take all but 10 as unknown"
             raise InputError.one(f"{len(todo)} question(s) unanswered: {ids}. Answer them in "
-                                 "the file (dont_know is an answer), add --quick to take the "
-                                 "rest as unknown, or run at a terminal without --no-input "
-                                 "to be asked.", file)
+                                 f"the file (dont_know is an answer){quick}, or run at a "
+                                 "terminal without --no-input to be asked.", file)
         return self._interview(given, started, resuming, save_answers)
 
     def _interview(self, given: dict[str, Any], started: bool, resuming: bool,
@@ -102,9 +103,8 @@ class Asking:
         countries = self.countries
         names = [(c.iso3, c.name) for c in countries] if countries else []
 
-        def search(text: str) -> tuple[str, str] | None:
-            found = countries.search(text) if countries else None
-            return (found.iso3, found.name) if found else None
+        def search(text: str) -> Found | None:
+            return countries.find(text) if countries else None
 
         asker: Prompter
         if self.accessible:

@@ -63,12 +63,15 @@ def load_countries(kb_dir: Path | None) -> CountryData | None:
 
 
 def resolver(countries: CountryData | None):  # type: ignore[no-untyped-def]
-    """Turn what a user typed ("Kenya", "KE", "ken") into an ISO3 code, with suggestions."""
+    """Turn what a user typed ("Kenya", "KE", "ken", "England") into an ISO3 code, with
+    suggestions; a place no State covers (Kosovo) is a ValueError saying what applies."""
 
     def resolve(text: str) -> tuple[str | None, list[str]]:
         if countries is None:
             return text.upper(), []
-        found = countries.search(text)
+        found = countries.find(text)
+        if found and found.iso3 is None:
+            raise ValueError(found.note)
         return (found.iso3, []) if found else (None, countries.suggest(text))
 
     return resolve

@@ -7,6 +7,7 @@ misspelt State is the commonest mistake) and hands the rest to render/country.py
 from __future__ import annotations
 
 import json
+import sys
 from typing import Annotated
 
 import typer
@@ -19,7 +20,7 @@ from engagewiz.errors import InputError
 @app.command()
 def country(
     name: Annotated[str, typer.Argument(
-        metavar="NAME|ISO", show_default=False,
+        metavar="STATE", show_default=False,
         help="The State: a name ('Kenya', 'Ivory Coast') or an ISO code (KEN or KE).")],
     format: common.FormatOption = common.Format.rich,
     plain: Annotated[bool, typer.Option(help="No colour, no box characters.")] = False,
@@ -31,25 +32,35 @@ def country(
     Unknown facts are shown as unknown, with where to check; dates that are computed (the
     next UPR review) are marked as estimates.
     """
+    from rich.markup import escape
+
     from engagewiz.render import country as view
+    from engagewiz.textsafe import quoted, visible
 
     data = common.load_countries(kb)
     if data is None:
         raise InputError.one("no country data (countries.json) in the knowledge base",
                              key="--kb")
-    found = data.search(name)
+    found = data.find(name)
     if found is None:
         close = data.suggest(name)
         hint = (f"; did you mean {', '.join(close)}?" if close else
                 "; give a State's name (e.g. Kenya) or its ISO code (KEN or KE)")
-        raise InputError.one(f"unknown country '{name}'{hint}", key="NAME|ISO")
-    result = view.to_dict(data, found, common.today(today), common.load_kb(kb).texts.country)
+        raise InputError.one(f"unknown country {quoted(name)}{hint}")
+    state = data.get(found.iso3) if found.iso3 else None
+    if state is None:  # a place no State covers: its note says what applies
+        raise InputError.one(found.note)
+    result = view.to_dict(data, state, common.today(today), common.load_kb(kb).texts.country)
     if format is common.Format.json:
+        if found.note:
+            print(f"engagewiz: note: {visible(found.note)}", file=sys.stderr)
         common.write_output(json.dumps(result, indent=2, ensure_ascii=False) + "\n", None)
         return
     from engagewiz.render.terminal import make_console
 
     plain = common.plain_wanted(plain)
     console = make_console(plain)
+    if found.note:
+        console.print(f"Note: {escape(found.note)}\n")
     for item in view.render(result, plain):
         console.print(item)

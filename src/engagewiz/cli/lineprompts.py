@@ -10,18 +10,19 @@ which saves progress.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from engagewiz.core.conditions import DONT_KNOW
 from engagewiz.core.model import Question
+
+if TYPE_CHECKING:
+    from engagewiz.kb.places import CountrySearch
 
 BACK = object()
 # What may be typed instead of the number of Back or "Don't know", as at the other prompts.
 WORDS: dict[str, Any] = {"<": BACK, "back": BACK, "?": DONT_KNOW, "dont know": DONT_KNOW,
                          "don't know": DONT_KNOW}
-CountrySearch = Callable[[str], "tuple[str, str] | None"]
 
 
 def _say(text: str = "") -> None:
@@ -133,8 +134,13 @@ class LineAsker:
             return "Please type an answer.", None
         if q.type == "country":
             found = self.search(text)
-            return ("", found[0]) if found else (
-                "Unknown country: type a name (e.g. Kenya) or an ISO code (KEN).", None)
+            if found is None:
+                return "Unknown country: type a name (e.g. Kenya) or an ISO code (KEN).", None
+            if found.iso3 is None:  # a place no State covers: its note says what to type
+                return f"Note: {found.note}", None
+            if found.note:
+                _say(f"Note: {found.note}")
+            return "", found.iso3
         if q.type == "date":
             try:
                 day = date.fromisoformat(text)

@@ -33,12 +33,12 @@ from questionary import Question as Prompt
 from engagewiz.core.conditions import DONT_KNOW
 from engagewiz.core.model import Question
 from engagewiz.entry import Stopped
+from engagewiz.kb.places import CountrySearch, Found
 
 BACK = object()  # the answer "go back to the previous question"
 BACK_WORDS = ("<", "back")
 INDENT = "  "
 DONT_KNOW_WORDS = ("?", "dont know", "don't know", "dont_know", "unknown")
-CountrySearch = Callable[[str], "tuple[str, str] | None"]  # text -> (iso3, name)
 
 
 class Asker:
@@ -184,24 +184,31 @@ class Asker:
         return self._typed(q, current, can_go_back, parse, "type your answer")
 
     def _country(self, q: Question, current: Any, can_go_back: bool) -> Any:
-        def parse(text: str) -> str:
+        def parse(text: str) -> Found:
             found = self.search(text.rsplit(" (", 1)[0]) or self.search(text)
             if found is None:
                 raise ValueError("Unknown country: type a name or an ISO code (Tab completes).")
-            return found[0]
+            return found
 
         valid = self._validator(q, can_go_back, parse)
         hint = "; ".join(["type to search, Tab completes",
                           *(["? = don't know"] if q.dont_know else []),
                           *(["< = back"] if can_go_back else [])])
         default = ""
-        if current:
-            found = self.search(str(current))
-            default = f"{found[1]} ({found[0]})" if found else ""
-        text = _run(questionary.autocomplete(
-            _wrap(q.text, f"({hint})"), self.country_titles, default=default, validate=valid,
-            match_middle=True, ignore_case=True, **self.kwargs))
-        return self._interpret(text, q, can_go_back, parse)
+        if current and (found := self.search(str(current))):
+            default = f"{found.name} ({found.iso3})"
+        while True:
+            text = _run(questionary.autocomplete(
+                _wrap(q.text, f"({hint})"), self.country_titles, default=default,
+                validate=valid, match_middle=True, ignore_case=True, **self.kwargs))
+            value = self._interpret(text, q, can_go_back, parse)
+            if not isinstance(value, Found):
+                return value  # Back, or don't know
+            if value.note:  # a place typed (England, Hong Kong, Kosovo): what applies there
+                print(textwrap.fill(f"Note: {value.note}", _width() - 1,
+                                    subsequent_indent=INDENT), file=sys.stderr)
+            if value.iso3:
+                return value.iso3
 
 
 def _width() -> int:

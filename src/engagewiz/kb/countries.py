@@ -18,14 +18,17 @@ import calendar
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from engagewiz.core.deadlines import add_months
 from engagewiz.core.record import record
+
+if TYPE_CHECKING:
+    from engagewiz.kb.places import Found, Place
 
 __all__ = [
     "Country",
@@ -171,13 +174,19 @@ class CountryData:
 
     def __init__(self, built: str, sources: Mapping[str, Source],
                  countries: Mapping[str, Country],
-                 index: tuple[dict[str, str], dict[str, str]] | None = None) -> None:
+                 index: tuple[dict[str, str], dict[str, str]] | None = None,
+                 places: Iterable[Place] = ()) -> None:
         """`index` is (names, codes) as `index` made them: the cache passes them in with
         countries it reads only when asked for (kb/countrycache.py)."""
         self.built = built
         self.sources: dict[str, Source] = dict(sources)
         self._countries = countries
         self._names, self._codes = index or self.index()
+        self._places = {key: p for p in places if (key := normalize(p.name))}
+
+    def places(self) -> tuple[Place, ...]:
+        """Every name of data/places.yaml, as found beside countries.json."""
+        return tuple(self._places.values())
 
     def index(self) -> tuple[dict[str, str], dict[str, str]]:
         """Every normalised name and code -> its ISO3."""
@@ -211,15 +220,32 @@ class CountryData:
         caller can offer :meth:`suggest`.
         """
         key = normalize(text)
-        iso = self._codes.get(key) or self._names.get(key)
+        place = self._places.get(key)
+        iso = self._codes.get(key) or self._names.get(key) or (place.state if place else None)
         return self._countries.get(iso) if iso else None
+
+    def find(self, text: str) -> Found | None:
+        """:meth:`search`, with the note of a place typed (England, Hong Kong, Kosovo);
+        a place no State covers is found with no State (iso3 None)."""
+        from engagewiz.kb.places import Found
+
+        country = self.search(text)
+        key = normalize(text)
+        place = None if key in self._codes or key in self._names else self._places.get(key)
+        if country is None and place is None:
+            return None
+        return Found(country.iso3 if country else None,
+                     country.name if country else place.name,  # type: ignore[union-attr]
+                     place.message() if place else "")
 
     def suggest(self, text: str, n: int = 3) -> list[str]:
         """Up to ``n`` State names close to ``text`` ("Kenia" -> "Kenya"), best first."""
-        hits = difflib.get_close_matches(normalize(text), list(self._names), n=n * 6, cutoff=0.6)
+        hits = difflib.get_close_matches(normalize(text), [*self._names, *self._places],
+                                         n=n * 6, cutoff=0.6)
         out: list[str] = []
         for key in hits:
-            name = self._countries[self._names[key]].name
+            iso = self._names.get(key)
+            name = self._countries[iso].name if iso else self._places[key].name
             if name not in out:
                 out.append(name)
         return out[:n]
@@ -250,11 +276,19 @@ def load_countries(path: str | Path) -> CountryData:
     """Read countries.json (the only I/O here); a file of the wrong shape is an InputError
     naming the file, line and key (kb/countryfile.py)."""
     from engagewiz.kb.countryfile import read_country_file
+    from engagewiz.kb.places import read_places
 
     raw = read_country_file(Path(path))
     sources = {k: _source(k, v) for k, v in raw["sources"].items()}
     countries = {k: _country(k, v, sources) for k, v in raw["countries"].items()}
-    return CountryData(str(raw["built"]), sources, countries)
+    names = places_file(Path(path))
+    places = read_places(names, countries) if names.is_file() else []
+    return CountryData(str(raw["built"]), sources, countries, places=places)
+
+
+def places_file(countries_file: Path) -> Path:
+    """data/places.yaml, beside the countries it names."""
+    return countries_file.with_name("places.yaml")
 
 
 def find_countries(*folders: Path | None) -> CountryData | None:

@@ -15,13 +15,15 @@ from pathlib import Path
 from typing import Any
 
 from engagewiz.kb import codec
+from engagewiz.kb import places as _places  # noqa: F401 - its records are in the cache
 from engagewiz.kb.cache import cached
-from engagewiz.kb.countries import Country, CountryData, load_countries
+from engagewiz.kb.countries import Country, CountryData, load_countries, places_file
 
 
 def cached_countries(path: Path) -> CountryData:
     """The validated countries.json at `path`; from the cache when it has not changed."""
-    return cached("countrydata", [path], partial(load_countries, path), _encode, _decode)
+    files = [path, *(p for p in [places_file(path)] if p.is_file())]
+    return cached("countrydata", files, partial(load_countries, path), _encode, _decode)
 
 
 def _encode(data: CountryData) -> bytes:
@@ -32,7 +34,7 @@ def _encode(data: CountryData) -> bytes:
         spans[country.iso3] = [at, at + len(text)]
         at += len(text)
     head = codec.dumps({"built": data.built, "sources": data.sources, "names": names,
-                        "codes": codes, "spans": spans})
+                        "codes": codes, "spans": spans, "places": list(data.places())})
     return head + b"\n" + b"".join(texts)
 
 
@@ -41,7 +43,7 @@ def _decode(payload: bytes) -> CountryData:
     top = codec.loads(head)
     texts = {iso3: body[start:end] for iso3, (start, end) in top["spans"].items()}
     return CountryData(str(top["built"]), top["sources"], _Lazy(texts),
-                       (dict(top["names"]), dict(top["codes"])))
+                       (dict(top["names"]), dict(top["codes"])), top["places"])
 
 
 class _Lazy(Mapping[str, Country]):

@@ -260,3 +260,23 @@ def test_reached_through_must_name_another_route(tmp_path: Path, extra: str,
         build_kb(questions, mechanisms)
     assert message in str(caught.value)
     assert caught.value.problems[0].line is not None
+
+
+def test_the_banner_says_what_to_do_or_that_no_urgent_route_is_open() -> None:
+    from engagewiz.core.conditions import parse
+    from engagewiz.core.model import Note
+    from engagewiz.core.texts import UrgentTexts
+
+    texts = UrgentTexts(
+        intro=(Note("Act now.", ("s",)),
+               Note("Choose one forum.", ("s",), parse({"q": "coe_member", "is": "yes"}))),
+        none_open=(Note("No urgent route is open.", ("s",)),))
+    europe = [n.text for n in texts.for_case(True, {"coe_member": "yes"})]
+    assert europe == ["Act now.", "Choose one forum."]
+    assert [n.text for n in texts.for_case(True, {"coe_member": "no"})] == ["Act now."]
+    assert [n.text for n in texts.for_case(False, {})] == ["No urgent route is open."]
+
+
+def test_a_case_that_is_not_urgent_has_no_banner_text(tiny: KnowledgeBase) -> None:
+    a = _run(tiny, {}, remedies="pending")
+    assert a.urgent_advice == ()

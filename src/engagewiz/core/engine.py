@@ -62,6 +62,8 @@ def assess(
     recommended, other_open = ranking.split(having(OPEN), urgent, needs)
     check_first = ranking.set_aside(
         ranking.after_prerequisites(ranking.order(having(UNKNOWN), urgent), needs), urgent)
+    urgent_routes = tuple(r for r in (*recommended, *check_first)
+                          if urgent and r.urgent and r.fits)
     return Assessment(
         kb_version=kb.version,
         today=today.isoformat(),
@@ -78,10 +80,11 @@ def assess(
         notices=filled.notices,
         upr_estimate=filled.upr_estimate,
         imminent_risk=urgent,
-        urgent=tuple(r for r in (*recommended, *check_first) if urgent and r.urgent and r.fits),
+        urgent=urgent_routes,
         deadlines=ranking.running_limits((*recommended, *other_open, *check_first)),
         safety=safety_advice(kb, asked, (*recommended, *check_first)),
         follow_up=kb.texts.plan.follow_up_for(asked),
+        urgent_advice=kb.texts.urgent.for_case(bool(urgent_routes), asked) if urgent else (),
     )
 
 

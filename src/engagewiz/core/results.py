@@ -167,6 +167,7 @@ class Assessment:
     deadlines: tuple[RunningLimit, ...] = ()  # every running time limit, soonest first
     safety: Safety | None = None  # None: risk known to be low, or no safety texts in the KB
     follow_up: tuple[Action, ...] = ()  # the plan's follow-up actions that apply here
+    urgent_advice: tuple[Said, ...] = ()  # what the urgent banner says (texts.yaml `urgent`)
 
     def data_sources(self) -> str:
         """The sources of the prefilled facts, each once: "UN Treaty Collection, ...; ..."."""

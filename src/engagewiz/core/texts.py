@@ -92,6 +92,19 @@ class CountryView:
 
 
 @record
+class UrgentTexts:
+    """What opens a result when someone is at imminent risk, before the urgent routes."""
+
+    intro: tuple[Note, ...] = ()      # when urgent routes are open or to check
+    none_open: tuple[Note, ...] = ()  # when none is
+
+    def for_case(self, any_open: bool, asked: Mapping[str, Any]) -> tuple[Note, ...]:
+        notes = self.intro if any_open else self.none_open
+        return tuple(n for n in notes if n.when is None or n.when.evaluate(asked) is not False)
+
+
+@record
 class Texts:
     plan: PlanTexts = PlanTexts()
     country: CountryView = CountryView()
+    urgent: UrgentTexts = UrgentTexts()

@@ -214,7 +214,12 @@ COUNTRY_VIEW = Obj(
     },
     description="the rows of `engagewiz country`",
 )
+URGENT = Obj(
+    {"intro": ListOf(NOTE, "shown first when someone is at imminent risk"),
+     "none_open": ListOf(NOTE, "shown instead when no urgent route is open or to check")},
+    description="the urgent banner of a result (docs/ranking.md)",
+)
 TEXTS_FILE = Obj(
-    {"version": Integer(minimum=1), "plan": PLAN, "country": COUNTRY_VIEW},
+    {"version": Integer(minimum=1), "plan": PLAN, "country": COUNTRY_VIEW, "urgent": URGENT},
     description="engagewiz texts: data/texts.yaml",
 )

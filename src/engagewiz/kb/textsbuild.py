@@ -22,6 +22,7 @@ from engagewiz.core.texts import (
     SafetyTexts,
     Texts,
     Treaty,
+    UrgentTexts,
 )
 from engagewiz.errors import KeyPath
 from engagewiz.kb.build import _did_you_mean
@@ -57,7 +58,9 @@ class _Refs:
 def build_texts(raw: dict[str, Any], file: Path, builder: _Builder) -> Texts:
     refs = _Refs(builder)
     plan, country = raw.get("plan") or {}, raw.get("country") or {}
-    return Texts(_plan(plan, file, refs), _country(country, file, refs))
+    urgent = raw.get("urgent") or {}
+    return Texts(_plan(plan, file, refs), _country(country, file, refs), UrgentTexts(
+        *(_notes(urgent, name, file, ("urgent",), refs) for name in ("intro", "none_open"))))
 
 
 def _notes(raw: dict[str, Any], name: str, file: Path, path: KeyPath,

@@ -168,20 +168,14 @@ def _urgent(a: Assessment, ref: _Footnotes) -> Section | None:
     """First of all, when someone is at imminent risk: what to do in the next 48 hours."""
     if not a.imminent_risk:
         return None
-    if not a.urgent:
-        return Section("Urgent: someone is at imminent risk", (), "urgent", intro=(Line(
-            "None of the urgent routes we know is open or to check for this State and this "
-            "case: see the blocked routes for what would open one, and get a lawyer's help "
-            "at once.", tone="warning"),))
+    intro = tuple(Line(n.text, ref(n.source), tone="warning") for n in a.urgent_advice)
     parts = []
     for r in a.urgent:
         lines = [Line(s.text, ref(s.source), "Next 48 hours") for s in r.act_now]
         lines += [Line(g.check, ref(g.source), "Check first", "check")
                   for g in r.gates_with(UNKNOWN)]
         parts.append(Part(r.name, tuple(lines)))
-    return Section("Urgent: someone is at imminent risk", tuple(parts), "urgent", intro=(Line(
-        "Act in the next 48 hours. These routes can act within days, and you can use several "
-        "at once; each is described in full below.", tone="warning"),))
+    return Section("Urgent: someone is at imminent risk", tuple(parts), "urgent", intro=intro)
 
 
 def _limits(a: Assessment, ref: _Footnotes) -> Section | None:

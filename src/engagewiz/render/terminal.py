@@ -94,13 +94,8 @@ def _urgent(console: Console, a: Assessment, plain: bool) -> None:
     """The banner of an urgent case: the routes that can act within days, and the first
     thing to do with each, before anything else."""
     _heading(console, "Urgent: someone is at imminent risk", plain)
-    if not a.urgent:
-        _say(console, "None of the urgent routes we know is open or to check for this State "
-             "and this case: see the blocked routes below for what would open one, and get a "
-             "lawyer's help at once.", style="bold red")
-        return
-    _say(console, "Act in the next 48 hours. These routes can act within days, and you can "
-         "use several at once:", style="bold red")
+    for note in a.urgent_advice:
+        _say(console, f"{escape(note.text)}{_src(note.source)}", style="bold red")
     for n, route in enumerate(a.urgent, 1):
         pending = "" if route.status == OPEN else "  [yellow](check first)[/yellow]"
         _say(console, f"[bold]{n}. {escape(route.name)}[/bold]{pending}", 0, 3)

@@ -27,6 +27,10 @@ import pycountry
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "scripts" / "country-sources"  # the audited CSVs, with their README
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "scripts"))
+from declarations import declaration_facts, read_rows  # noqa: E402
+from regional import african, american, european, iso_plus  # noqa: E402
+
 from engagewiz.kb.countries import load_countries, normalize  # noqa: E402
 
 Fact = dict[str, str]
@@ -65,9 +69,6 @@ DISPLAY = {"COD": "Democratic Republic of the Congo", "FSM": "Micronesia",
 CONTINENT_GAPS = {"TL": "AS", "VA": "EU"}
 CHARTER_NOTE = ("54 of 55 AU members, all but Morocco, are Charter parties (African Union "
                 "treaty status list); no list of parties in the data")
-CHARTER_FACT = "African State; all AU members but Morocco are parties (no list in the data)"
-AFCOURT_UNKNOWN = ("not among the 33 Protocol parties identified; the Court counts 34 "
-                   "and the 34th was not identified")
 
 
 def read(data_dir: Path, name: str) -> list[dict[str, str]]:
@@ -76,20 +77,15 @@ def read(data_dir: Path, name: str) -> list[dict[str, str]]:
         return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(fh)]
 
 
-def fact(value: str, source: str, when: str = "", note: str = "") -> Fact:
-    """One fact; empty date/note are left out to keep the file small."""
+def fact(value: str, source: str, when: str = "", note: str = "", **more: str) -> Fact:
+    """One fact; empty fields are left out to keep the file small. ``more``: ``since`` and
+    ``until`` (the days the State was first and last bound, where they matter for dates),
+    ``quote`` (a declaration's deciding words) and ``caveat`` (said wherever it is used)."""
+    if more.get("since") == when:
+        del more["since"]  # a "yes" fact's date is when the State was first bound
     out = {"value": value, "source": source}
-    if when:
-        out["date"] = when
-    if note:
-        out["note"] = note
+    out.update((k, v) for k, v in (("date", when), ("note", note), *more.items()) if v)
     return out
-
-
-def long_date(iso: str) -> str:
-    """"2022-03-16" -> "16 March 2022" (portable: no %-d)."""
-    d = date.fromisoformat(iso)
-    return f"{d.day} {d:%B %Y}"
 
 
 def african_states(isos: list[str]) -> tuple[set[str] | None, str]:
@@ -115,14 +111,22 @@ def african_states(isos: list[str]) -> tuple[set[str] | None, str]:
 
 
 def denunciation(footnote: str) -> tuple[str, str]:
-    """(date, note) for a denounced instrument, read from the UNTC footnote text."""
+    """(the date it took effect, note) for a denounced instrument, from the UNTC footnote.
+
+    A footnote that gives only the notification (Jamaica, OP1) takes effect three months
+    later: OP1 art. 12(1), as Belarus's footnote states ("with effect from 8 February 2023
+    in accordance with article 12(1)", notified 8 November 2022)."""
     dates = re.findall(r"with effect from (\d{1,2} [A-Z][a-z]+ \d{4})", footnote)
     if dates:
         d = datetime.strptime(dates[-1], "%d %B %Y").date().isoformat()
         return d, f"denounced with effect from {d} (UNTC footnote)"
     m = re.search(r"(\d{1,2} [A-Z][a-z]+ \d{4})", footnote)
-    d = datetime.strptime(m.group(1), "%d %B %Y").date().isoformat() if m else ""
-    return d, f"denounced (notified {d}; UNTC footnote)" if d else "denounced (UNTC footnote)"
+    if m is None:
+        return "", "denounced (UNTC footnote)"
+    notified = datetime.strptime(m.group(1), "%d %B %Y").date().isoformat()
+    d = iso_plus(notified, 3)
+    return d, (f"denounced: notified {notified}, effective {d} (3 months later, OP1 art. "
+               "12(1); computed, not in the footnote)")
 
 
 def treaty_fact(row: dict[str, str] | None) -> Fact:
@@ -131,18 +135,21 @@ def treaty_fact(row: dict[str, str] | None) -> Fact:
     if row is None or not status:
         return fact("dont_know", "untc")
     if status == "party":
-        return fact("yes", "untc", row["consent_date"], row["consent_type"].replace("_", " "))
+        return fact("yes", "untc", row["consent_date"], row["consent_type"].replace("_", " "),
+                    since=row["consent_date"])
     if status == "signatory":
         return fact("no", "untc", note=f"signed {row['signature_date']}, not ratified")
     if status == "withdrawn":
-        return fact("no", "untc", *denunciation(row["untc_footnotes"]))
+        until, note = denunciation(row["untc_footnotes"])
+        return fact("no", "untc", until, note, since=row["consent_date"], until=until)
     if status == "no_action":
         return fact("no", "untc")
     raise ValueError(f"unknown treaty status {status!r}")
 
 
-def procedure_fact(row: dict[str, str] | None, op1_footnote: str) -> Fact:
-    """accepts_* from one un_individual_complaints row (ICCPR-OP1 footnote for denunciations)."""
+def procedure_fact(row: dict[str, str] | None, op1: dict[str, str]) -> Fact:
+    """accepts_* from one un_individual_complaints row (the ICCPR-OP1 status row for
+    denunciations: the footnote says when it took effect)."""
     accepted = row["accepted"] if row else ""
     if row is None or not accepted:
         return fact("dont_know", "untc")
@@ -150,100 +157,15 @@ def procedure_fact(row: dict[str, str] | None, op1_footnote: str) -> Fact:
         note = ""
         if row["procedure"] == "CMW-77":
             note = "declaration made, but art. 77 is not in force (needs 10 declarations)"
-        return fact("yes", "untc", row["date"], note)
+        return fact("yes", "untc", row["date"], note, since=row["date"])
     if accepted == "withdrawn":
-        return fact("no", "untc", *denunciation(op1_footnote))
+        until, why = denunciation(op1.get("untc_footnotes", ""))
+        return fact("no", "untc", until, why, since=op1.get("consent_date", ""), until=until)
     if accepted == "no":
         note = "declaration covers inter-State communications only" if "inter-State" in \
             row["basis"] else ""
         return fact("no", "untc", note=note)
     raise ValueError(f"unknown acceptance {accepted!r}")
-
-
-def regional_facts(iso: str, coe: dict[str, str] | None, oas: dict[str, str] | None,
-                   afr: dict[str, str] | None, africa: set[str] | None) -> dict[str, Fact]:
-    """Council of Europe, OAS and African facts for one State."""
-    out: dict[str, Fact] = {}
-    if coe is None:  # README: States not in the file are not members
-        out["coe_member"] = fact("no", "coe")
-    elif coe["coe_status"] == "member":
-        out["coe_member"] = fact("yes", "coe", coe["coe_member_since"])
-    else:
-        until = coe["coe_member_until"]
-        note = (f"left the Council of Europe on {long_date(until)}; ECHR "
-                f"party until {long_date(coe['echr_party_until'])}")
-        out["coe_member"] = fact("no", "coe", until, note)
-
-    if oas is None:  # the file lists all 35 OAS members
-        out.update(oas_member=fact("no", "oas"), achr_party=fact("no", "oas"),
-                   iacthr_jurisdiction=fact("no", "oas"))
-    else:
-        st = oas["oas_status"]
-        if st == "member":
-            out["oas_member"] = fact("yes", "oas")
-        elif st == "member_suspended":
-            out["oas_member"] = fact("yes", "oas", note="member listed as suspended (World "
-                                     "Factbook); Cuba does not take part in the OAS")
-        elif st.startswith("withdrawn_"):
-            d = st.removeprefix("withdrawn_")
-            out["oas_member"] = fact("no", "oas", d, f"withdrew from the OAS, effective {d}")
-        else:
-            raise ValueError(f"{iso}: unknown oas_status {st!r}")
-        a = oas["achr_status"]
-        if a == "party":
-            out["achr_party"] = fact("yes", "oas", oas["achr_deposit_date"])
-        elif a.startswith("denounced_effective_"):
-            d = a.removeprefix("denounced_effective_")
-            out["achr_party"] = fact("no", "oas", d, f"denounced, effective {d}")
-        else:
-            out["achr_party"] = fact("no" if a == "not_party" else "dont_know", "oas")
-        j = oas["iacthr_jurisdiction"]
-        if j == "yes":
-            out["iacthr_jurisdiction"] = fact("yes", "oas", oas["iacthr_acceptance_date"])
-        elif j == "withdrawn_with_denunciation":
-            out["iacthr_jurisdiction"] = fact("no", "oas", note="ended with the denunciation "
-                                              f"of the Convention ({out['achr_party']['date']})")
-        else:
-            out["iacthr_jurisdiction"] = fact("no" if j == "no" else "dont_know", "oas")
-
-    african = None if africa is None else iso in africa
-    if african is None and (coe is not None or oas is not None):
-        african = False  # fallback without continent data: European/American States
-    if afr is not None:
-        out["afcourt_protocol"] = fact("yes", "afcourt", afr["court_protocol_deposit"])
-        d = afr["art34_6_declaration"]
-        if d == "yes":
-            out["afcourt_34_6"] = fact("yes", "afcourt", afr["art34_6_deposit"])
-        elif d == "withdrawn":
-            note = f"declared {afr['art34_6_deposit']}, withdrawn {afr['art34_6_withdrawal']}"
-            effect = re.search(r"take effect in ([A-Z][a-z]+ \d{4})", afr["note"])
-            if effect:  # Tunisia: notified 7 March 2025, effective a year later
-                note = (f"declared {afr['art34_6_deposit']}; withdrawal notified "
-                        f"{long_date(afr['art34_6_withdrawal'])}, effective {effect.group(1)}")
-            out["afcourt_34_6"] = fact("no", "afcourt", afr["art34_6_withdrawal"], note)
-        else:
-            out["afcourt_34_6"] = fact("no", "afcourt")
-    elif african is False:
-        out["afcourt_protocol"] = fact("no", "afcourt")
-        out["afcourt_34_6"] = fact("no", "afcourt")
-    else:
-        out["afcourt_protocol"] = fact("dont_know", "afcourt", note=AFCOURT_UNKNOWN)
-        # The Court's table lists every State that ever made the declaration.
-        out["afcourt_34_6"] = fact("no", "afcourt", note="not in the Court's declarations table")
-
-    if african is None:
-        out["african_charter_party"] = fact("dont_know", "african-charter")
-        out["acrwc_party"] = fact("dont_know", "african-charter")
-    elif not african:
-        out["african_charter_party"] = fact("no", "african-charter", note="not an African State")
-        out["acrwc_party"] = fact("no", "african-charter", note="not an African State")
-    else:
-        out["african_charter_party"] = (
-            fact("no", "african-charter", note="the only AU member not party to the Charter")
-            if iso == "MAR" else fact("yes", "african-charter", note=CHARTER_FACT))
-        out["acrwc_party"] = fact("dont_know", "african-charter",
-                                  note="ACRWC ratifications not in the bundled data")
-    return out
 
 
 def names(iso: str, untc_name: str) -> tuple[str, str, list[str]]:
@@ -280,6 +202,7 @@ def build(data_dir: Path, built: str) -> dict[str, Any]:
     oas = {r["iso3"]: r for r in read(data_dir, "regional_inter_american.csv")}
     afr = {r["iso3"]: r for r in read(data_dir, "regional_african.csv")}
     upr = {r["iso3"]: r for r in read(data_dir, "upr_4th_cycle.csv")}
+    texts = read_rows(read(data_dir, "un_declarations_text.csv"))
     isos = [r["iso3"] for r in summary]
     africa, continent_src = african_states(isos)
     if africa is not None:
@@ -296,9 +219,22 @@ def build(data_dir: Path, built: str) -> dict[str, Any]:
         for key, inst in TREATIES.items():
             facts[key] = treaty_fact(treaty.get((iso, inst)))
         for key, proc in PROCEDURES.items():
-            op1 = treaty.get((iso, "ICCPR-OP1"), {}).get("untc_footnotes", "")
-            facts[key] = procedure_fact(procs.get((iso, proc)), op1)
-        facts.update(regional_facts(iso, coe.get(iso), oas.get(iso), afr.get(iso), africa))
+            facts[key] = procedure_fact(procs.get((iso, proc)), treaty.get((iso, "ICCPR-OP1"), {}))
+        facts["un_member"] = fact("yes", "untc") if row["un_status"] == "member" else fact(
+            "no", "untc", note="a non-member observer State of the United Nations")
+
+        def bound(instrument: str, iso: str = iso) -> bool:
+            proc = procs.get((iso, instrument))
+            t = treaty.get((iso, instrument))
+            return (proc or {}).get("accepted") == "yes" or (t or {}).get("status") == "party"
+
+        facts.update(declaration_facts(texts, iso, bound))
+        is_african = None if africa is None else iso in africa
+        if is_african is None and (iso in coe or iso in oas):
+            is_african = False  # fallback without continent data: European/American States
+        facts.update(european(coe.get(iso), fact))
+        facts.update(american(iso, oas.get(iso), fact))
+        facts.update(african(iso, afr.get(iso), is_african, fact))
         u = upr.get(iso)
         countries[iso] = {
             "name": display, "alpha2": alpha2, "un_status": row["un_status"],
@@ -332,6 +268,11 @@ def build(data_dir: Path, built: str) -> dict[str, Any]:
                                         "and Peoples' Rights",
                             "as_of": None, "url": "https://au.int/en/treaties",
                             "note": f"{CHARTER_NOTE}; {charter_src}; ACRWC not covered"},
+        "ecpt": {"citation": "European Convention for the Prevention of Torture (ETS No. 126): "
+                             "the States the CPT visits", "as_of": "2026",
+                 "url": "https://www.coe.int/en/web/cpt",
+                 "note": "the CPT works in the Council of Europe's member States (CPT pages); "
+                         "Russia's status after leaving is not confirmed"},
         "upr": {"citation": "OHCHR, UPR 4th cycle, Working Group sessions 41-51",
                 "as_of": upr_as_of,
                 "url": "https://www.ohchr.org/en/hr-bodies/upr/upr-main",

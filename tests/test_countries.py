@@ -41,6 +41,11 @@ FACT_KEYS = {
     "accepts_cedaw_op", "accepts_crc_op3", "accepts_crpd_op", "accepts_ced31", "accepts_cmw77",
     "coe_member", "oas_member", "achr_party", "iacthr_jurisdiction", "afcourt_protocol",
     "afcourt_34_6", "african_charter_party", "acrwc_party",
+    # treaty, not membership; reservations and opt-outs (tests/test_declarations.py)
+    "echr_party", "ecpt_party", "un_member", "ccpr_reserves_examined",
+    "cerd_reserves_examined", "cerd_limit_3_months", "inquiry_opt_out_cat",
+    "inquiry_opt_out_cedaw", "inquiry_opt_out_crpd", "inquiry_opt_out_crc",
+    "inquiry_opt_in_cescr", "ced_refuses_art33",
 }
 
 
@@ -182,6 +187,56 @@ def test_inter_american(data: CountryData) -> None:
     assert c(data, "JAM").facts["iacthr_jurisdiction"].value == "no"
     assert sum(x.facts["iacthr_jurisdiction"].value == "yes" for x in data) == 20
     assert c(data, "FRA").facts["iacthr_jurisdiction"].value == "no"
+
+
+# --- the days a State was bound: what the rules on the date of the facts read ----------
+
+
+@pytest.mark.parametrize(("iso", "key", "since", "until"), [
+    # American Convention: denounced; acts before the day it took effect stay within it
+    ("VEN", "achr_party", "1977-08-09", "2013-09-10"),
+    ("VEN", "iacthr_jurisdiction", "1981-06-24", "2013-09-10"),
+    ("TTO", "achr_party", "1991-05-28", "1999-05-28"),
+    ("TTO", "iacthr_jurisdiction", "1991-05-28", "1999-05-28"),
+    # OP1-ICCPR: the day the denunciation took effect (Jamaica's computed: art. 12(1))
+    ("JAM", "accepts_ccpr_op1", "1975-10-03", "1998-01-23"),
+    ("TTO", "accepts_ccpr_op1", "1980-11-14", "2000-06-27"),
+    ("BLR", "accepts_ccpr_op1", "1992-09-30", "2023-02-08"),
+    # European Convention: Russia for acts up to 16 September 2022
+    ("RUS", "echr_party", None, "2022-09-16"),
+    # African Court art. 34(6): a withdrawal takes effect 12 months after its deposit
+    ("RWA", "afcourt_34_6", "2013-02-06", "2017-03-01"),
+    ("TZA", "afcourt_34_6", "2010-03-29", "2020-11-14"),
+    ("BEN", "afcourt_34_6", "2016-02-08", "2021-03-24"),
+    ("CIV", "afcourt_34_6", "2013-07-23", "2021-04-28"),
+    ("TUN", "afcourt_34_6", "2017-06-02", "2026-03-07"),
+])
+def test_denunciations_and_withdrawals_have_the_day_they_took_effect(
+        data: CountryData, iso: str, key: str, since: str | None, until: str) -> None:
+    f = c(data, iso).facts[key]
+    assert (f.value, f.since, f.until) == ("no", since, until)
+
+
+def test_a_party_is_bound_from_its_consent_date(data: CountryData) -> None:
+    assert c(data, "KEN").facts["ratified_cat"].bound_from == "1997-02-21"
+    assert c(data, "CAN").facts["accepts_cat22"].bound_from == "1989-11-13"
+    assert c(data, "ESP").facts["coe_member"].date == "1977"  # a year only: not a day
+    assert c(data, "ESP").facts["coe_member"].bound_from is None
+    assert c(data, "GBR").facts["echr_party"].bound_from is None  # no date in the data
+
+
+def test_treaty_not_membership(data: CountryData) -> None:
+    """Nicaragua left the OAS but not the American Convention; Russia left the Council of
+    Europe, and whether it is still bound by the CPT's Convention is not confirmed;
+    the two UN observer States are not Member States (the UPR reviews Members)."""
+    nic = c(data, "NIC").facts
+    assert nic["oas_member"].value == "no" and nic["achr_party"].value == "yes"
+    assert "still party to the American Convention" in (nic["oas_member"].note or "")
+    rus = c(data, "RUS").facts["ecpt_party"]
+    assert rus.value == "dont_know" and "29 September 2025" in (rus.caveat or "")
+    assert sum(x.facts["ecpt_party"].value == "yes" for x in data) == 46
+    assert "contested" in (c(data, "VEN").facts["oas_member"].caveat or "")
+    assert {x.iso3 for x in data if x.facts["un_member"].value == "no"} == {"PSE", "VAT"}
 
 
 # --- unknown is not "no" -----------------------------------------------------------------

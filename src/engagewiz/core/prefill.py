@@ -18,7 +18,7 @@ from engagewiz.core.record import record
 from engagewiz.core.results import Prefilled
 
 if TYPE_CHECKING:
-    from engagewiz.kb.countries import CountryData, UprEstimate
+    from engagewiz.kb.countries import CountryData, CountryFact, UprEstimate
 
 
 @record
@@ -60,7 +60,7 @@ def with_country_facts(kb: KnowledgeBase, answers: Mapping[str, Any],
         given = answers.get(qid)
         if given is None:
             merged[qid] = fact.value
-            provenance[qid] = f"per {label}" if fact.known else f"not recorded in {label}"
+            provenance[qid] = _provenance(fact, label)
         prefilled.append(Prefilled(qid, merged[qid], fact.value, label,
                                    overridden=given is not None and given != fact.value
                                    and fact.value != DONT_KNOW))
@@ -109,3 +109,16 @@ def _derive(name: str, estimate: UprEstimate | None, today: date) -> str | None:
     if name != "upr_due" or estimate is None or estimate.review_to < today:
         return None
     return "yes" if estimate.review_from <= add_months(today, UPR_SOON_MONTHS) else "no"
+
+
+def _provenance(fact: CountryFact, label: str) -> str:
+    """Where a prefilled answer comes from, with what decides it: the reservation's own
+    words, and anything the user must be told (a contested withdrawal, an unknown)."""
+    said = f"per {label}" if fact.known else f"not recorded in {label}"
+    if not fact.known and fact.note:
+        said += f": {fact.note}"
+    if fact.quote:
+        said += f'; the text reads: "{fact.quote}"'
+    if fact.caveat:
+        said += f"; {fact.caveat}"
+    return said

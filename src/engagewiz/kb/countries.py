@@ -58,18 +58,32 @@ class CountryFact:
 
     ``date`` is the consent or declaration date for a "yes", the date a "no" rests on
     (e.g. a withdrawal) where known; it may be a year only ("1995") when that is all the
-    source gives.
+    source gives. The rules that turn on dates read ``since`` and ``until``: the days the
+    State was first and last bound by a treaty or a competence it has left (a denunciation
+    or withdrawal, with the day it took effect). ``quote`` holds the deciding words of a
+    reservation or declaration, and ``caveat`` what the user must be told wherever the
+    fact is used (a contested withdrawal, a status nobody has confirmed).
     """
 
     value: str
     source: str
     date: str | None = None
     note: str | None = None
+    since: str | None = None
+    until: str | None = None
+    quote: str | None = None
+    caveat: str | None = None
 
     @property
     def known(self) -> bool:
         """True unless the data leave the answer open."""
         return self.value != "dont_know"
+
+    @property
+    def bound_from(self) -> str | None:
+        """The day the State was first bound (ISO), where the data give a full date."""
+        first = self.since or (self.date if self.value == "yes" else None)
+        return first if first and len(first) == 10 else None
 
 
 @record
@@ -262,7 +276,9 @@ def _country(iso3: str, raw: Mapping[str, Any], sources: Mapping[str, Source]) -
     facts: dict[str, CountryFact] = {}
     for key, f in raw["facts"].items():  # values and sources checked by countryfile
         facts[key] = CountryFact(value=f["value"], source=f["source"], date=f.get("date"),
-                                 note=f.get("note"))
+                                 note=f.get("note"), since=f.get("since"),
+                                 until=f.get("until"), quote=f.get("quote"),
+                                 caveat=f.get("caveat"))
     u = raw.get("upr")
     upr = None if u is None else UprSession(
         session=int(u["session"]), dates=str(u["dates"]), status=str(u["status"]),

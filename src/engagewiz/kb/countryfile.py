@@ -71,9 +71,10 @@ class Facts(Spec):
     def check(self, value: Any, path: KeyPath) -> Iterator[Issue]:
         if not (isinstance(value, dict) and value.get("value") in VALUES
                 and type(value.get("source")) is str and value["source"].strip()
-                and _text_or_none(value.get("note"))
-                and (value.get("date") is None or (type(value["date"]) is str
-                                                    and partial_date_ok(value["date"])))):
+                and all(_text_or_none(value.get(k)) for k in ("note", "quote", "caveat"))
+                and all(value.get(k) is None or (type(value[k]) is str
+                                                 and partial_date_ok(value[k]))
+                        for k in ("date", "since", "until"))):
             yield from FACT.check(value, path)  # the slow path, for its messages
 
 
@@ -89,7 +90,8 @@ _NOTE = Maybe(Text())
 SOURCE = _obj({"citation": Text(), "url": Text(), "as_of": Maybe(PartialDate()),
                "note": _NOTE}, "citation", "url")
 FACT = _obj({"value": Choice(VALUES), "source": Text(), "date": Maybe(PartialDate()),
-             "note": _NOTE}, "value", "source")
+             "note": _NOTE, "since": Maybe(PartialDate()), "until": Maybe(PartialDate()),
+             "quote": _NOTE, "caveat": _NOTE}, "value", "source")
 UPR = _obj({"session": Integer(minimum=1, maximum=1000), "dates": PartialDate(spans=True),
             "status": Text(), "source": Text(), "cycle": Integer(minimum=1, maximum=100),
             "note": _NOTE}, "session", "dates", "status", "source")

@@ -16,9 +16,11 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+from engagewiz.cli.app import MODULES  # noqa: E402 - the one list of commands
+
 TARGET = ROOT / "docs" / "commands.md"
-COMMANDS = ["assess", "country", "mechanisms", "demo", "compare", "template", "check", "tree",
-            "explain", "schema"]  # as --help lists them
+COMMANDS = list(MODULES)  # as --help lists them
 HEADER = """# Command reference
 
 Generated from `--help` by `python scripts/make_cli_docs.py`; do not edit by hand.

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from engagewiz.cli.main import app
+from engagewiz.cli.app import app
 from engagewiz.errors import InputError
 from engagewiz.kb.load import load_kb
 

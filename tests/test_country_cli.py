@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from engagewiz.cli.main import app
+from engagewiz.cli.app import app
 
 PLAIN_60 = {"NO_COLOR": "1", "COLUMNS": "60", "ENGAGEWIZ_TODAY": "2026-11-23"}
 
@@ -175,7 +175,7 @@ def test_unknown_country_exits_2_with_suggestions() -> None:
 
 def test_misspelling_suggests_the_state() -> None:
     result = cli("Kenia")
-    assert result.returncode == 2 and "did you mean Kenya" in result.stderr
+    assert result.returncode == 2 and "did you mean 'Kenya' or" in result.stderr
 
 
 def test_nonsense_without_suggestions_still_says_what_to_give() -> None:

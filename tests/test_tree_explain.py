@@ -12,7 +12,7 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from engagewiz.authoring.search import Space, max_score, unreachable_questions
-from engagewiz.cli.main import app
+from engagewiz.cli.app import app
 from engagewiz.core.model import KnowledgeBase, Route
 from engagewiz.kb.load import load_kb
 from engagewiz.render import explain, tree
@@ -147,7 +147,7 @@ def test_explain_unknown_route_suggests_close_ids() -> None:
         capture_output=True, text=True, env={"ENGAGEWIZ_NO_CACHE": "1", "PATH": "/usr/bin:/bin"})
     assert result.returncode == 2
     assert result.stderr == ("engagewiz: error: ID: unknown route 'cat-comunication'; did you "
-                             "mean cat-communication?\n")
+                             "mean 'cat-communication'?\n")
 
 
 def test_explain_every_bundled_route() -> None:

@@ -104,7 +104,7 @@ def test_demo_lists_scenarios_with_their_titles() -> None:
 def test_unknown_scenario_suggests_a_name() -> None:
     done = cli("demo", "npm-cpt-and-sp")
     assert done.returncode == 2
-    assert "did you mean npm-cpt-and-spt" in done.stderr
+    assert "did you mean 'npm-cpt-and-spt'?" in done.stderr
 
 
 def test_demo_without_a_terminal_never_waits() -> None:

@@ -28,6 +28,7 @@ from engagewiz.core.conditions import tests
 from engagewiz.core.model import KnowledgeBase
 from engagewiz.core.results import BLOCKED, Assessment, RouteResult
 from engagewiz.errors import InputError, Problem
+from engagewiz.hints import did_you_mean
 from engagewiz.kb.schema import ListOf, Obj, Text
 from engagewiz.storage.answers import EXPECT
 
@@ -177,10 +178,7 @@ def _blocking(kb: KnowledgeBase, r: RouteResult) -> set[str]:
 
 
 def _close(word: str, known: set[str]) -> str:
-    import difflib
-
-    found = difflib.get_close_matches(word, sorted(known), n=1)
-    return f"; did you mean '{found[0]}'?" if found else ""
+    return did_you_mean(word, sorted(known))
 
 
 

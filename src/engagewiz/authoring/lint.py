@@ -10,7 +10,6 @@ nothing reads, a condition that can never be true (authoring/search). Each findi
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,6 +32,7 @@ from engagewiz.core.model import (
 )
 from engagewiz.core.qids import THEMES
 from engagewiz.errors import KeyPath, Problem
+from engagewiz.hints import did_you_mean, suggest
 
 if TYPE_CHECKING:
     from engagewiz.core.texts import FactRow
@@ -115,7 +115,7 @@ def _tested_values(kb: KnowledgeBase, where: Locator,
             for value in test.values:
                 if str(value) not in countries:
                     found = countries.search(str(value))
-                    hint = f"; did you mean '{found.iso3}'?" if found else ""
+                    hint = suggest([found.iso3] if found else [])
                     yield Finding(role, path, where.say(site.route, f"unknown country "
                                   f"'{value}' in a test on '{test.q}': use an ISO 3166 "
                                   f"alpha-3 code such as KEN{hint}"))
@@ -134,7 +134,7 @@ def _country_rows(kb: KnowledgeBase, countries: CountryData | None) -> Iterator[
         if facts and row.fact not in facts:
             yield Finding(TEXTS, (*path, "fact"), f"the country data has no fact '{row.fact}', "
                           "so this row always reads unknown; use a name under `facts` in "
-                          "countries.json" + _did_you_mean(row.fact, facts))
+                          "countries.json" + did_you_mean(row.fact, facts))
 
 
 def _duplicate_ids(where: Locator) -> Iterator[Finding]:
@@ -173,7 +173,7 @@ def _routes(kb: KnowledgeBase, where: Locator) -> Iterator[Finding]:
                 if theme not in themes:
                     yield Finding(MECHANISMS, where.part(route, ("themes", k)), where.say(
                         route, f"unknown theme '{theme}'; expected one of "
-                        + ", ".join(sorted(themes)) + _did_you_mean(theme, themes)))
+                        + ", ".join(sorted(themes)) + did_you_mean(theme, themes)))
         if route.urgent and not route.act_now:
             yield Finding(MECHANISMS, where.part(route, ("urgent",)), where.say(
                 route, "an urgent route is listed first when someone is at imminent risk, "
@@ -211,7 +211,7 @@ def _matchers(kb: KnowledgeBase, rule: Consideration, at: KeyPath) -> Iterator[F
                         yield Finding(MECHANISMS, path, f"'{shown}' is not a value of route "
                                       f"attribute '{attribute}'; expected one of "
                                       + ", ".join(map(word, allowed))
-                                      + _did_you_mean(shown, [word(a) for a in allowed]))
+                                      + did_you_mean(shown, [word(a) for a in allowed]))
 
 
 def _answer_matcher(kb: KnowledgeBase, qid: str, attribute: str, allowed: list[Any],
@@ -245,7 +245,7 @@ def _unknown_sources(kb: KnowledgeBase, keys: Iterable[Any], role: str,
     for key in keys:
         if key not in kb.sources:
             yield Finding(role, path, f"unknown source '{key}'"
-                          + _did_you_mean(str(key), kb.sources)
+                          + did_you_mean(str(key), kb.sources)
                           + "; add it under `sources:` in mechanisms.yaml, or use a listed key")
 
 
@@ -253,6 +253,3 @@ def _keys(raw: Any) -> list[Any]:
     return [] if raw is None else raw if isinstance(raw, list) else [raw]
 
 
-def _did_you_mean(text: str, known: Iterable[Any]) -> str:
-    close = difflib.get_close_matches(text, [str(k) for k in known], n=1)
-    return f"; did you mean '{close[0]}'?" if close else ""

@@ -1,8 +1,9 @@
 """The typer application, its global options, and the entry point.
 
-Each command module registers itself on `app` when imported. A run imports only the module
-of the command it was asked for, so typer builds one command instead of ten: about 10 ms
-of a scripted run. `engagewiz.cli.main` imports them all (for --help, docs and tests).
+Commands are loaded lazily: the group knows every command's name (MODULES) but imports the
+module that defines one, and has typer build it, only when it is asked for. A run builds
+the one command it runs instead of ten (about 10 ms of a scripted run); --help, the
+generated docs and tests ask for all of them.
 """
 
 from __future__ import annotations
@@ -14,13 +15,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from typer.core import TyperGroup
+from typer.main import get_command_from_info
 
 from engagewiz import __version__
 from engagewiz.cli.pipes import quiet_when_closed
 from engagewiz.errors import InputError
 
 if TYPE_CHECKING:
-    from typer._click import Context, HelpFormatter
+    from typer._click import Command, Context, HelpFormatter
 
 # command -> the module under engagewiz.cli that defines it. --help lists them in this
 # order: the user's commands first, then those for people who edit a knowledge base.
@@ -32,17 +34,27 @@ MODULES = COMMANDS | AUTHORING
 
 
 class Commands(TyperGroup):
-    """--help in two groups, each command with its whole first sentence (click cuts it at
-    about 45 characters, which left "Show what a State has accepted: UN treaties and
-    complaints,..." on the screen)."""
+    """The commands, each imported when first asked for; --help in two groups, each command
+    with its whole first sentence (click cuts it at about 45 characters, which left "Show
+    what a State has accepted: UN treaties and complaints,..." on the screen)."""
 
     def list_commands(self, ctx: Context) -> list[str]:
-        order = list(MODULES)
-        return sorted(self.commands, key=lambda n: order.index(n) if n in order else len(order))
+        return list(MODULES)
+
+    def get_command(self, ctx: Context, name: str) -> Command | None:
+        if name not in self.commands and name in MODULES:
+            importlib.import_module(f"engagewiz.cli.{MODULES[name]}")  # registers on `app`
+            for info in app.registered_commands:
+                built = get_command_from_info(info, rich_markup_mode=app.rich_markup_mode,
+                                              pretty_exceptions_short=app.pretty_exceptions_short)
+                if built.name and built.name not in self.commands:
+                    self.add_command(built)
+        return self.commands.get(name)
 
     def format_commands(self, ctx: Context, formatter: HelpFormatter) -> None:
-        rows = [(name, self.commands[name]) for name in self.list_commands(ctx)
-                if not self.commands[name].hidden]
+        found = [(name, self.get_command(ctx, name)) for name in self.list_commands(ctx)]
+        rows = [(name, command) for name, command in found
+                if command is not None and not command.hidden]
         width = max((len(name) for name, _ in rows), default=0)  # one column for both groups
         for title, names in (("Commands", COMMANDS), ("For knowledge-base authors", AUTHORING)):
             shown = [(n.ljust(width), c.get_short_help_str(limit=1_000)) for n, c in rows
@@ -61,13 +73,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,  # our errors are messages; a traceback could leak answers
     rich_markup_mode=None,
 )
-
-
-def register(argv: list[str] | None = None) -> None:
-    """Import the module of the command in `argv`, or every command module."""
-    wanted = MODULES.get(argv[0]) if argv else None
-    for module in [wanted] if wanted else dict.fromkeys(MODULES.values()):
-        importlib.import_module(f"engagewiz.cli.{module}")
 
 
 def _version(value: bool) -> None:
@@ -101,7 +106,6 @@ def run() -> None:
     _tolerant_streams()
     quiet_when_closed()
     try:
-        register(sys.argv[1:])
         app(prog_name="engagewiz")
     except InputError as exc:
         lines = str(exc).splitlines()

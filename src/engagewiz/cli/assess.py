@@ -52,7 +52,7 @@ def assess(
         "--accessible", help="Line-by-line prompts with numbered choices, for screen readers "
         "(also when TERM=dumb).")] = False,
     compact: Annotated[bool, typer.Option(help="Reasons only: for projectors.")] = False,
-    plain: Annotated[bool, typer.Option(help="No colour, no box characters.")] = False,
+    plain: common.PlainOption = False,
     kb: common.KbOption = None,
     today: common.TodayOption = None,
 ) -> None:

@@ -7,7 +7,6 @@ commands only show the knowledge base, never change it.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from enum import Enum
@@ -70,7 +69,7 @@ def check(
     if format is CheckFormat.json:
         data = {"ok": not problems, "summary": summary,
                 "problems": [vars(p) for p in problems]}
-        common.write_output(json.dumps(data, indent=2, ensure_ascii=False) + "\n", None)
+        common.write_json(data)
     else:
         common.write_output("".join(f"{p}\n" for p in problems) + summary + "\n", None)
     if problems:
@@ -181,15 +180,11 @@ def explain(
     knowledge = common.load_kb(kb)
     route = knowledge.route(route_id)
     if route is None:
-        import difflib
-
-        close = difflib.get_close_matches(route_id, [m.id for m in knowledge.routes], n=3)
-        hint = f"; did you mean {', '.join(close)}?" if close else "; run 'engagewiz mechanisms'"
-        raise InputError.one(f"unknown route '{route_id}'{hint}", key="ID")
+        raise common.unknown_route(route_id, knowledge)
     data = render_explain.explanation(knowledge, route,
                                       max_score=max_score(route, knowledge, Space(knowledge)))
     if format is common.Format.json:
-        common.write_output(json.dumps(data, indent=2, ensure_ascii=False) + "\n", None)
+        common.write_json(data)
         return
     from engagewiz.render.terminal import make_console
 

@@ -7,7 +7,7 @@ import sys
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
@@ -33,6 +33,7 @@ class Format(str, Enum):
 
 FormatOption = Annotated[
     Format, typer.Option("--format", "-f", help="rich for people, json for scripts.")]
+PlainOption = Annotated[bool, typer.Option(help="No colour, no box characters.")]
 TodayOption = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option("--today", hidden=True, envvar="ENGAGEWIZ_TODAY",
@@ -120,6 +121,24 @@ def _encodable(text: str) -> str:
     except LookupError:
         pass
     return text
+
+
+def write_json(data: Any) -> None:
+    """Data for scripts on stdout: indented, UTF-8 (the commands that show data; `assess`
+    has its own, compact when piped)."""
+    import json
+
+    write_output(json.dumps(data, indent=2, ensure_ascii=False) + "\n", None)
+
+
+def unknown_route(route_id: str, kb: KnowledgeBase) -> InputError:
+    """The error for a route id the knowledge base does not have, with the closest ids."""
+    from engagewiz.hints import did_you_mean
+    from engagewiz.textsafe import quoted
+
+    hint = did_you_mean(route_id, [r.id for r in kb.routes], n=3,
+                        otherwise="; run 'engagewiz mechanisms' for the list")
+    return InputError.one(f"unknown route {quoted(route_id)}{hint}", key="ID")
 
 
 def plain_wanted(plain: bool) -> bool:

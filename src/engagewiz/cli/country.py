@@ -6,7 +6,6 @@ misspelt State is the commonest mistake) and hands the rest to render/country.py
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import Annotated
 
@@ -15,6 +14,7 @@ import typer
 from engagewiz.cli import common
 from engagewiz.cli.app import app
 from engagewiz.errors import InputError
+from engagewiz.hints import suggest
 
 
 @app.command()
@@ -23,7 +23,7 @@ def country(
         metavar="STATE", show_default=False,
         help="The State: a name ('Kenya', 'Ivory Coast') or an ISO code (KEN or KE).")],
     format: common.FormatOption = common.Format.rich,
-    plain: Annotated[bool, typer.Option(help="No colour, no box characters.")] = False,
+    plain: common.PlainOption = False,
     kb: common.KbOption = None,
     today: common.TodayOption = None,
 ) -> None:
@@ -44,8 +44,7 @@ def country(
     found = data.find(name)
     if found is None:
         close = data.suggest(name)
-        hint = (f"; did you mean {', '.join(close)}?" if close else
-                "; give a State's name (e.g. Kenya) or its ISO code (KEN or KE)")
+        hint = suggest(close, "; give a State's name (e.g. Kenya) or its ISO code (KEN or KE)")
         raise InputError.one(f"unknown country {quoted(name)}{hint}")
     state = data.get(found.iso3) if found.iso3 else None
     if state is None:  # a place no State covers: its note says what applies
@@ -54,7 +53,7 @@ def country(
     if format is common.Format.json:
         if found.note:
             print(f"engagewiz: note: {visible(found.note)}", file=sys.stderr)
-        common.write_output(json.dumps(result, indent=2, ensure_ascii=False) + "\n", None)
+        common.write_json(result)
         return
     from engagewiz.render.terminal import make_console
 

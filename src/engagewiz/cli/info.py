@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Optional
 
 import typer
 
 from engagewiz.cli import common
 from engagewiz.cli.app import app
-from engagewiz.errors import InputError
 
 
 @app.command()
@@ -24,7 +22,7 @@ def template(kb: common.KbOption = None) -> None:
 def mechanisms(
     route_id: Annotated[Optional[str], typer.Argument(  # noqa: UP045
         metavar="[ID]", help="One route's id for its full entry.", show_default=False)] = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="rich or json.")] = "rich",
+    format: common.FormatOption = common.Format.rich,
     kb: common.KbOption = None,
 ) -> None:
     """List the routes of engagement, or show one in full."""
@@ -32,17 +30,10 @@ def mechanisms(
 
     knowledge = common.load_kb(kb)
     if route_id is not None and knowledge.route(route_id) is None:
-        import difflib
-
-        close = difflib.get_close_matches(route_id, [m.id for m in knowledge.routes], n=3)
-        hint = f"; did you mean {', '.join(close)}?" if close else "; run 'engagewiz mechanisms'"
-        raise InputError.one(f"unknown route '{route_id}'{hint}", key="ID")
-    if format == "json":
-        data = catalogue.to_dict(knowledge, route_id)
-        common.write_output(json.dumps(data, indent=2, ensure_ascii=False) + "\n", None)
-    elif format == "rich":
+        raise common.unknown_route(route_id, knowledge)
+    if format is common.Format.json:
+        common.write_json(catalogue.to_dict(knowledge, route_id))
+    else:
         from engagewiz.render.terminal import make_console
 
         catalogue.render(knowledge, route_id, make_console(common.plain_wanted(False)))
-    else:
-        raise InputError.one(f"expected rich or json, found {format!r}", key="--format")

@@ -43,7 +43,7 @@ def demo(
     delay: Annotated[float, typer.Option(help="Seconds between answers with --auto.",
                                          min=0, max=MAX_DELAY)] = 0.0,
     top: Annotated[int, typer.Option(help="Routes shown in the result.", min=1)] = 3,
-    plain: Annotated[bool, typer.Option(help="No colour, no box characters.")] = False,
+    plain: common.PlainOption = False,
     kb: common.KbOption = None,
     today: common.TodayOption = None,
 ) -> None:
@@ -211,8 +211,8 @@ def compare(
     full: Annotated[bool, typer.Option(
         "--full", help="Every answer that differs and every reason of every move; without "
         "it, a summary that fits the screen.")] = False,
-    format: Annotated[str, typer.Option("--format", "-f", help="rich or json.")] = "rich",
-    plain: Annotated[bool, typer.Option(help="No colour, no box characters.")] = False,
+    format: common.FormatOption = common.Format.rich,
+    plain: common.PlainOption = False,
     kb: common.KbOption = None,
     today: common.TodayOption = None,
 ) -> None:
@@ -225,8 +225,6 @@ def compare(
     if second is None and not set_:
         raise InputError.one("give a second answers file or scenario, or --set KEY=VALUE",
                              key="B")
-    if format not in ("rich", "json"):
-        raise InputError.one(f"expected rich or json, found {format!r}", key="--format")
     knowledge, countries, day = common.load_kb(kb), common.load_countries(kb), common.today(today)
     path_a = _answers_path(first, kb)
     path_b = _answers_path(second, kb) if second else path_a
@@ -240,11 +238,8 @@ def compare(
         _warn_missing(label, answers, knowledge, countries, day)
         results.append(assess(knowledge, answers, today=day, countries=countries))
     comparison = diff(results[0], results[1], knowledge)
-    if format == "json":
-        import json
-
-        common.write_output(json.dumps(view.to_dict(comparison), indent=2,
-                                       ensure_ascii=False) + "\n", None)
+    if format is common.Format.json:
+        common.write_json(view.to_dict(comparison))
         return
     plain = common.plain_wanted(plain)
     view.render(comparison, make_console(plain), labels=(Path(first).stem, label_b), top=top,

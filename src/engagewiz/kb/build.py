@@ -6,7 +6,6 @@ raised together: an author fixing a file wants the whole list at once.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -351,5 +350,6 @@ def _as_list(value: Any) -> list[Any]:
 
 
 def _did_you_mean(word: str, known: Any) -> str:
-    close = difflib.get_close_matches(str(word), [str(k) for k in known], n=1)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    from engagewiz.hints import did_you_mean
+
+    return did_you_mean(word, known)

@@ -222,10 +222,9 @@ def _kind(value: Any) -> str:
 
 
 def _unknown_field(key: str, fields: dict[str, Spec], of: str = "") -> str:
-    import difflib
+    from engagewiz.hints import did_you_mean
 
-    close = difflib.get_close_matches(str(key), list(fields), n=1)
-    hint = f"; did you mean '{close[0]}'?" if close else f"; expected one of {', '.join(fields)}"
+    hint = did_you_mean(key, fields, otherwise=f"; expected one of {', '.join(fields)}")
     return f"unknown field {quoted(key)}{of}{hint}"
 
 

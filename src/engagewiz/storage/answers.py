@@ -9,7 +9,6 @@ length of what a message quotes from it are all bounded.
 
 from __future__ import annotations
 
-import difflib
 import sys
 from collections.abc import Callable
 from datetime import date, datetime
@@ -21,6 +20,7 @@ from engagewiz.core.conditions import DONT_KNOW
 from engagewiz.core.deadlines import EARLIEST, LATEST
 from engagewiz.core.model import KnowledgeBase, Question
 from engagewiz.errors import InputError, Problem
+from engagewiz.hints import did_you_mean, suggest
 from engagewiz.storage import yamlfile
 from engagewiz.storage.limits import ANSWERS, PROBLEMS_SHOWN
 from engagewiz.storage.upgrade import VERSION_KEY, upgrade
@@ -88,11 +88,9 @@ def check_answers(raw: dict[Any, Any], kb: KnowledgeBase,
         question = kb.question(str(key))
         if question is None:
             # a "did you mean" costs a comparison with every id: only for those shown
-            close = (difflib.get_close_matches(str(key), ids, n=1)
-                     if len(problems) < PROBLEMS_SHOWN else [])
-            hint = (f"did you mean '{close[0]}'?" if close
-                    else "run 'engagewiz template' for the list")
-            problems.append((str(key), f"unknown question id; {hint}"))
+            hint = did_you_mean(key, ids if len(problems) < PROBLEMS_SHOWN else (),
+                                otherwise="; run 'engagewiz template' for the list")
+            problems.append((str(key), f"unknown question id{hint}"))
             continue
         if value is None:  # left blank, as in `engagewiz template`
             continue
@@ -133,7 +131,7 @@ def normalise(question: Question, value: Any,
             return value.upper()
         iso3, suggestions = resolve_country(value)
         if iso3 is None:
-            hint = f"; did you mean {' or '.join(suggestions)}?" if suggestions else ""
+            hint = suggest(suggestions)
             raise ValueError(f"unknown country {quoted(value)}{hint}")
         return iso3
     if not isinstance(value, (str, int, float)):

@@ -5,11 +5,11 @@ without touching code.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
 from engagewiz.errors import InputError
+from engagewiz.hints import did_you_mean
 from engagewiz.storage.limits import ANSWERS
 from engagewiz.storage.readfile import read_text
 from engagewiz.textsafe import quoted
@@ -57,7 +57,5 @@ def find_scenario(name: str, kb_dir: Path | None) -> Scenario:
     found = {s.name: s for s in scenarios(kb_dir)}
     if name in found:
         return found[name]
-    close = difflib.get_close_matches(name, list(found), n=2)
-    hint = (f"; did you mean {' or '.join(close)}?" if close
-            else "; run 'engagewiz demo' for the list")
+    hint = did_you_mean(name, found, n=2, otherwise="; run 'engagewiz demo' for the list")
     raise InputError.one(f"unknown scenario {quoted(name)}{hint}", key="NAME")

@@ -20,6 +20,7 @@ from engagewiz.cli.screens import CHANGE_ANSWER, CHANGE_FACT, DONE, Screens, han
 from engagewiz.core import interview
 from engagewiz.core.model import KnowledgeBase, Question, Shortcut
 from engagewiz.core.prefill import with_country_facts
+from engagewiz.core.qids import COUNTRY
 from engagewiz.storage import resume
 
 if TYPE_CHECKING:
@@ -118,9 +119,9 @@ class Interview:
                 if cut is not None:
                     self._save_state(done=(*self.state.done, cut.id))
                     return Outcome(interview.effective(self.kb, answers), cut)
-                if answers.get("country") != self.confirmed:
+                if answers.get(COUNTRY) != self.confirmed:
                     self._confirm_facts(answers)
-                    self.confirmed = answers.get("country")
+                    self.confirmed = answers.get(COUNTRY)
                     continue
                 if self._review(answers):
                     return Outcome(interview.effective(self.kb, answers))
@@ -229,7 +230,7 @@ class Interview:
                                   unknown_as_dont_know=False).answers
 
     def _country_name(self, answers: dict[str, Any]) -> str:
-        country = self.countries.get(str(answers.get("country"))) if self.countries else None
+        country = self.countries.get(str(answers.get(COUNTRY))) if self.countries else None
         return country.name if country else "the State"
 
     def _save(self, answers: dict[str, Any]) -> None:

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from dataclasses import field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Literal, get_args
+from typing import Any, Literal, get_args
 
 from engagewiz.core.conditions import DONT_KNOW, Condition
 from engagewiz.core.record import record
 from engagewiz.core.texts import Texts
-
-if TYPE_CHECKING:
-    pass
 
 # The closed vocabularies of the YAML, as types (mypy catches a misspelt comparison) and as
 # tuples (the loader's choices and the JSON Schema's enums).

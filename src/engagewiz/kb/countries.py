@@ -34,7 +34,7 @@ __all__ = [
     "Country",
     "CountryData",
     "CountryFact",
-    "Source",
+    "DataSource",
     "UprEstimate",
     "UprSession",
     "data_age_warning",
@@ -87,7 +87,7 @@ class CountryFact:
 
 
 @record
-class Source:
+class DataSource:
     """Where a group of facts comes from, with the as-of date to show the user."""
 
     key: str
@@ -186,14 +186,14 @@ def normalize(text: str) -> str:
 class CountryData:
     """All countries plus the sources, with the lookups the interview needs."""
 
-    def __init__(self, built: str, sources: Mapping[str, Source],
+    def __init__(self, built: str, sources: Mapping[str, DataSource],
                  countries: Mapping[str, Country],
                  index: tuple[dict[str, str], dict[str, str]] | None = None,
                  places: Iterable[Place] = ()) -> None:
         """`index` is (names, codes) as `index` made them: the cache passes them in with
         countries it reads only when asked for (kb/countrycache.py)."""
         self.built = built
-        self.sources: dict[str, Source] = dict(sources)
+        self.sources: dict[str, DataSource] = dict(sources)
         self._countries = countries
         self._names, self._codes = index or self.index()
         self._places = {key: p for p in places if (key := normalize(p.name))}
@@ -265,14 +265,14 @@ class CountryData:
         return out[:n]
 
 
-def _source(key: str, raw: Mapping[str, Any]) -> Source:
+def _source(key: str, raw: Mapping[str, Any]) -> DataSource:
     as_of = raw.get("as_of")
-    return Source(key=key, citation=str(raw["citation"]),
+    return DataSource(key=key, citation=str(raw["citation"]),
                   as_of=None if as_of is None else str(as_of), url=str(raw["url"]),
                   note=raw.get("note"))
 
 
-def _country(iso3: str, raw: Mapping[str, Any], sources: Mapping[str, Source]) -> Country:
+def _country(iso3: str, raw: Mapping[str, Any], sources: Mapping[str, DataSource]) -> Country:
     facts: dict[str, CountryFact] = {}
     for key, f in raw["facts"].items():  # values and sources checked by countryfile
         facts[key] = CountryFact(value=f["value"], source=f["source"], date=f.get("date"),

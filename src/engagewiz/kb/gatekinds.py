@@ -4,12 +4,12 @@ A gate kind is code (an evaluator in core/gates.py) because it reads answers its
 remedy exceptions, calendar months from a date, who is asking. Everything else about a kind
 is declared once, here: the questions its code reads and which of their answers matter, its
 parameters in mechanisms.yaml, the words `explain` uses, and its evaluator. From this table
-the loader validates gates and binds each to its evaluator (kb/build), the spec and the
-JSON Schema publish the parameters (kb/spec), and `tree`, `explain` and `check` know what
-each gate reads (authoring/index). tests/test_gatekinds.py holds the entries to what the
-evaluators actually do.
+the loader validates gates (kb/build), the spec and the JSON Schema publish the parameters
+(kb/spec), and `tree`, `explain` and `check` know what each gate reads (authoring/index).
+tests/test_gatekinds.py holds the entries to what the evaluators actually do.
 
-Adding a kind: its name in `model.GateKindName`, an evaluator, one entry, and their tests. A
+Adding a kind: its name in `model.GateKindName`, an evaluator (`@evaluates`, named as the
+kind), one entry, and their tests. A
 question its code reads is declared in core/qids.py; a date question is a `Read` like any
 other (its declared type `date` is checked at load).
 """

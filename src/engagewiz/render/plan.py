@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from engagewiz import __version__
 from engagewiz.core import interview
+from engagewiz.core.qids import COUNTRY
 from engagewiz.core.ranking import SOON_DAYS
 from engagewiz.core.results import BLOCKED, UNKNOWN, Assessment, RouteResult, Safety, Said, Status
 from engagewiz.render import DEFAULT_TOP
@@ -31,6 +32,11 @@ DISCLAIMER = ("engagewiz gives guidance, not legal advice. Rules, dates and rati
               "filing a complaint) before you act.")
 
 
+Tone = Literal["", "deadline", "check", "warning"]  # how a renderer highlights a line
+SectionKind = Literal["", "urgent", "deadlines", "glance", "route", "check", "blocked", "safety",
+                      "follow-up"]
+
+
 @dataclass(frozen=True)
 class Line:
     """One sentence or list item. `tone` lets a renderer highlight deadlines and warnings."""
@@ -38,7 +44,7 @@ class Line:
     text: str
     refs: tuple[int, ...] = ()  # footnote numbers into Plan.sources
     label: str = ""             # a short lead-in shown in bold: "Deadline", "To open it"
-    tone: str = ""              # "", "deadline", "check", "warning"
+    tone: Tone = ""
 
 
 @dataclass(frozen=True)
@@ -52,7 +58,7 @@ class Part:
 class Section:
     title: str
     parts: tuple[Part, ...]
-    kind: str = ""              # "glance", "route", "check", "blocked", "safety", "follow-up"
+    kind: SectionKind = ""
     number: int | None = None   # routes are numbered sections
     meta: str = ""              # "Committee against Torture · expert · effort high"
     intro: tuple[Line, ...] = ()
@@ -104,7 +110,7 @@ class _Footnotes:
 def build_plan(a: Assessment, kb: KnowledgeBase, *, top: int = DEFAULT_TOP,
                countries: CountryData | None = None) -> Plan:
     ref = _Footnotes(kb)
-    country = countries.get(str(a.answers.get("country", ""))) if countries else None
+    country = countries.get(str(a.answers.get(COUNTRY, ""))) if countries else None
     routes = a.recommended[:top]
     upr_text = a.upr_estimate
     sections = [s for s in (_urgent(a, ref), _limits(a, ref)) if s]
@@ -149,7 +155,7 @@ def _situation(answers: Mapping[str, Any], kb: KnowledgeBase,
         question, value = kb.question(qid), answers.get(qid)
         if question is None or value is None:
             continue
-        shown = country_name if qid == "country" and country_name else question.label(value)
+        shown = country_name if qid == COUNTRY and country_name else question.label(value)
         out.append((label, shown))
     return tuple(out)
 
@@ -281,7 +287,7 @@ def _pending(a: Assessment, ref: _Footnotes,
 
 def _safety(a: Assessment, safety: Safety, routes: tuple[RouteResult, ...],
             ref: _Footnotes) -> Section:
-    def lines(notes: tuple[Said, ...], tone: str = "") -> list[Line]:
+    def lines(notes: tuple[Said, ...], tone: Tone = "") -> list[Line]:
         return [Line(n.text, ref(n.source), tone=tone) for n in notes]
 
     intro = []

@@ -8,11 +8,18 @@ the questions file. A screen is one prompt: a question, the country-facts confir
 review, or a menu (quick or full; continue after a short result). Prompt words are the words
 a person reads on it: the question, its "why we ask" line and every option.
 
-Figures before issue 13 (commit 8f0cf9c, full interview only):
+Figures before issue 13 (commit 8f0cf9c, full interview only, no first screen):
 
     centre (Mexico, survivor, appeal rejected 5 months ago)   29 screens, 1,436 words
     lawyer (France, imminent risk of torture)                 27 screens, 1,350 words
     NHRI (Kenya, A status, detention pattern)                 25 screens, 1,328 words
+
+Figures on 2026-12-01 (main after 13.1-13.9; words now also count the facts and review
+screens, so compare screens):
+
+    centre  full interview 28 screens, 2,378 words; quick result after 10 screens (473 words)
+    lawyer  full interview 26 screens, 2,226 words; urgent result after 7 screens (315 words)
+    NHRI    full interview 27 screens, 2,237 words; quick result after 8 screens (371 words)
 """
 
 from __future__ import annotations
@@ -85,12 +92,36 @@ def full(kb: KnowledgeBase, countries: CountryData, script: dict[str, Any]) -> t
     return screens + 2, total + facts_words + review_words
 
 
+def until_first_result(kb: KnowledgeBase, countries: CountryData, script: dict[str, Any],
+                       chosen: str | None) -> tuple[int, int, str]:
+    """Screens and words until the first result: the quick one (`chosen`), the urgent fast
+    track's when imminent harm starts it, or the full interview's. Counts the first screen
+    (how much time do you have), not the menu offered after a short result."""
+    answers: dict[str, Any] = {}
+    screens, total = 1, words("How much time do you have?") + 16
+    while True:
+        known = with_country_facts(kb, answers, countries, TODAY,
+                                   unknown_as_dont_know=False).answers
+        cut = interview.shortcut(kb, known, chosen)
+        q = interview.next_question(kb, known, cut)
+        if q is None:
+            return screens, total, cut.id if cut else "full"
+        answers[q.id] = answer(q, script)
+        screens, total = screens + 1, total + question_words(q)
+
+
 def main() -> None:
     kb = load_kb()
     countries = load_countries(default_dir() / "countries.json")
     for name, script in PERSONAS.items():
         screens, total = full(kb, countries, script)
-        print(f"{name:<8} full interview: {screens:>3} screens, {total:>6,} words")
+        print(f"{name:<8} full interview:       {screens + 1:>3} screens, {total:>6,} words")
+        shown = {"full"}
+        for chosen in (None, interview.QUICK):
+            screens, total, ended = until_first_result(kb, countries, script, chosen)
+            if ended not in shown:
+                shown.add(ended)
+                print(f"{name:<8} first result ({ended}): {screens:>3} screens, {total:>6,} words")
 
 
 if __name__ == "__main__":

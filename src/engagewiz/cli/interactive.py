@@ -161,7 +161,7 @@ class Interview:
             return False
         step = interview.progress(self.kb, {}, {})
         pick = self.asker.choose("How much time do you have?", [
-            (f"Enough for the full interview (about {step.remaining + 1} questions)", "full"),
+            (f"Enough for the full interview (up to {step.remaining + 1} questions)", "full"),
             (f"Little: quick mode, at most {len(quick.ask)} questions, refine later", "quick")])
         return bool(pick == "quick")
 

@@ -59,7 +59,7 @@ def test_unknown_suffix_is_a_clear_input_error(tmp_path: Path) -> None:
     done = cli("assess", "--answers", str(SCENARIO), "--no-input", "-o",
                str(tmp_path / "plan.docx"))
     assert done.returncode == 2
-    assert "expected one of .md, .html, .svg, .json" in done.stderr
+    assert "expected one of .md, .html, .pdf, .svg, .json" in done.stderr
     assert "Traceback" not in done.stderr
     assert not (tmp_path / "plan.docx").exists()
 
@@ -95,7 +95,9 @@ def test_html_plan_is_self_contained(tmp_path: Path) -> None:
     assert cli("assess", "-a", str(SCENARIO), "--no-input", "-o", str(plan)).returncode == 0
     html = plan.read_text(encoding="utf-8")
     assert "@page" in html and "size: A4" in html
-    assert not re.search(r"""(src|href)=["']?(https?:|//)""", html)  # loads nothing
+    assert not re.search(r"""src=|<link|url\(""", html)  # loads nothing
+    links = re.findall(r"""<a [^>]*href=["']?(https?:|//)""", html)
+    assert links and len(links) == len(re.findall(r"""href=["']?(https?:|//)""", html))
     assert "default-src 'none'" in html
     assert "<script" not in html.replace(f'<script type="application/yaml" id="{ANSWERS_ID}">',
                                          "")
@@ -116,7 +118,7 @@ def test_svg_and_json_match_the_other_renderers(tmp_path: Path, kb: KnowledgeBas
     for out in (svg, js):
         assert cli("assess", "-a", str(SCENARIO), "--no-input", "-o", str(out)).returncode == 0
     text = svg.read_text(encoding="utf-8")
-    assert text.lstrip().startswith("<svg") and "Recommended" in text
+    assert text.lstrip().startswith("<svg") and "Top routes" in text
     stdout = cli("assess", "-a", str(SCENARIO), "--no-input", "--format", "json").stdout
     assert json.loads(js.read_text()) == json.loads(stdout)
     assert json.loads(stdout)["format"] == json_out.FORMAT_VERSION

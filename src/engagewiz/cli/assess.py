@@ -35,9 +35,14 @@ def assess(
         "[default: 5 on screen and in plans, all in JSON]. Urgent routes and running time "
         "limits are always shown.", show_default=False)] = None,
     output: Annotated[Optional[Path], typer.Option(  # noqa: UP045
-        "--output", "-o", help="Write the result to a file: .md or .html (a plan), .svg, "
-        ".json. Written privately (0600); only a regular file or a new path.",
-        show_default=False)] = None,
+        "--output", "-o", help="Write the result to a file: .md, .html or .pdf (a plan; "
+        "a file named brief.* holds the one-page brief), .svg (a 16:9 slide), .json. "
+        "Written privately (0600); only a regular file or a new path. PDF needs "
+        "'pip install engagewiz[pdf]'.", show_default=False)] = None,
+    brief: Annotated[bool, typer.Option(
+        "--brief", help="The one-page brief for a director or a donor: the top 3 routes, "
+        "time limits, urgent actions, next 3 steps. Printed as Markdown, or written with "
+        "--output (.md, .html, .pdf).")] = False,
     resume_: Annotated[bool, typer.Option(
         "--resume", help="Continue an interview that was interrupted.")] = False,
     save_answers: Annotated[Optional[Path], typer.Option(  # noqa: UP045
@@ -100,7 +105,12 @@ def assess(
     if output:
         from engagewiz.render.export import write_export
 
-        write_export(result, knowledge, output, top=count, countries=countries)
+        write_export(result, knowledge, output, top=count, countries=countries, brief=brief)
+    elif brief:
+        from engagewiz.render import plan_md
+        from engagewiz.render.brief import build_brief
+
+        common.write_output(plan_md.render(build_brief(result, knowledge, countries)), None)
     elif format is common.Format.json:
         from engagewiz.render.json_out import render as render_json
 

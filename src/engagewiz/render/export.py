@@ -1,8 +1,9 @@
 """`assess --output PATH`: the result as a file, chosen by the file's suffix.
 
-.md and .html are engagement plans to hand out; .svg is the terminal report as an image
-for slides; .json is the scripting format. Every file can hold answers about victims and
-risks, so each is written atomically and readable by its owner only (0600).
+.md, .html and .pdf are engagement plans to hand out (or, with --brief or a file named
+brief.*, the one-page brief); .svg is a 16:9 slide; .json is the scripting format. Every
+file can hold answers about victims and risks, so each is written atomically and
+readable by its owner only (0600).
 """
 
 from __future__ import annotations
@@ -22,18 +23,25 @@ if TYPE_CHECKING:
     from engagewiz.kb.countries import CountryData
     from engagewiz.render.plan import Plan
 
-SVG_WIDTH = 100  # columns: wide enough for a slide, narrow enough to stay legible
-Exporter = Callable[["Assessment", "KnowledgeBase", "int | None", "CountryData | None"], str]
+Exporter = Callable[["Assessment", "KnowledgeBase", "int | None", "CountryData | None"],
+                    "str | bytes"]
+BRIEF = "brief"  # a file whose name starts with this holds the brief, not the plan
+
+
+def wants_brief(path: Path) -> bool:
+    return path.name.lower().startswith(BRIEF)
 
 
 def write_export(result: Assessment, kb: KnowledgeBase, path: Path, top: int | None,
-                 countries: CountryData | None) -> None:
+                 countries: CountryData | None, brief: bool = False) -> None:
     """`countries`: the data the assessment used (the caller found it; a renderer that
     looked for it itself once named another State than the JSON of the same run)."""
-    exporter = EXPORTERS.get(path.suffix.lower())
+    table = BRIEFS if brief or wants_brief(path) else EXPORTERS
+    exporter = table.get(path.suffix.lower())
     if exporter is None:
-        raise InputError.one(f"cannot write {path.suffix or 'a file without a suffix'}; "
-                             f"expected one of {', '.join(EXPORTERS)}", str(path), key="--output")
+        what = "a brief" if table is BRIEFS else "a result"
+        raise InputError.one(f"cannot write {what} as {path.suffix or 'a file without a suffix'}"
+                             f"; expected one of {', '.join(table)}", str(path), key="--output")
     save_for_user(path, exporter(result, kb, top, countries))
     print(f"Wrote {path}", file=sys.stderr)
 
@@ -45,35 +53,39 @@ def _plan(result: Assessment, kb: KnowledgeBase, top: int | None,
     return build_plan(result, kb, top=top or DEFAULT_TOP, countries=countries)
 
 
-def markdown(result: Assessment, kb: KnowledgeBase, top: int | None,
-             countries: CountryData | None) -> str:
-    from engagewiz.render import plan_md
+def _brief(result: Assessment, kb: KnowledgeBase, top: int | None,
+           countries: CountryData | None) -> Plan:
+    from engagewiz.render.brief import build_brief
 
-    return plan_md.render(_plan(result, kb, top, countries))
+    return build_brief(result, kb, countries)
 
 
-def html(result: Assessment, kb: KnowledgeBase, top: int | None,
-         countries: CountryData | None) -> str:
-    from engagewiz.render import plan_html
+def _document(build: Callable[..., Plan], view: str) -> Exporter:
+    """A plan or a brief as Markdown, HTML, or PDF (made from that same HTML)."""
+    def export(result: Assessment, kb: KnowledgeBase, top: int | None,
+               countries: CountryData | None) -> str | bytes:
+        plan = build(result, kb, top, countries)
+        if view == ".md":
+            from engagewiz.render import plan_md
 
-    return plan_html.render(_plan(result, kb, top, countries))
+            return plan_md.render(plan)
+        from engagewiz.render import plan_html
+
+        html = plan_html.render(plan)
+        if view == ".pdf":
+            from engagewiz.render.pdf import to_pdf
+
+            return to_pdf(html)
+        return html
+    return export
 
 
 def svg(result: Assessment, kb: KnowledgeBase, top: int | None,
         countries: CountryData | None) -> str:
-    """The terminal report recorded by rich; the file is written by us, not by rich."""
-    import io
+    """A 16:9 slide: who, where, the top routes and the time limits running."""
+    from engagewiz.render.slide import render
 
-    from rich.console import Console
-
-    from engagewiz.render.terminal import render
-    from engagewiz.render.visible import guard
-
-    console = guard(Console(record=True, width=SVG_WIDTH, file=io.StringIO(),
-                            force_terminal=True, color_system="truecolor", highlight=False,
-                            emoji=False))  # an ESC in the text would make the SVG invalid XML
-    render(result, kb, console, top=top or DEFAULT_TOP, compact=True)
-    return console.export_svg(title="engagewiz")
+    return render(result, kb, countries)
 
 
 def json(result: Assessment, kb: KnowledgeBase, top: int | None,
@@ -83,4 +95,7 @@ def json(result: Assessment, kb: KnowledgeBase, top: int | None,
     return render(result, top)
 
 
-EXPORTERS: dict[str, Exporter] = {".md": markdown, ".html": html, ".svg": svg, ".json": json}
+DOCUMENTS = (".md", ".html", ".pdf")
+EXPORTERS: dict[str, Exporter] = {**{v: _document(_plan, v) for v in DOCUMENTS},
+                                  ".svg": svg, ".json": json}
+BRIEFS: dict[str, Exporter] = {v: _document(_brief, v) for v in DOCUMENTS}

@@ -8,13 +8,15 @@ use, so a printed page can carry the evidence without cluttering every line.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
 from engagewiz import __version__
 from engagewiz.core import interview
-from engagewiz.core.qids import COUNTRY
+from engagewiz.core.qids import COUNTRY, ORG_TYPE
 from engagewiz.core.ranking import SOON_DAYS
 from engagewiz.core.results import BLOCKED, UNKNOWN, Assessment, RouteResult, Safety, Said, Status
 from engagewiz.render import DEFAULT_TOP
@@ -34,7 +36,23 @@ DISCLAIMER = ("engagewiz gives guidance, not legal advice. Rules, dates and rati
 
 Tone = Literal["", "deadline", "check", "warning"]  # how a renderer highlights a line
 SectionKind = Literal["", "urgent", "deadlines", "glance", "route", "check", "blocked", "safety",
-                      "follow-up"]
+                      "follow-up", "steps", "outro"]
+
+_URL = re.compile(r"https?://[^\s<>\"']+")
+_TRAILING = ".,;:)]"  # sentence punctuation after an address is not part of it
+
+
+def urls(text: str) -> list[tuple[bool, str]]:
+    """`text` cut into (is it a web address, piece), so each view can make links of them."""
+    out: list[tuple[bool, str]] = []
+    last = 0
+    for found in _URL.finditer(text):
+        url = found.group().rstrip(_TRAILING)
+        end = found.start() + len(url)
+        out += [(False, text[last:found.start()]), (True, url)]
+        last = end
+    out.append((False, text[last:]))
+    return [(is_url, piece) for is_url, piece in out if piece]
 
 
 @dataclass(frozen=True)
@@ -83,9 +101,11 @@ class Plan:
     answers_yaml: str
     disclaimer: str
     top_route: str              # the name of the first recommended route, or ""
+    about: str = ""             # "for a torture-rehabilitation centre in Georgia, 1 ..."
+    brief: bool = False         # the one-page brief: no situation block, no answers
 
 
-class _Footnotes:
+class Footnotes:
     """Numbers sources in order of first use (the loader made sure every key is known)."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
@@ -109,7 +129,7 @@ class _Footnotes:
 
 def build_plan(a: Assessment, kb: KnowledgeBase, *, top: int = DEFAULT_TOP,
                countries: CountryData | None = None) -> Plan:
-    ref = _Footnotes(kb)
+    ref = Footnotes(kb)
     country = countries.get(str(a.answers.get(COUNTRY, ""))) if countries else None
     routes = a.recommended[:top]
     upr_text = a.upr_estimate
@@ -126,8 +146,8 @@ def build_plan(a: Assessment, kb: KnowledgeBase, *, top: int = DEFAULT_TOP,
         sections.append(_follow_up(a, kb, ref))
     return Plan(
         title="Engagement plan",
-        subtitle=f"Prepared {a.today} with engagewiz {__version__} (knowledge base "
-                 f"{a.kb_version}). Guidance, not legal advice.",
+        about=about(a, kb, country.name if country else None),
+        subtitle=subtitle(a),
         situation=_situation(a.answers, kb, country.name if country else None),
         notices=_notices(a),
         sections=tuple(sections),
@@ -136,6 +156,24 @@ def build_plan(a: Assessment, kb: KnowledgeBase, *, top: int = DEFAULT_TOP,
         disclaimer=DISCLAIMER,
         top_route=routes[0].name if routes else "",
     )
+
+
+def about(a: Assessment, kb: KnowledgeBase, country_name: str | None) -> str:
+    """"for a torture-rehabilitation centre in Georgia, 1 December 2026": a printed plan, a
+    PDF or a browser tab says whose it is and when it was made."""
+    org, value = kb.question(ORG_TYPE), a.answers.get(ORG_TYPE)
+    who = org.label(value) if org is not None and value is not None else ""
+    if who[:2] in ("A ", "An"):
+        who = who[0].lower() + who[1:]
+    where = country_name or str(a.answers.get(COUNTRY) or "")
+    day = date.fromisoformat(a.today)
+    words = (f"for {who}" if who else "") + (f" in {where}" if where else "")
+    return f"{words.strip()}, {day.day} {day:%B} {day.year}".lstrip(", ")
+
+
+def subtitle(a: Assessment) -> str:
+    return (f"Prepared {a.today} with engagewiz {__version__} (knowledge base "
+            f"{a.kb_version}). Guidance, not legal advice.")
 
 
 def answers_yaml(a: Assessment, kb: KnowledgeBase) -> str:
@@ -170,7 +208,7 @@ def _notices(a: Assessment) -> tuple[str, ...]:
     return tuple(notes)
 
 
-def _urgent(a: Assessment, ref: _Footnotes) -> Section | None:
+def _urgent(a: Assessment, ref: Footnotes) -> Section | None:
     """First of all, when someone is at imminent risk: what to do in the next 48 hours."""
     if not a.imminent_risk:
         return None
@@ -184,7 +222,7 @@ def _urgent(a: Assessment, ref: _Footnotes) -> Section | None:
     return Section("Urgent: someone is at imminent risk", tuple(parts), "urgent", intro=intro)
 
 
-def _limits(a: Assessment, ref: _Footnotes) -> Section | None:
+def _limits(a: Assessment, ref: Footnotes) -> Section | None:
     """Every running time limit, soonest first, whatever the number of routes shown."""
     if not a.deadlines:
         return None
@@ -211,7 +249,7 @@ def _glance(routes: tuple[RouteResult, ...], fitting: int) -> Section:
     return Section("At a glance", tuple(parts), "glance")
 
 
-def _route(number: int, r: RouteResult, kb: KnowledgeBase, ref: _Footnotes,
+def _route(number: int, r: RouteResult, kb: KnowledgeBase, ref: Footnotes,
            upr_text: str) -> Section:
     mechanism = kb.route(r.id)
     intro = (Line(mechanism.summary, ref(mechanism.source)),) if mechanism else ()
@@ -236,7 +274,7 @@ def _route(number: int, r: RouteResult, kb: KnowledgeBase, ref: _Footnotes,
                    f"{r.body} · {r.nature} · effort {r.effort}", intro)
 
 
-def _dates(r: RouteResult, ref: _Footnotes, upr_text: str) -> tuple[Line, ...]:
+def _dates(r: RouteResult, ref: Footnotes, upr_text: str) -> tuple[Line, ...]:
     """Computed deadlines first; where a date is not known, say to check it, never guess."""
     lines = []
     for g in r.gates:
@@ -255,7 +293,7 @@ def _dates(r: RouteResult, ref: _Footnotes, upr_text: str) -> tuple[Line, ...]:
     return tuple(lines)
 
 
-def _pending(a: Assessment, ref: _Footnotes,
+def _pending(a: Assessment, ref: Footnotes,
              status: Status) -> Section | None:
     """Check-first or blocked routes that fit the goal, with what would open each."""
     pool = a.check_first if status == UNKNOWN else a.blocked
@@ -286,7 +324,7 @@ def _pending(a: Assessment, ref: _Footnotes,
 
 
 def _safety(a: Assessment, safety: Safety, routes: tuple[RouteResult, ...],
-            ref: _Footnotes) -> Section:
+            ref: Footnotes) -> Section:
     def lines(notes: tuple[Said, ...], tone: Tone = "") -> list[Line]:
         return [Line(n.text, ref(n.source), tone=tone) for n in notes]
 
@@ -312,7 +350,7 @@ def _safety(a: Assessment, safety: Safety, routes: tuple[RouteResult, ...],
                    intro=tuple(intro))
 
 
-def _follow_up(a: Assessment, kb: KnowledgeBase, ref: _Footnotes) -> Section:
+def _follow_up(a: Assessment, kb: KnowledgeBase, ref: Footnotes) -> Section:
     texts = kb.texts.plan
     lines = tuple(Line(x.text, ref(x.source), x.label) for x in a.follow_up)
     return Section("After the UN has spoken: change at home",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from html import escape
 
-from engagewiz.render.plan import Line, Part, Plan, Section
+from engagewiz.render.plan import Line, Part, Plan, Section, urls
 
 ANSWERS_ID = "engagewiz-answers"
 
@@ -27,7 +27,19 @@ body { font: 10pt/1.42 "Helvetica Neue", "Liberation Sans", Arial, sans-serif; c
   max-width: 210mm; margin: 0 auto; padding: 14mm 15mm; background: #fff; }
 header { border-bottom: 3px solid #1f4e79; padding-bottom: 3mm; margin-bottom: 5mm; }
 h1 { font-size: 22pt; margin: 0; color: #1f4e79; letter-spacing: .01em; }
+.about { font-size: 13pt; color: #1f4e79; margin: 1mm 0 0; }
 .subtitle { color: #5a6470; font-size: 9pt; margin: 1mm 0 0; }
+@page brief { margin: 12mm 14mm 14mm 14mm;
+  @bottom-left { content: "engagewiz engagement brief: guidance, not legal advice";
+    font: 7.5pt sans-serif; color: #7a838d; } }
+html.brief { page: brief; }
+.brief body { font-size: 9.5pt; line-height: 1.35; }
+.brief header { margin-bottom: 3mm; }
+.brief .sec-urgent { margin-top: 2mm; }
+.brief .sec-outro { font-size: 8.5pt; color: #5a6470; }
+.brief h1 { font-size: 19pt; }
+.brief h2 { font-size: 12.5pt; margin: 4mm 0 1.5mm; }
+.brief .sources { font-size: 7pt; line-height: 1.3; }
 h2 { font-size: 13.5pt; color: #1f4e79; margin: 7mm 0 2mm; break-after: avoid; }
 h2 .num { display: inline-block; min-width: 7.5mm; height: 7.5mm; line-height: 7.5mm;
   margin-right: 2mm; border-radius: 50%; background: #1f4e79; color: #fff; text-align: center;
@@ -68,6 +80,12 @@ footer { margin-top: 6mm; padding-top: 2mm; border-top: 1px solid #d5dbe2; font-
 """
 
 
+def linked(text: str) -> str:
+    """Escaped text whose web addresses are links: a plan is read on screen too."""
+    return "".join(f'<a href="{escape(piece)}">{escape(piece)}</a>' if is_url else escape(piece)
+                   for is_url, piece in urls(text))
+
+
 def _refs(line: Line) -> str:
     links = ",".join(f'<a href="#src-{n}">{n}</a>' for n in line.refs)
     return f"<sup>{links}</sup>" if links else ""
@@ -75,7 +93,7 @@ def _refs(line: Line) -> str:
 
 def _line(line: Line) -> str:
     lead = f"<strong>{escape(line.label)}:</strong> " if line.label else ""
-    body = f"{lead}{escape(line.text)}{_refs(line)}"
+    body = f"{lead}{linked(line.text)}{_refs(line)}"
     return f'<span class="{line.tone}">{body}</span>' if line.tone else body
 
 
@@ -88,7 +106,8 @@ def _part(part: Part) -> str:
 
 def _section(section: Section) -> str:
     number = f'<span class="num">{section.number}</span>' if section.number else ""
-    out = [f'<section class="sec-{section.kind}"><h2>{number}{escape(section.title)}</h2>']
+    heading = f"<h2>{number}{escape(section.title)}</h2>" if section.title else ""
+    out = [f'<section class="sec-{section.kind}">{heading}']
     if section.meta:
         out.append(f'<p class="meta">{escape(section.meta)}</p>')
     out += [f"<p>{_line(x)}</p>" for x in section.intro]
@@ -113,39 +132,50 @@ def _script_yaml(text: str) -> str:
     return comments + quoted.replace("<", "\\x3c")
 
 
+def _answers(text: str) -> str:
+    if not text:
+        return ""
+    return f"""<section class="answers"><h2>Your answers</h2>
+<p>Save this block as <code>answers.yaml</code> to re-run the plan.</p>
+<pre>{escape(text)}</pre>
+<script type="application/yaml" id="{ANSWERS_ID}">
+{_script_yaml(text)}</script>
+</section>
+"""
+
+
 def render(plan: Plan) -> str:
     situation = " ".join(f"<strong>{escape(k)}:</strong> {escape(v)}."
                          for k, v in plan.situation)
-    notices = "".join(f"<li>{escape(n)}</li>" for n in plan.notices)
+    notices = "".join(f"<li>{linked(n)}</li>" for n in plan.notices)
     notices = f'<ul class="notice">{notices}</ul>' if notices else ""
     sources = "".join(
         f'<li id="src-{s.number}">{escape(s.title)}'
-        + (f", {escape(s.where)}" if s.where else "") + f" <code>{escape(s.key)}</code></li>"
+        + (f", {linked(s.where)}" if s.where else "") + f" <code>{escape(s.key)}</code></li>"
         for s in plan.sources)
     body = "".join(_section(s) for s in plan.sections)
+    about = f'<p class="about">{escape(plan.about)}</p>' if plan.about else ""
+    footer = f"<footer>{escape(plan.disclaimer)}</footer>" if plan.disclaimer else ""
+    intro = "" if plan.brief else f"""<section class="intro"><h2>Your situation</h2>
+<p class="situation">{situation or "No answers about your organisation were given."}</p>
+{notices}</section>
+"""
     return f"""<!DOCTYPE html>
-<html lang="en">
+<html lang="en"{' class="brief"' if plan.brief else ""}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <meta name="robots" content="noindex">
-<title>{escape(plan.title)}</title>
+<title>{escape(" ".join(x for x in (plan.title, plan.about) if x))}</title>
 <style>{CSS}</style>
 </head>
 <body>
-<header><h1>{escape(plan.title)}</h1><p class="subtitle">{escape(plan.subtitle)}</p></header>
-<section class="intro"><h2>Your situation</h2>
-<p class="situation">{situation or "No answers about your organisation were given."}</p>
-{notices}</section>
-{body}<section class="sources-section"><h2>Sources</h2><ol class="sources">{sources}</ol></section>
-<section class="answers"><h2>Your answers</h2>
-<p>Save this block as <code>answers.yaml</code> to re-run the plan.</p>
-<pre>{escape(plan.answers_yaml)}</pre>
-<script type="application/yaml" id="{ANSWERS_ID}">
-{_script_yaml(plan.answers_yaml)}</script>
-</section>
-<footer>{escape(plan.disclaimer)}</footer>
+<header><h1>{escape(plan.title)}</h1>{about}<p class="subtitle">{escape(plan.subtitle)}</p>
+</header>
+{intro}{body}<section class="sources-section"><h2>Sources</h2>
+<ol class="sources">{sources}</ol></section>
+{_answers(plan.answers_yaml)}{footer}
 </body>
 </html>
 """

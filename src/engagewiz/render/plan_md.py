@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from engagewiz.render.plan import Line, Part, Plan, Section
+from engagewiz.render.plan import Line, Part, Plan, Section, urls
 
 _SPECIAL = re.compile(r"([\\`*\[\]<>])")  # intraword _ is harmless in CommonMark
 
@@ -19,12 +19,18 @@ def esc(text: str) -> str:
     return "\\" + text if text[:1] in ("#", "_", "+", "-") else text
 
 
+def linked(text: str) -> str:
+    """Escaped text whose web addresses are CommonMark autolinks (`<https://...>`), which
+    every Markdown viewer makes clickable."""
+    return "".join(f"<{piece}>" if is_url else esc(piece) for is_url, piece in urls(text))
+
+
 def _refs(line: Line) -> str:
     return f" [{', '.join(str(n) for n in line.refs)}]" if line.refs else ""
 
 
 def _line(line: Line) -> str:
-    text = esc(line.text)
+    text = linked(line.text)
     if line.tone == "deadline":
         text = f"**{text}**"
     lead = f"**{esc(line.label)}:** " if line.label else ""
@@ -42,7 +48,8 @@ def _part(part: Part) -> list[str]:
 
 def _section(section: Section) -> list[str]:
     title = esc(section.title)
-    out = [f"## {section.number}. {title}" if section.number else f"## {title}", ""]
+    out = [f"## {section.number}. {title}" if section.number else f"## {title}", ""] \
+        if title else []
     if section.meta:
         out += [f"*{esc(section.meta)}*", ""]
     for line in section.intro:
@@ -59,20 +66,23 @@ def _fence(text: str) -> str:
 
 
 def render(plan: Plan) -> str:
-    out = [f"# {esc(plan.title)}", "", f"*{esc(plan.subtitle)}*", "",
-           "## Your situation", ""]
-    out += [" ".join(f"**{esc(k)}:** {esc(v)}." for k, v in plan.situation) or
-            "No answers about your organisation were given.", ""]
+    out = [f"# {esc(' '.join(x for x in (plan.title, plan.about) if x))}", "",
+           f"*{esc(plan.subtitle)}*", ""]
+    if not plan.brief:
+        out += ["## Your situation", ""]
+        out += [" ".join(f"**{esc(k)}:** {esc(v)}." for k, v in plan.situation) or
+                "No answers about your organisation were given.", ""]
     for notice in plan.notices:
-        out += [f"> {esc(notice)}", ""]
+        out += [f"> {linked(notice)}", ""]
     for section in plan.sections:
         out += _section(section)
     out += ["## Sources", ""]
-    out += [f"{s.number}. {esc(s.title)}" + (f", {esc(s.where)}" if s.where else "")
+    out += [f"{s.number}. {esc(s.title)}" + (f", {linked(s.where)}" if s.where else "")
             + f" ({esc(s.key)})" for s in plan.sources]
-    fence = _fence(plan.answers_yaml)
-    out += ["", "## Your answers", "",
-            "Save the block below as `answers.yaml` to re-run this plan.", "",
-            f"{fence}yaml", plan.answers_yaml.rstrip("\n"), fence, "",
-            "---", "", f"*{esc(plan.disclaimer)}*", ""]
+    if plan.answers_yaml:
+        fence = _fence(plan.answers_yaml)
+        out += ["", "## Your answers", "",
+                "Save the block below as `answers.yaml` to re-run this plan.", "",
+                f"{fence}yaml", plan.answers_yaml.rstrip("\n"), fence]
+    out += ["", "---", "", f"*{esc(plan.disclaimer)}*", ""] if plan.disclaimer else [""]
     return "\n".join(out)

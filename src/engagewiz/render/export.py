@@ -75,7 +75,7 @@ def _document(build: Callable[..., Plan], view: str) -> Exporter:
         if view == ".pdf":
             from engagewiz.render.pdf import to_pdf
 
-            return to_pdf(html)
+            return to_pdf(html, one_page=plan.brief)
         return html
     return export
 

@@ -27,8 +27,9 @@ STDOUT = Path("-")
 @app.command()
 def assess(
     answers: Annotated[Optional[Path], typer.Option(  # noqa: UP045
-        "--answers", "-a", help="An answers file (YAML or JSON); see 'engagewiz template'. "
-        "On a terminal, questions it leaves out are asked.", show_default=False)] = None,
+        "--answers", "-a", help="An answers file (YAML or JSON; see 'engagewiz template'), "
+        "or a workshop scenario's name (see 'engagewiz demo'). On a terminal, questions it "
+        "leaves out are asked.", show_default=False)] = None,
     format: common.FormatOption = common.Format.rich,
     top: Annotated[Optional[str], typer.Option(  # noqa: UP045
         metavar="N|all", help="How many recommended routes to show: a number, or 'all' "
@@ -81,6 +82,10 @@ def assess(
     day = common.today(today)
     plain = common.plain_wanted(plain)
     accessible = accessible or os.environ.get("TERM") == "dumb"
+    if answers is not None and not _exists(answers):  # a scenario's name, or a mistake
+        from engagewiz.storage.scenarios import answers_path
+
+        answers = answers_path(str(answers), kb)
     given = _starting_answers(answers, resume_, knowledge, countries, day)
     def show(partial: dict[str, Any]) -> None:
         """A shortcut's result (urgent, quick), on screen before more is asked."""
@@ -136,6 +141,14 @@ def _top(text: str | None) -> int | None:
         return int(text)
     raise InputError.one(f"expected a number from 1, or 'all'; found {quoted(text)}",
                          key="--top")
+
+
+def _exists(path: Path) -> bool:
+    """True also when the system cannot say (a name too long): load_answers explains."""
+    try:
+        return path.exists()
+    except OSError:
+        return True
 
 
 def _starting_answers(path: Path | None, resume_: bool, kb: KnowledgeBase,

@@ -90,10 +90,12 @@ def run_checks(kb_dir: Path | None) -> tuple[list[Problem], KnowledgeBase | None
     except InputError as exc:
         return exc.problems, knowledge
     from engagewiz.authoring.expect import check_files
+    from engagewiz.authoring.scenarios import scenario_problems
     from engagewiz.storage.scenarios import SCENARIOS
 
     folder = kb_dir or default_dir()
-    expected = check_files(knowledge, sorted((folder / SCENARIOS).glob("*.yaml")))
+    files = sorted((folder / SCENARIOS).glob("*.yaml"))
+    expected = check_files(knowledge, files) + scenario_problems(knowledge, files)
     return lint(knowledge, folder, countries) + expected, knowledge
 
 

@@ -1,15 +1,15 @@
 """Workshop commands: `demo` plays a bundled scenario, `compare` shows what one answer changes.
 
-Trainers run these in front of a room: the demo walks the interview one answer at a time
-(Enter to advance, or --auto) and ends with a short result; compare puts two assessments
-side by side with the reason for every move, so "what if the risk were high?" gets an
-answer in seconds (`--set reprisal_risk=high`).
+Trainers run these in front of a room: the demo walks the interview one answer at a time,
+then the result route by route, then what one changed answer would do (render/demo.py says
+what each screen holds, cli/player.py paces them); compare puts two assessments side by
+side with the reason for every move, so "what if the risk were high?" gets an answer in
+seconds (`--set reprisal_risk=high`).
 """
 
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
 
@@ -19,7 +19,13 @@ from engagewiz.cli import common
 from engagewiz.cli.app import app
 from engagewiz.cli.common import escape
 from engagewiz.errors import InputError
-from engagewiz.storage.scenarios import find_scenario, scenario_dir, scenarios
+from engagewiz.storage.scenarios import (
+    Scenario,
+    answers_path,
+    find_scenario,
+    scenario_dir,
+    scenarios,
+)
 from engagewiz.textsafe import quoted, visible
 
 if TYPE_CHECKING:
@@ -30,8 +36,10 @@ if TYPE_CHECKING:
     from engagewiz.core.model import KnowledgeBase, Question
     from engagewiz.core.results import Assessment
     from engagewiz.kb.countries import CountryData
+    from engagewiz.render.demo import Screen
 
 MAX_DELAY = 60.0  # seconds; also keeps out nan and inf, which time.sleep refuses
+DELAY = 4.0  # seconds a screen stays with --auto (a result screen twice as long)
 
 
 @app.command()
@@ -39,15 +47,28 @@ def demo(
     name: Annotated[Optional[str], typer.Argument(  # noqa: UP045
         metavar="[NAME]", help="The scenario to play; leave out to list them.",
         show_default=False)] = None,
-    auto: Annotated[bool, typer.Option(help="Play without waiting for Enter.")] = False,
-    delay: Annotated[float, typer.Option(help="Seconds between answers with --auto.",
-                                         min=0, max=MAX_DELAY)] = 0.0,
+    auto: Annotated[bool, typer.Option(
+        help="Move on by itself; keys still work (s: the result, q: quit).")] = False,
+    delay: Annotated[float, typer.Option(
+        help="Seconds each screen stays with --auto; a result screen stays twice as long.",
+        min=0, max=MAX_DELAY)] = DELAY,
+    big: Annotated[bool, typer.Option(
+        "--big", help="For a projector: fewer words, more space.")] = False,
     top: Annotated[int, typer.Option(help="Routes shown in the result.", min=1)] = 3,
     plain: common.PlainOption = False,
     kb: common.KbOption = None,
     today: common.TodayOption = None,
 ) -> None:
-    """Play a workshop scenario, screen by screen, for a room."""
+    """Play a workshop scenario, screen by screen, for a room.
+
+    Each screen fits the terminal: the scenario, each answer, the State's facts, then the
+    result route by route (urgent routes and time limits first), the blocked routes with
+    their rules, and what one changed answer would do. Keys: Enter (or space) next, b back,
+    s straight to the result, q quit; no Enter needed.
+    """
+    from engagewiz.cli.player import Player
+    from engagewiz.core.engine import assess
+    from engagewiz.render import demo as view
     from engagewiz.render.terminal import make_console
 
     if not 0 <= delay <= MAX_DELAY:  # nan fails both comparisons
@@ -61,28 +82,72 @@ def demo(
     scenario = find_scenario(name, kb)
     knowledge, countries, day = common.load_kb(kb), common.load_countries(kb), common.today(today)
     answers = _load(scenario.path, knowledge, countries, day)
-    wait = _Pacer(console, auto or not sys.stdin.isatty(), delay)
-    console.rule(f"[bold]{escape(scenario.title)}[/bold]")
-    console.print(escape(scenario.description))
-    _play(console, knowledge, answers, countries, day, wait)
-    from engagewiz.core.engine import assess
-    from engagewiz.core.qids import REPRISAL_RISK
-    from engagewiz.render.terminal import render
-
     result = assess(knowledge, answers, today=day, countries=countries)
-    render(result, knowledge, console, top=top, plain=plain, compact=True)
-    flip = "low" if answers.get(REPRISAL_RISK) == "high" else "high"
-    console.print(f"\nWhat if? engagewiz compare {scenario.name} --set {REPRISAL_RISK}={flip}\n"
-                  f"Plan:    engagewiz assess --answers {_short(scenario.path)} "
-                  "--output plan.html", style="dim")
+    player = Player(console, auto=auto, delay=delay, waits=sys.stdin.isatty())
+    based_on = [knowledge.sources[k].citation for k in scenario.sources
+                if k in knowledge.sources]
+    screens = [view.intro(scenario, based_on, big),
+               *_questions(knowledge, answers, countries, day, big),
+               *view.result(result, top, big),
+               _what_if(scenario, knowledge, answers, result, countries, day, console,
+                        player.height(), big),
+               view.take_home(scenario.name)]
+    player.play(screens)
 
 
-def _short(path: Path) -> str:
-    """The path relative to the working folder when it is inside it: easier to read aloud."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
+def _questions(kb: KnowledgeBase, answers: dict[str, Any], countries: CountryData | None,
+               day: date, big: bool) -> list[Screen]:
+    """A screen per answer in interview order; the facts the country data filled in, as
+    one screen after the State is named."""
+    from engagewiz.core import interview
+    from engagewiz.core.prefill import with_country_facts
+    from engagewiz.render import demo as view
+
+    filled = with_country_facts(kb, answers, countries, day)
+    asked = [q for q in interview.applicable(kb, filled.answers) if q.id in filled.answers]
+    own = [q for q in asked if q.id in answers]
+    facts = [(q.short or q.text, q.label(filled.answers[q.id])) for q in asked
+             if q.id not in answers]
+    where = "; ".join(dict.fromkeys(filled.provenance[q.id].removeprefix("per ")
+                                    for q in asked if q.id in filled.provenance))
+    titles = {s.id: s.title for s in kb.sections}
+    screens: list[Screen] = []
+    earlier: dict[str, list[tuple[str, str]]] = {}  # per section: asked, and answered
+    for number, q in enumerate(own, 1):
+        shown = _shown(q, answers[q.id], countries)
+        done = earlier.setdefault(q.section, [])
+        screens.append(view.question(number, len(own), titles.get(q.section, q.section),
+                                     q.text, shown, q.help, list(done), big))
+        done.append((q.short or q.text, shown))
+        if q.type == "country" and facts:
+            screens.append(view.facts(facts, where, shown, big))
+    return screens
+
+
+def _what_if(scenario: Scenario, kb: KnowledgeBase, answers: dict[str, Any],
+             before: Assessment, countries: CountryData | None, day: date, console: Console,
+             height: int, big: bool) -> Screen:
+    """The scenario's own flip (`# what if: KEY=VALUE`) or the one the core finds."""
+    from engagewiz.core.compare import compare as diff
+    from engagewiz.core.engine import assess
+    from engagewiz.core.whatif import Flip, what_would_change
+    from engagewiz.render import demo as view
+
+    flip: Flip | None
+    if scenario.what_if:
+        changed = _apply(answers, [scenario.what_if], kb, countries, day)
+        qid = scenario.what_if.partition("=")[0].strip()
+        after = assess(kb, changed, today=day, countries=countries)
+        flip = Flip(qid, answers.get(qid), changed.get(qid), diff(before, after, kb))
+    else:
+        flip = what_would_change(kb, answers, before, today=day, countries=countries)
+    question = kb.question(flip.question) if flip else None
+    if flip is None or question is None:
+        return view.what_if(None, "", "", "", scenario.name, console, height, big)
+    return view.what_if(flip, question.short or question.text,
+                        _shown(question, flip.before, countries),
+                        _shown(question, flip.after, countries), scenario.name, console,
+                        height, big)
 
 
 def _list(console: Console, kb_dir: Path | None) -> None:
@@ -96,66 +161,12 @@ def _list(console: Console, kb_dir: Path | None) -> None:
         return
     console.print("[bold]Workshop scenarios[/bold]  (play one: engagewiz demo NAME)\n")
     for s in found:
-        drawn = s.description[s.description.find("Drawn from"):] if "Drawn from" in (
-            s.description) else ""
         console.print(f"[bold cyan]{escape(s.name)}[/bold cyan]")
         console.print(Indented(Text(s.title), 2))
-        if drawn:
-            console.print(Indented(Text(drawn, style="dim"), 2))
-    console.print("\nAdd --auto to play without pressing Enter; compare two with "
+        if s.drawn:
+            console.print(Indented(Text(s.drawn, style="dim"), 2))
+    console.print("\nAdd --auto to play by itself, --big for a projector; compare two with "
                   "'engagewiz compare A B' or 'engagewiz compare A --set key=value'.")
-
-
-class _Pacer:
-    """Waits for Enter at a terminal; 's' plays the rest without stopping, 'q' quits."""
-
-    def __init__(self, console: Console, auto: bool, delay: float) -> None:
-        self.console, self.auto, self.delay = console, auto, delay
-
-    def __call__(self) -> None:
-        if self.auto:
-            if self.delay:
-                time.sleep(self.delay)
-            return
-        try:
-            key = input("  [Enter] next  [s] skip to the result  [q] quit ").strip().lower()
-        except EOFError:
-            key = "s"
-        if key == "q":
-            raise typer.Exit(0)
-        if key == "s":
-            self.auto, self.delay = True, 0.0
-
-
-def _play(console: Console, kb: KnowledgeBase, answers: dict[str, Any],
-          countries: CountryData | None, day: date, wait: _Pacer) -> None:
-    """Questions in interview order; facts from the country data are shown as one group."""
-    from engagewiz.core import interview
-    from engagewiz.core.prefill import with_country_facts
-
-    filled = with_country_facts(kb, answers, countries, day)
-    asked = [q for q in interview.applicable(kb, filled.answers) if q.id in filled.answers]
-    own = sum(1 for q in asked if q.id in answers)
-    titles = {s.id: s.title for s in kb.sections}
-    section, number = "", 0
-    facts: list[tuple[str, str, str]] = []
-    for q in asked:
-        if q.section != section:
-            section = q.section
-            _facts(console, facts, filled.provenance, wait)
-            facts = []
-            console.print()
-            console.rule(f"[bold]{escape(titles.get(q.section, q.section))}[/bold]",
-                         align="left", style="dim")
-        if q.id not in answers:
-            facts.append((q.text, q.label(filled.answers[q.id]), q.id))
-            continue
-        number += 1
-        shown = _shown(q, filled.answers[q.id], countries)
-        console.print(f"\n[dim]Question {number} of {own}[/dim]\n[bold]{escape(q.text)}"
-                      f"[/bold]\n[bold cyan]-> {escape(shown)}[/bold cyan]")
-        wait()
-    _facts(console, facts, filled.provenance, wait)
 
 
 def _shown(q: Question, value: Any, countries: CountryData | None) -> str:
@@ -165,24 +176,6 @@ def _shown(q: Question, value: Any, countries: CountryData | None) -> str:
         if found is not None:
             return found.name
     return q.label(value)
-
-
-def _facts(console: Console, facts: list[tuple[str, str, str]], provenance: dict[str, str],
-           wait: _Pacer) -> None:
-    """The State's ratifications in one step: the room needs the picture, not 20 pauses."""
-    if not facts:
-        return
-    from rich.table import Table
-
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(ratio=1)
-    grid.add_column(no_wrap=True, style="bold cyan")
-    for text, label, _qid in facts:
-        grid.add_row(escape(text), escape(label))
-    where = provenance.get(facts[0][2], "")
-    console.print(f"\n[bold]From the country data[/bold] [dim]{escape(where)}[/dim]")
-    console.print(grid)
-    wait()
 
 
 def _load(path: Path, kb: KnowledgeBase, countries: CountryData | None,
@@ -226,8 +219,8 @@ def compare(
         raise InputError.one("give a second answers file or scenario, or --set KEY=VALUE",
                              key="B")
     knowledge, countries, day = common.load_kb(kb), common.load_countries(kb), common.today(today)
-    path_a = _answers_path(first, kb)
-    path_b = _answers_path(second, kb) if second else path_a
+    path_a = answers_path(first, kb)
+    path_b = answers_path(second, kb) if second else path_a
     answers_a = _load(path_a, knowledge, countries, day)
     answers_b = _apply(_load(path_b, knowledge, countries, day), set_ or [], knowledge,
                        countries, day)
@@ -244,19 +237,6 @@ def compare(
     plain = common.plain_wanted(plain)
     view.render(comparison, make_console(plain), labels=(Path(first).stem, label_b), top=top,
                 plain=plain, full=full)
-
-
-def _answers_path(text: str, kb_dir: Path | None) -> Path:
-    """A file if one exists at that path, else a bundled scenario of that name."""
-    path = Path(text)
-    try:
-        if path.exists():  # a folder or a FIFO: load_answers says what is wrong with it
-            return path
-    except OSError:  # a name too long for the file system is no file
-        pass
-    if path.suffix in (".yaml", ".yml", ".json") or "/" in text:
-        raise InputError.one("answers file not found", text)
-    return find_scenario(text, kb_dir).path
 
 
 def _apply(answers: dict[str, Any], changes: list[str], kb: KnowledgeBase,

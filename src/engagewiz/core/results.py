@@ -173,5 +173,11 @@ class Assessment:
         """The sources of the prefilled facts, each once: "UN Treaty Collection, ...; ..."."""
         return "; ".join(dict.fromkeys(p.source for p in self.prefilled))
 
+    def worth_opening(self, status: Status) -> tuple[RouteResult, ...]:
+        """Check-first (`unknown`) or blocked routes that fit the goal, made for this kind
+        of case, in a system the State is part of: those worth saying what would open."""
+        pool = self.check_first if status == UNKNOWN else self.blocked
+        return tuple(r for r in pool if r.score > 0 and not r.aside and not r.out_of_region)
+
     def all_routes(self) -> tuple[RouteResult, ...]:
         return self.recommended + self.other_open + self.check_first + self.blocked

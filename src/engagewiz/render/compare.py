@@ -104,14 +104,27 @@ def _answers_brief(c: Comparison) -> list[RenderableType]:
 
 def _summary(c: Comparison, console: Console, labels: tuple[str, str], top: int,
              plain: bool, height: int | None) -> None:
+    from rich.text import Text
+
+    lead = [*_head(c, labels), *_answers_brief(c), Text("")]
+    tail = _text("[dim]Every answer and every reason: --full. For scripts: --format json."
+                 "[/dim]")
+    for item in summary(c, console, lead=lead, tail=tail, top=top, plain=plain,
+                        height=height):
+        console.print(item)
+
+
+def summary(c: Comparison, console: Console, *, lead: list[RenderableType],
+            tail: RenderableType, top: int = SUMMARY_TOP, plain: bool = False,
+            height: int | None = None, columns: tuple[str, str] = ("A", "B")
+            ) -> list[RenderableType]:
+    """`lead`, the top routes side by side, then what opened, closed, rose and fell, each
+    with its one reason, as many as fit in `height` lines with `tail` at the end."""
     from rich.markup import escape
     from rich.text import Text
 
     budget = Budget(console, height)
-    budget.add(*_head(c, labels), *_answers_brief(c), Text(""), _table(c, top, plain),
-               force=True)
-    tail = _text("[dim]Every answer and every reason: --full. For scripts: --format json."
-                 "[/dim]")
+    budget.add(*lead, _table(c, top, plain, columns), force=True)
     budget.reserve(lines_of(console, tail) + 2)
     groups = [(g, [x for x in c.changes if x.movement == g[0] and x.main is not None])
               for g in GROUPS[:-1]]
@@ -133,7 +146,7 @@ def _summary(c: Comparison, console: Console, labels: tuple[str, str], top: int,
     else:
         budget.add(Text(""), force=True)
     budget.add(tail, force=True)
-    budget.print()
+    return budget.items
 
 
 def _round_robin(console: Console, budget: Budget,
@@ -197,7 +210,8 @@ def _full(c: Comparison, console: Console, labels: tuple[str, str], top: int,
     out(f"{c.unchanged} route(s) did not move.", style="dim")
 
 
-def _table(c: Comparison, top: int, plain: bool) -> Table:
+def _table(c: Comparison, top: int, plain: bool, columns: tuple[str, str] = ("A", "B")
+           ) -> Table:
     from rich import box
     from rich.markup import escape
     from rich.table import Table
@@ -205,8 +219,8 @@ def _table(c: Comparison, top: int, plain: bool) -> Table:
     table = Table(box=box.ASCII if plain else box.SIMPLE_HEAD, show_edge=False,
                   pad_edge=False)
     table.add_column("#", justify="right", style="dim")
-    table.add_column("A", overflow="fold", ratio=1)
-    table.add_column("B", overflow="fold", ratio=1)
+    table.add_column(columns[0], overflow="fold", ratio=1)
+    table.add_column(columns[1], overflow="fold", ratio=1)
     before, after = c.before_top[:top], c.after_top[:top]
     names_before = {n for n, _ in before}
     for i in range(max(len(before), len(after))):

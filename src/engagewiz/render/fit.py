@@ -53,10 +53,6 @@ class Budget:
     def release(self) -> None:
         self.reserved = 0
 
-    def print(self) -> None:
-        for item in self.items:
-            self.console.print(item)
-
 
 def pages(console: Console, items: Iterable[RenderableType], height: int) -> list[
         list[RenderableType]]:

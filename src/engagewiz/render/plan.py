@@ -297,7 +297,7 @@ def _pending(a: Assessment, ref: Footnotes,
              status: Status) -> Section | None:
     """Check-first or blocked routes that fit the goal, with what would open each."""
     pool = a.check_first if status == UNKNOWN else a.blocked
-    fitting = [r for r in pool if r.score > 0 and not r.aside and not r.out_of_region]
+    fitting = a.worth_opening(status)
     if not fitting:
         return None
     parts = []

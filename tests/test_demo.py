@@ -1,0 +1,228 @@
+"""`engagewiz demo` for a room: screens that fit, the result route by route, single keys in a
+real terminal, and what one changed answer would do."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import pexpect
+import pytest
+import yaml
+from rich.console import Console
+
+from engagewiz.cli import keys
+from engagewiz.cli.player import Player
+from engagewiz.core import interview
+from engagewiz.core.engine import assess
+from engagewiz.core.model import KnowledgeBase
+from engagewiz.core.whatif import what_would_change
+from engagewiz.kb.countries import CountryData
+from engagewiz.render import demo as view
+from engagewiz.storage.answers import check_answers
+from engagewiz.storage.scenarios import read_scenario
+
+ROOT = Path(__file__).resolve().parents[1]
+SCENARIOS = ROOT / "data" / "scenarios"
+NAMES = sorted(p.stem for p in SCENARIOS.glob("*.yaml"))
+TODAY = date(2026, 11, 23)
+RULE = re.compile(r"^(\S.*?) ─{3,}$", re.M)  # a screen's title line
+PTY = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "NO_COLOR": "1", "ENGAGEWIZ_TODAY": "2026-11-23"}
+
+
+def cli(*args: str, columns: int = 100) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "ENGAGEWIZ_TODAY": "2026-11-23", "NO_COLOR": "1",
+           "COLUMNS": str(columns)}
+    return subprocess.run([sys.executable, "-m", "engagewiz", *args], capture_output=True,
+                          text=True, env=env, timeout=60, stdin=subprocess.DEVNULL, check=False)
+
+
+def pages_of(out: str) -> list[tuple[str, str]]:
+    """(title, body) of each page printed off a terminal."""
+    titles = list(RULE.finditer(out))
+    return [(m.group(1), out[m.end():titles[n + 1].start() if n + 1 < len(titles) else None])
+            for n, m in enumerate(titles)]
+
+
+def screens_of(out: str) -> list[tuple[str, str]]:
+    """(title, body) of each screen: the pages of a tall one ("Title (2/3)") put together."""
+    screens: list[tuple[str, str]] = []
+    for title, body in pages_of(out):
+        found = re.fullmatch(r"(.*) \((\d+)/\d+\)", title)
+        if found and found.group(2) != "1":
+            screens[-1] = (screens[-1][0], screens[-1][1] + body)
+        else:
+            screens.append((found.group(1) if found else title, body))
+    return screens
+
+
+def answers_of(name: str, kb: KnowledgeBase) -> dict[str, object]:
+    raw = yaml.safe_load((SCENARIOS / f"{name}.yaml").read_text())
+    return interview.effective(kb, check_answers(raw, kb)[0])
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_scenario_plays_screen_by_screen_each_fitting_30_lines(name: str) -> None:
+    started = time.monotonic()
+    done = cli("demo", name, "--auto")  # off a terminal, --auto's delay is not waited
+    assert done.returncode == 0, done.stderr
+    assert time.monotonic() - started < 20
+    shown = pages_of(done.stdout)
+    titles = [t for t, _ in screens_of(done.stdout)]
+    scenario = read_scenario(SCENARIOS / f"{name}.yaml")
+    assert titles[0] == scenario.title and "question 1 of" in titles[1]
+    assert titles[-2:] == ["What would change this?", "Take it home"]
+    routes = [t for t in titles if t.startswith("Recommended route ")]
+    assert routes == [f"Recommended route {n} of 3" for n in (1, 2, 3)]
+    for title, body in shown:
+        lines = body.strip("\n").split("\n")
+        assert len(lines) <= 30 - 3, title  # the title rule, a blank, the key line
+    assert "\x1b[" not in done.stdout  # NO_COLOR and a pipe: no escape codes
+
+
+def test_the_result_runs_urgent_limits_top_routes_blocked_then_what_if() -> None:
+    urgent = [t for t, _ in screens_of(cli("demo", "defenders-urgent-action").stdout)]
+    first = next(n for n, t in enumerate(urgent) if "question" not in t and n > 1
+                 and not t.startswith("What "))
+    assert urgent[first] == "Urgent: someone is at imminent risk"
+    deadline = [t for t, _ in screens_of(cli("demo", "rehab-centre-complaint-deadline").stdout)]
+    result = deadline[deadline.index("Time limits running"):]
+    assert result[:4] == ["Time limits running", "Recommended route 1 of 3",
+                          "Recommended route 2 of 3", "Recommended route 3 of 3"]
+    assert result[4].startswith("Blocked route 1 of ")
+    assert result[-2:] == ["What would change this?", "Take it home"]
+
+
+def test_questions_come_in_interview_order_with_labels_and_the_states_facts(
+        kb: KnowledgeBase) -> None:
+    out = cli("demo", "rehab-centre-complaint-deadline").stdout
+    shown = dict(screens_of(out))
+    asked = [t for t in shown if "question" in t]
+    numbers = [int(re.search(r"question (\d+) of", t).group(1)) for t in asked]  # type: ignore
+    assert numbers == list(range(1, len(asked) + 1)) and len(asked) > 15
+    assert "-> Georgia" in out  # a country answer reads as its name
+    assert "-> Final decision given; no further appeal" in out  # labels, not values
+    facts = shown["What Georgia has accepted, from the country data"]
+    assert "CAT complaints (art. 22)" in facts and "UN Treaty Collection" in facts
+    intro = " ".join(shown["A torture survivor's complaint against the clock"].split())
+    assert "Based on:" in intro and "Engaging with UN Human Rights Mechanisms" in intro
+    assert "seed" not in intro.lower()
+
+
+def test_big_says_less() -> None:
+    normal, big = (cli("demo", "rehab-centre-complaint-deadline", *extra).stdout
+                   for extra in ((), ("--big",)))
+    route = "Recommended route 1 of 3"
+    assert dict(screens_of(normal))[route].count("+") > dict(screens_of(big))[route].count("+")
+    assert "[irct-engaging-un]" in normal and "[irct-engaging-un]" not in big
+    assert len(big.split()) < len(normal.split()) * 0.8
+
+
+def test_what_would_change_this_is_a_real_flip_of_the_top(kb: KnowledgeBase,
+                                                          countries: CountryData) -> None:
+    answers = answers_of("rehab-centre-complaint-deadline", kb)
+    before = assess(kb, answers, today=TODAY, countries=countries)
+    flip = what_would_change(kb, answers, before, today=TODAY, countries=countries)
+    assert flip is not None and flip.before == answers[flip.question] != flip.after
+    after = assess(kb, {**answers, flip.question: flip.after}, today=TODAY,
+                   countries=countries)
+    assert [r.id for r in after.recommended[:3]] != [r.id for r in before.recommended[:3]]
+    out = cli("demo", "rehab-centre-complaint-deadline").stdout
+    screen = dict(screens_of(out))["What would change this?"]
+    assert f"--set {flip.setting}" in " ".join(screen.split())
+    assert "As played" in screen and "What if" in screen
+
+
+def test_a_scenarios_own_what_if_is_played(tmp_path: Path) -> None:
+    kb_dir = tmp_path / "kb"
+    (kb_dir / "scenarios").mkdir(parents=True)
+    for name in ("questions.yaml", "mechanisms.yaml", "texts.yaml", "countries.json"):
+        (kb_dir / name).symlink_to(ROOT / "data" / name)
+    text = (SCENARIOS / "npm-cpt-and-spt.yaml").read_text()
+    (kb_dir / "scenarios" / "npm.yaml").write_text(
+        text.replace("# sources:", "# what if: reprisal_risk=high\n# sources:", 1))
+    out = cli("demo", "npm", "--kb", str(kb_dir)).stdout
+    assert "--set reprisal_risk=high" in " ".join(dict(screens_of(out))[
+        "What would change this?"].split())
+
+
+def test_player_cuts_a_tall_screen_to_the_terminal_at_60_by_30() -> None:
+    out = io.StringIO()
+    console = Console(file=out, width=60, height=30, force_terminal=True, no_color=True)
+    tall = view.Screen("Tall", [view.Indented(view.Text(f"line {n}"), 0) for n in range(70)])
+    Player(console, auto=True, delay=0, waits=False).play([tall])
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", out.getvalue())
+    pages = [p for p in plain.split("\x1b[2J\x1b[H") if p]  # each page clears
+    assert len(pages) == 3
+    for page in pages:
+        assert len(page.splitlines()) <= 30 and max(map(len, page.splitlines())) <= 60
+    assert "Tall (1/3)" in pages[0] and "line 69" in pages[2]
+
+
+def test_key_names() -> None:
+    assert [keys.name(k) for k in ("\r", " ", "\x1b[C", "\x1b[D", "S", "q", "\x04")] == [
+        "enter", "space", "right", "left", "s", "q", "eof"]
+
+
+def spawn(*args: str, columns: int = 100) -> pexpect.spawn:
+    return pexpect.spawn(sys.executable, ["-m", "engagewiz", "demo", *args], env=PTY,
+                         encoding="utf-8", dimensions=(30, columns), timeout=30)
+
+
+def test_s_skips_to_the_result_without_enter_and_q_quits() -> None:
+    child = spawn("rehab-centre-complaint-deadline")
+    child.expect("Enter: next")
+    child.send("s")  # one key, no Enter
+    child.expect("Time limits running")
+    child.send("q")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
+def test_back_and_next_move_between_screens() -> None:
+    child = spawn("npm-cpt-and-spt", columns=60)
+    child.expect("1/")
+    child.send(" ")
+    child.expect("question 1 of")
+    child.send("b")
+    child.expect("A National Preventive Mechanism with the CPT")
+    child.send("q")
+    child.expect(pexpect.EOF)
+
+
+def test_the_terminal_is_restored_after_ctrl_c() -> None:
+    shell = pexpect.spawn("/bin/bash", ["--norc", "--noprofile"], env={**PTY, "PS1": "$ "},
+                          encoding="utf-8", dimensions=(30, 100), timeout=30)
+    shell.expect_exact("$ ")
+    shell.sendline(f"'{sys.executable}' -m engagewiz demo rehab-centre-complaint-deadline")
+    shell.expect("Enter: next")
+    shell.send("s")
+    shell.expect("Time limits running")
+    shell.sendintr()
+    shell.expect_exact("$ ")
+    shell.sendline("echo status=$?; stty -a | tr ' ' '\\n' | grep -x -e icanon -e -icanon "
+                   "-e echo -e -echo")
+    shell.expect(r"status=(\d+)")
+    assert shell.match.group(1) == "130"
+    shell.expect_exact("$ ")
+    settings = shell.before.split()
+    assert "icanon" in settings and "echo" in settings, settings
+    shell.sendline("exit")
+    shell.expect(pexpect.EOF)
+
+
+def test_the_take_home_commands_work_with_the_scenarios_name(tmp_path: Path) -> None:
+    """The last screen names the scenario, not a path into site-packages."""
+    shown = dict(screens_of(cli("demo", "npm-cpt-and-spt").stdout))["Take it home"]
+    assert "engagewiz assess --answers npm-cpt-and-spt --output brief.pdf" in shown
+    done = cli("assess", "--answers", "npm-cpt-and-spt", "--output", str(tmp_path / "p.md"))
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "p.md").read_text().startswith("# Engagement plan for a National "
+                                                      "Preventive Mechanism (NPM) in Czechia")

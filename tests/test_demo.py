@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SCENARIOS = ROOT / "data" / "scenarios"
 NAMES = sorted(p.stem for p in SCENARIOS.glob("*.yaml"))
 TODAY = date(2026, 11, 23)
-RULE = re.compile(r"^(\S.*?) ─{3,}$", re.M)  # a screen's title line
+RULE = re.compile(r"^(\S.*?) [─-]{3,}$", re.M)  # a screen's title line ("-" with --plain)
 PTY = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "NO_COLOR": "1", "ENGAGEWIZ_TODAY": "2026-11-23"}
 
 
@@ -226,3 +226,30 @@ def test_the_take_home_commands_work_with_the_scenarios_name(tmp_path: Path) -> 
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "p.md").read_text().startswith("# Engagement plan for a National "
                                                       "Preventive Mechanism (NPM) in Czechia")
+
+
+def test_check_names_a_wrong_source_or_what_if_in_a_scenario(kb: KnowledgeBase,
+                                                            tmp_path: Path) -> None:
+    from engagewiz.authoring.scenarios import scenario_problems
+
+    text = (SCENARIOS / "npm-cpt-and-spt.yaml").read_text()
+    wrong = tmp_path / "wrong.yaml"
+    wrong.write_text(text.replace("# sources: apt-npm-toolkit",
+                                  "# sources: apt-npm-toolkt\n# what if: reprisal_risk=huge"))
+    problems = [str(p) for p in scenario_problems(kb, [wrong])]
+    assert problems == [
+        f"{wrong}:6: sources: unknown source 'apt-npm-toolkt'; did you mean 'apt-npm-toolkit'?; "
+        "use a key listed under `sources:` in mechanisms.yaml",
+        f"{wrong}:7: what if: expected one of low, medium, high, dont_know; found 'huge'"]
+    assert scenario_problems(kb, sorted(SCENARIOS.glob("*.yaml"))) == []
+
+
+def test_readme_shows_real_demo_and_compare_output() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```\n(.*?)\n```", readme.split("### Playing a scenario to a room")[1]
+                        .split("\n## ")[0], re.S)
+    demo = cli("demo", "rehab-centre-complaint-deadline", "--big", "--plain", columns=88).stdout
+    assert blocks[0] + "\n" in demo
+    compared = cli("compare", "rehab-centre-complaint-deadline", "--set", "remedies=pending",
+                   "--plain", columns=88).stdout
+    assert compared.rstrip("\n") == blocks[1]

@@ -37,9 +37,11 @@ class Page:
 
 
 class Player:
-    def __init__(self, console: Console, *, auto: bool, delay: float, waits: bool) -> None:
+    def __init__(self, console: Console, *, auto: bool, delay: float, waits: bool,
+                 plain: bool = False) -> None:
         """`waits`: someone is at the keyboard (standard input is a terminal)."""
         self.console, self.auto, self.delay, self.waits = console, auto, delay, waits
+        self.rule = "-" if plain else "─"
         self.live = console.is_terminal and (waits or auto)  # else: print, never clear
         self.single_keys = self.live and waits and keys.available()
 
@@ -84,7 +86,7 @@ class Player:
             out.clear()
         else:
             out.print()
-        out.print(Rule(Text(page.title, style="bold"), align="left"))
+        out.print(Rule(Text(page.title, style="bold"), align="left", characters=self.rule))
         out.print()
         for item in page.body:
             out.print(item)

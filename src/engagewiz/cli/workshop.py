@@ -83,14 +83,14 @@ def demo(
     knowledge, countries, day = common.load_kb(kb), common.load_countries(kb), common.today(today)
     answers = _load(scenario.path, knowledge, countries, day)
     result = assess(knowledge, answers, today=day, countries=countries)
-    player = Player(console, auto=auto, delay=delay, waits=sys.stdin.isatty())
+    player = Player(console, auto=auto, delay=delay, waits=sys.stdin.isatty(), plain=plain)
     based_on = [knowledge.sources[k].citation for k in scenario.sources
                 if k in knowledge.sources]
     screens = [view.intro(scenario, based_on, big),
                *_questions(knowledge, answers, countries, day, big),
                *view.result(result, top, big),
                _what_if(scenario, knowledge, answers, result, countries, day, console,
-                        player.height(), big),
+                        player.height(), big, plain),
                view.take_home(scenario.name)]
     player.play(screens)
 
@@ -126,7 +126,7 @@ def _questions(kb: KnowledgeBase, answers: dict[str, Any], countries: CountryDat
 
 def _what_if(scenario: Scenario, kb: KnowledgeBase, answers: dict[str, Any],
              before: Assessment, countries: CountryData | None, day: date, console: Console,
-             height: int, big: bool) -> Screen:
+             height: int, big: bool, plain: bool) -> Screen:
     """The scenario's own flip (`# what if: KEY=VALUE`) or the one the core finds."""
     from engagewiz.core.compare import compare as diff
     from engagewiz.core.engine import assess
@@ -147,7 +147,7 @@ def _what_if(scenario: Scenario, kb: KnowledgeBase, answers: dict[str, Any],
     return view.what_if(flip, question.short or question.text,
                         _shown(question, flip.before, countries),
                         _shown(question, flip.after, countries), scenario.name, console,
-                        height, big)
+                        height, big, plain)
 
 
 def _list(console: Console, kb_dir: Path | None) -> None:

@@ -175,7 +175,8 @@ def _route(r: RouteResult, n: int, of: int, upr_estimate: str, big: bool) -> Scr
         w.say(f"Next review: {escape(upr_estimate)}", 0, 2, style="dim")
     w.blank()
     w.say("[bold]Why it fits[/bold]", gap=False)
-    for x in [x for x in r.reasons if x.points > 0][:1 if big else REASONS]:
+    best = sorted((x for x in r.reasons if x.points > 0), key=lambda x: -x.points)
+    for x in best[:1 if big else REASONS]:
         w.say(f"{x.points:+d} {escape(x.text)}{_src(x.source, big)}", 2, 5, gap=big)
     if r.next_steps:
         w.blank()
@@ -198,7 +199,7 @@ def _blocked(r: RouteResult, n: int, of: int, big: bool) -> Screen:
 
 
 def what_if(flip: Flip | None, question: str, before: str, after: str, scenario: str,
-            console: Console, height: int, big: bool) -> Screen:
+            console: Console, height: int, big: bool, plain: bool = False) -> Screen:
     """One changed answer, live: what it opens, closes and moves, with the reason for each."""
     from engagewiz.render.compare import summary
 
@@ -213,8 +214,8 @@ def what_if(flip: Flip | None, question: str, before: str, after: str, scenario:
         Text("")]
     tail = Indented(Text(f"Try it: engagewiz compare {scenario} --set {flip.setting}",
                          style="dim"), 0, 2)
-    body = summary(flip.comparison, console, lead=lead, tail=tail, top=2 if big else 3,
-                   height=height, columns=("As played", "What if"))
+    body = summary(flip.comparison, console, lead=lead, tail=tail, top=3,
+                   height=height, columns=("As played", "What if"), plain=plain)
     return Screen(title, body, RESULT, slow=True)
 
 

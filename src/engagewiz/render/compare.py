@@ -125,7 +125,7 @@ def summary(c: Comparison, console: Console, *, lead: list[RenderableType],
 
     budget = Budget(console, height)
     budget.add(*lead, _table(c, top, plain, columns), force=True)
-    budget.reserve(lines_of(console, tail) + 2)
+    budget.reserve(lines_of(console, tail) + 3)  # a blank, and "N more moves" (two lines)
     groups = [(g, [x for x in c.changes if x.movement == g[0] and x.main is not None])
               for g in GROUPS[:-1]]
     chosen = _round_robin(console, budget, [(

@@ -65,7 +65,7 @@ def rule_can_apply(rule: Consideration, route: Route, kb: KnowledgeBase) -> bool
 
 
 def sites(kb: KnowledgeBase) -> Iterator[Site]:
-    """Every condition, in file order: questions' `when`, scoring rules, then routes."""
+    """Every condition, in file order: questions' `when`, scoring rules, routes, notes."""
     for i, question in enumerate(kb.questions):
         if question.when is not None:
             yield Site(question.when, "when", ("questions", i, "when"), question=question.id)
@@ -83,6 +83,8 @@ def sites(kb: KnowledgeBase) -> Iterator[Site]:
             for n, note in enumerate(notes):
                 if note.when is not None:
                     yield Site(note.when, name, (name, n, "when"), m)
+    for i, system_note in enumerate(kb.notes):
+        yield Site(system_note.when, "note", ("notes", i, "when"))
     yield from _text_sites(kb)
 
 

@@ -230,6 +230,7 @@ def _site_findings(site: Site, space: Space, where: Locator,
             "consideration": f"this consideration never counts: its `if` can never be true "
                              f"({why})",
             "scoring": f"this scoring rule never counts: its `if` can never be true ({why})",
+            "note": f"this note never shows: its `when` can never be true ({why})",
         }.get(site.kind, f"this {_NOTES.get(site.kind, site.kind)} shows only when answers "
                          f"are missing: its `when` can never be true ({why})")))
         return

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from engagewiz.core import gates, ranking
 from engagewiz.core.interview import effective, walked
 from engagewiz.core.model import Consideration, KnowledgeBase, Note, Route
+from engagewiz.core.notes import system_notes
 from engagewiz.core.prefill import with_country_facts
 from engagewiz.core.reach import out_of_region
 from engagewiz.core.results import (
@@ -85,6 +86,7 @@ def assess(
         safety=safety_advice(kb, asked, (*recommended, *check_first)),
         follow_up=kb.texts.plan.follow_up_for(asked),
         urgent_advice=kb.texts.urgent.for_case(bool(urgent_routes), asked) if urgent else (),
+        notes=system_notes(kb, ctx.answers, results, (r.id for r in recommended)),
     )
 
 

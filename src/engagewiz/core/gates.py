@@ -18,6 +18,7 @@ from engagewiz.core.conditions import DONT_KNOW, tests
 from engagewiz.core.deadlines import days_left, last_day
 from engagewiz.core.model import Gate, KnowledgeBase
 from engagewiz.core.qids import (
+    ACT_DATE,
     ECOSOC_STATUS,
     FINAL_DECISION_DATE,
     NHRI_STATUS,
@@ -114,10 +115,34 @@ def same_matter(gate: Gate, ctx: Context) -> GateResult:
     return _result(gate, UNKNOWN, ctx.said(SAME_MATTER))
 
 
+def _span(gate: Gate) -> str:
+    months, years = gate.params.get("months"), gate.params.get("years")
+    return f"{months} months" if months else f"{years} year{'s' if years != 1 else ''}"
+
+
+def _as_date(raw: Any) -> date:
+    return raw if isinstance(raw, date) else date.fromisoformat(str(raw))
+
+
+def _counted(gate: Gate, ctx: Context, start: date, event: str) -> GateResult:
+    """Open while the limit counted from `start` runs; once it has passed, blocked or
+    check first as the gate says. The deadline goes with the result either way."""
+    span = _span(gate)
+    last = last_day(start, months=gate.params.get("months"), years=gate.params.get("years"))
+    left = days_left(last, ctx.today)
+    deadline = Deadline(f"{span} from {event} of {start.isoformat()}", last.isoformat(), left)
+    if left >= 0:
+        return _result(gate, OPEN, f"Last day {last.isoformat()}: {left} days left "
+                       f"({span} from {start.isoformat()}).", deadline=deadline)
+    status: Status = BLOCKED if gate.params.get("expired") == "blocked" else UNKNOWN
+    exception = gate.params.get("exception", "")
+    return _result(gate, status, f"The {span} ended on {last.isoformat()}, {-left} days ago. "
+                   f"{exception}".strip(), deadline=deadline)
+
+
 @evaluates
 def time_limit(gate: Gate, ctx: Context) -> GateResult:
-    months, years = gate.params.get("months"), gate.params.get("years")
-    span = f"{months} months" if months else f"{years} year{'s' if years != 1 else ''}"
+    span = _span(gate)
     remedies = ctx.answers.get(REMEDIES)
     if remedies in ("pending", "not_tried"):
         return _result(gate, OPEN, f"The {span} will run from the final domestic decision.")
@@ -129,18 +154,18 @@ def time_limit(gate: Gate, ctx: Context) -> GateResult:
     if raw in (None, DONT_KNOW):
         return _result(gate, UNKNOWN, f"The limit is {span} from the final domestic decision; "
                        "give its date to see the last day.")
-    decided = raw if isinstance(raw, date) else date.fromisoformat(str(raw))
-    last = last_day(decided, months=months, years=years)
-    left = days_left(last, ctx.today)
-    deadline = Deadline(f"{span} from the final decision of {decided.isoformat()}",
-                        last.isoformat(), left)
-    if left >= 0:
-        return _result(gate, OPEN, f"Last day {last.isoformat()}: {left} days left "
-                       f"({span} from {decided.isoformat()}).", deadline=deadline)
-    status: Status = BLOCKED if gate.params.get("expired") == "blocked" else UNKNOWN
-    exception = gate.params.get("exception", "")
-    return _result(gate, status, f"The {span} ended on {last.isoformat()}, {-left} days ago. "
-                   f"{exception}".strip(), deadline=deadline)
+    return _counted(gate, ctx, _as_date(raw), "the final decision")
+
+
+@evaluates
+def act_time_limit(gate: Gate, ctx: Context) -> GateResult:
+    """A limit that runs from the act complained of (or the day the complainant learnt of
+    it), whatever the state of domestic remedies: the East African Court's two months."""
+    raw = ctx.answers.get(ACT_DATE)
+    if raw in (None, DONT_KNOW):
+        return _result(gate, UNKNOWN, f"The limit is {_span(gate)} from the act complained "
+                       "of (or the day you learnt of it); give that date to see the last day.")
+    return _counted(gate, ctx, _as_date(raw), "the act")
 
 
 @evaluates

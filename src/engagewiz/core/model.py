@@ -13,8 +13,9 @@ from engagewiz.core.texts import Texts
 # The closed vocabularies of the YAML, as types (mypy catches a misspelt comparison) and as
 # tuples (the loader's choices and the JSON Schema's enums).
 QuestionType = Literal["choice", "multi", "yes_no", "country", "date", "text"]
-GateKindName = Literal["requires", "exhaustion", "same_matter", "time_limit", "ecosoc",
-                       "consent", "closed"]  # what each does: kb/gatekinds.py
+# what each does: kb/gatekinds.py
+GateKindName = Literal["requires", "exhaustion", "same_matter", "time_limit",
+                       "act_time_limit", "ecosoc", "consent", "closed"]
 Nature = Literal["political", "expert", "judicial"]
 Family = Literal["charter", "treaty", "regional", "national"]
 RouteKind = Literal["country_recommendations", "case_decision", "thematic_standards",
@@ -105,6 +106,22 @@ class Note:
     text: str
     source: tuple[str, ...]
     when: Condition | None = None
+
+
+@record
+class SystemNote:
+    """Where nothing can be filed, said plainly: a body closed to individuals (the SADC
+    Tribunal), a region with no complaint body (Asia, the Arab region), a route outside the
+    international system (universal jurisdiction). It holds when its `when` is true, and
+    names the routes that fill the gap (`instead`), whose standing the result reports."""
+
+    id: str
+    title: str
+    text: str
+    when: Condition
+    source: tuple[str, ...]
+    instead: tuple[str, ...] = ()
+    check: str = ""  # where to check what the note says (whom to ask, where)
 
 
 @record
@@ -220,6 +237,7 @@ class KnowledgeBase:
     texts: Texts = field(default_factory=Texts)  # texts.yaml: plan texts, country-view rows
     shortcuts: tuple[Shortcut, ...] = ()
     changes: tuple[QuestionChange, ...] = ()  # questions.yaml `changes:`, oldest first
+    notes: tuple[SystemNote, ...] = ()  # mechanisms.yaml `notes:`: where nothing can be filed
     # route id -> {index in `scoring` of a rule whose `route:` may select the route: whether
     # that depends on answers}; decided at load (routematch.may_apply). A route missing here
     # is matched against every rule.

@@ -36,6 +36,7 @@ NHRI_STATUS = declare("nhri_status", "choice")
 ECOSOC_STATUS = declare("ecosoc_status", "choice")
 REMEDIES = declare("remedies", "choice")
 FINAL_DECISION_DATE = declare("final_decision_date", "date")
+ACT_DATE = declare("act_date", "date")  # the act complained of, or the day it became known
 SAME_MATTER = declare("same_matter", "choice")
 VICTIM_CONSENT = declare("victim_consent", "yes_no")
 REPRISAL_RISK = declare("reprisal_risk", "choice")

@@ -127,6 +127,33 @@ class RouteResult(NamedTuple):
         return tuple(g for g in self.gates if g.deadline and g.deadline.days_left >= 0)
 
 
+class Alternative(NamedTuple):
+    """A route that fills the gap a note describes, and where it stands for this user."""
+
+    id: str
+    name: str
+    status: str        # open / unknown / blocked; "" when the result does not judge it
+    recommended: bool  # open and among the recommended routes
+
+    @property
+    def standing(self) -> str:
+        """"recommended", "open", "check first", "blocked"."""
+        if self.recommended:
+            return "recommended"
+        return {UNKNOWN: "check first"}.get(self.status, self.status or "not judged")
+
+
+class NoteResult(NamedTuple):
+    """A note of the knowledge base that holds here: where nothing can be filed."""
+
+    id: str
+    title: str
+    text: str
+    check: str
+    source: tuple[str, ...]
+    instead: tuple[Alternative, ...]
+
+
 @record
 class Prefilled:
     """An answer taken from the country data, or an explicit answer that overrode it."""
@@ -168,6 +195,7 @@ class Assessment:
     safety: Safety | None = None  # None: risk known to be low, or no safety texts in the KB
     follow_up: tuple[Action, ...] = ()  # the plan's follow-up actions that apply here
     urgent_advice: tuple[Said, ...] = ()  # what the urgent banner says (texts.yaml `urgent`)
+    notes: tuple[NoteResult, ...] = ()  # where nothing can be filed, and what fills the gap
 
     def data_sources(self) -> str:
         """The sources of the prefilled facts, each once: "UN Treaty Collection, ...; ..."."""

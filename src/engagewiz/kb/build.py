@@ -31,6 +31,7 @@ from engagewiz.kb import spec as kbspec
 from engagewiz.kb.changes import parse_changes
 from engagewiz.kb.contract import read_problems
 from engagewiz.kb.gatekinds import GATE_KINDS, TEST
+from engagewiz.kb.notesbuild import build_notes
 from engagewiz.kb.templates import instances
 from engagewiz.storage import yamlfile
 from engagewiz.storage.answers import EXPECT
@@ -125,6 +126,7 @@ class _Builder:
                 self.problems.add(self.mfile, (), f"duplicate route id '{m.id}'")
             seen.add(m.id)
         self._check_reached_through(routes)
+        notes = build_notes(raw_m.get("notes", []), self, {m.id for m in routes})
         version = str(raw_m.get("kb_version", raw_m.get("version", "1")))
         changes, issues = parse_changes(raw_q.get("changes", []), set(self.questions), version)
         for keys, message in issues:
@@ -134,7 +136,7 @@ class _Builder:
             sections=sections, questions=tuple(self.questions.values()),
             routes=tuple(routes), scoring=scoring, sources=sources,
             files={"questions": str(self.qfile), "mechanisms": str(self.mfile)},
-            shortcuts=shortcuts,
+            shortcuts=shortcuts, notes=notes,
             scoring_for={m.id: {i: verdict is None for i, r in enumerate(scoring)
                                 if (verdict := may_apply(r, m)) is not False}
                          for m in routes},

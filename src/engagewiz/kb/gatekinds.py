@@ -58,6 +58,14 @@ class GateKind:
         return f"a gate of kind '{self.name}'"
 
 
+# The parameters of a time limit, whatever day it counts from.
+LIMIT_PARAMS: dict[str, Param] = {
+    "months": Param(Integer(minimum=1, maximum=120)),
+    "years": Param(Integer(minimum=1, maximum=20)),
+    "expired": Param(Choice(("blocked", "check_first")), required=True),
+    "exception": Param(Text("when time may run from another date")),
+}
+
 GATE_KINDS: dict[str, GateKind] = {k.name: k for k in (
     GateKind(
         "requires", "its test is true", gates.requires,
@@ -87,13 +95,13 @@ GATE_KINDS: dict[str, GateKind] = {k.name: k for k in (
         "time_limit", "filed within the time limit after the final domestic decision",
         gates.time_limit,
         reads=(Read(qids.FINAL_DECISION_DATE, needed=True), Read(qids.REMEDIES)),
-        params={
-            "months": Param(Integer(minimum=1, maximum=120)),
-            "years": Param(Integer(minimum=1, maximum=20)),
-            "expired": Param(Choice(("blocked", "check_first")), required=True),
-            "exception": Param(Text("when time may run from another date")),
-        },
-        one_of=("months", "years"),
+        params=LIMIT_PARAMS, one_of=("months", "years"),
+    ),
+    GateKind(
+        "act_time_limit", "filed within the time limit after the act complained of",
+        gates.act_time_limit,
+        reads=(Read(qids.ACT_DATE, needed=True),),
+        params=LIMIT_PARAMS, one_of=("months", "years"),
     ),
     GateKind(
         "ecosoc", "ECOSOC consultative status (or an A-status NHRI)", gates.ecosoc,

@@ -152,6 +152,19 @@ SOURCE = Obj(
     any_of=("url", "symbol"),
     description="a document a fact rests on: docs/sources.md",
 )
+SYSTEM_NOTE = Obj(
+    {
+        "id": Text("kebab-case, stable"),
+        "title": Text("a heading the user reads: what does not exist, or is closed"),
+        "when": ConditionSpec(),
+        "text": Text("what exists and what does not, in plain words"),
+        "instead": ListOf(Text(), description="ids of the routes that fill the gap"),
+        "check": Text("where to check what the note says (whom to ask, where)"),
+        "source": SOURCES,
+    },
+    required=("id", "title", "when", "text", "source"),
+    description="where nothing can be filed: shown when `when` is true",
+)
 MECHANISMS_FILE = Obj(
     {
         "version": Integer(minimum=1),
@@ -160,6 +173,7 @@ MECHANISMS_FILE = Obj(
         "scoring": ListOf(CONSIDERATION),
         "mechanisms": ListOf(ROUTE),
         "templates": ListOf(TEMPLATE),
+        "notes": ListOf(SYSTEM_NOTE, "where nothing can be filed (docs/authoring.md)"),
     },
     required=("sources", "mechanisms"),
     description="engagewiz knowledge base: data/mechanisms.yaml",

@@ -7,7 +7,13 @@ from dataclasses import asdict
 from typing import Any
 
 from engagewiz import __version__
-from engagewiz.core.results import Assessment, GateResult, RouteResult, RunningLimit
+from engagewiz.core.results import (
+    Assessment,
+    GateResult,
+    NoteResult,
+    RouteResult,
+    RunningLimit,
+)
 
 FORMAT_VERSION = 1
 
@@ -59,6 +65,14 @@ def urgent(r: RouteResult) -> dict[str, Any]:
     return out
 
 
+def note(n: NoteResult) -> dict[str, Any]:
+    """Where nothing can be filed, with the routes that fill the gap and their standing."""
+    return {"id": n.id, "title": n.title, "text": n.text, "check": n.check or None,
+            "source": list(n.source),
+            "instead": [{"id": x.id, "name": x.name, "status": x.status or None,
+                         "recommended": x.recommended} for x in n.instead]}
+
+
 def to_dict(a: Assessment, top: int | None = None) -> dict[str, Any]:
     return {
         "format": FORMAT_VERSION,
@@ -70,6 +84,7 @@ def to_dict(a: Assessment, top: int | None = None) -> dict[str, Any]:
         "imminent_risk": a.imminent_risk,
         "urgent": [urgent(r) for r in a.urgent],
         "deadlines": [limit(d) for d in a.deadlines],
+        "notes": [note(n) for n in a.notes],
         "recommended": [route(r) for r in a.recommended[:top]],
         "other_open": [route(r) for r in a.other_open],
         "check_first": [route(r) for r in a.check_first],

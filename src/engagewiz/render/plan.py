@@ -133,7 +133,7 @@ def build_plan(a: Assessment, kb: KnowledgeBase, *, top: int = DEFAULT_TOP,
     country = countries.get(str(a.answers.get(COUNTRY, ""))) if countries else None
     routes = a.recommended[:top]
     upr_text = a.upr_estimate
-    sections = [s for s in (_urgent(a, ref), _limits(a, ref)) if s]
+    sections = [s for s in (_urgent(a, ref), _limits(a, ref), _system_notes(a, ref)) if s]
     sections += [_glance(routes, len(a.recommended))] if routes else [Section(
         "No route fits well yet", (), "glance", intro=(Line(
             "None of the open routes matches your goal well. The routes under 'Check first' "
@@ -232,6 +232,19 @@ def _limits(a: Assessment, ref: Footnotes) -> Section | None:
                   for d in a.deadlines)
     return Section("Time limits running", (Part("Last day to file, soonest first", lines),),
                    "deadlines")
+
+
+def _system_notes(a: Assessment, ref: _Footnotes) -> Section | None:
+    """What does not exist for this State or case, and which routes fill the gap."""
+    if not a.notes:
+        return None
+    parts = tuple(Part(n.title, tuple(
+        [Line(n.text, ref(n.source))]
+        + ([Line("; ".join(f"{x.name} ({x.standing})" for x in n.instead) + ".",
+                 label="Routes that fill the gap")] if n.instead else [])
+        + ([Line(n.check, label="Where to check", tone="check")] if n.check else [])))
+        for n in a.notes)
+    return Section("Where nothing can be filed", parts, "notes")
 
 
 def _glance(routes: tuple[RouteResult, ...], fitting: int) -> Section:

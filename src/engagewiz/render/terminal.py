@@ -48,6 +48,8 @@ def render(assessment: Assessment, kb: KnowledgeBase, console: Console,
         _urgent(console, a, plain)
     if a.deadlines:
         _limits(console, a, plain)
+    if a.notes:
+        _system_notes(console, a, plain)
     listed = a.recommended[:top]
     _heading(console, f"Recommended routes ({len(listed)} of {len(a.recommended)})", plain)
     if not a.recommended:
@@ -114,6 +116,20 @@ def _limits(console: Console, a: Assessment, plain: bool) -> None:
         pending = " (check first)" if d.status == UNKNOWN else ""
         _say(console, f"{mark}{d.last_day}: {d.days_left} days left. {escape(d.name)}"
              f"{pending}. {escape(d.rule)}{_src(d.source)}", 0, 2, style=style)
+
+
+def _system_notes(console: Console, a: Assessment, plain: bool) -> None:
+    """What does not exist here (a regional complaint body, a court open to individuals),
+    said plainly, with the routes that fill the gap and where each stands."""
+    _heading(console, "Where nothing can be filed", plain)
+    for note in a.notes:
+        _say(console, f"[bold]{escape(note.title)}[/bold]")
+        _say(console, f"{escape(note.text)}{_src(note.source)}", 2)
+        if note.instead:
+            _say(console, "Routes that fill the gap: " + "; ".join(
+                f"{escape(alt.name)} ({alt.standing})" for alt in note.instead) + ".", 2, 4)
+        if note.check:
+            _say(console, f"Where to check: {escape(note.check)}", 2, 4)
 
 
 def _gates(console: Console, route: RouteResult, status: Status, mark: str, label: str,

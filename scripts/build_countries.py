@@ -28,6 +28,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "scripts" / "country-sources"  # the audited CSVs, with their README
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
+from communities import SOURCES as COMMUNITY_SOURCES  # noqa: E402
+from communities import community_facts  # noqa: E402
 from declarations import declaration_facts, read_rows  # noqa: E402
 from regional import african, american, european, iso_plus  # noqa: E402
 
@@ -202,6 +204,7 @@ def build(data_dir: Path, built: str) -> dict[str, Any]:
     oas = {r["iso3"]: r for r in read(data_dir, "regional_inter_american.csv")}
     afr = {r["iso3"]: r for r in read(data_dir, "regional_african.csv")}
     upr = {r["iso3"]: r for r in read(data_dir, "upr_4th_cycle.csv")}
+    communities = read(data_dir, "regional_communities.csv")
     texts = read_rows(read(data_dir, "un_declarations_text.csv"))
     isos = [r["iso3"] for r in summary]
     africa, continent_src = african_states(isos)
@@ -235,6 +238,8 @@ def build(data_dir: Path, built: str) -> dict[str, Any]:
         facts.update(european(coe.get(iso), fact))
         facts.update(american(iso, oas.get(iso), fact))
         facts.update(african(iso, afr.get(iso), is_african, fact))
+        facts.update(community_facts(iso, communities, coe.get(iso, {}).get("coe_status") ==
+                                     "member", fact))
         u = upr.get(iso)
         countries[iso] = {
             "name": display, "alpha2": alpha2, "un_status": row["un_status"],
@@ -273,6 +278,7 @@ def build(data_dir: Path, built: str) -> dict[str, Any]:
                  "url": "https://www.coe.int/en/web/cpt",
                  "note": "the CPT works in the Council of Europe's member States (CPT pages); "
                          "Russia's status after leaving is not confirmed"},
+        **COMMUNITY_SOURCES,
         "upr": {"citation": "OHCHR, UPR 4th cycle, Working Group sessions 41-51",
                 "as_of": upr_as_of,
                 "url": "https://www.ohchr.org/en/hr-bodies/upr/upr-main",

@@ -61,6 +61,8 @@ KINDS_OF_PROBLEM = {
                                         "source-local-path", "source-without-address",
                                         "source-bad-symbol"],
     "editor's note in user text": ["editor-note", "editor-note-texts"],
+    "a note (where nothing can be filed): unknown route it points to, duplicate id": [
+        "note-unknown-route"],
 }
 
 

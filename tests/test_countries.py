@@ -46,6 +46,9 @@ FACT_KEYS = {
     "cerd_reserves_examined", "cerd_limit_3_months", "inquiry_opt_out_cat",
     "inquiry_opt_out_cedaw", "inquiry_opt_out_crpd", "inquiry_opt_out_crc",
     "inquiry_opt_in_cescr", "ced_refuses_art33",
+    # sub-regional courts, regions without a complaint body, the Social Charter
+    "ecowas_member", "eac_member", "sadc_member", "asean_member", "arab_charter_party",
+    "esc_collective_complaints",
 }
 
 
@@ -87,8 +90,47 @@ def test_every_country_has_exactly_the_question_ids(data: CountryData) -> None:
 
 def test_sources_have_as_of_dates(data: CountryData) -> None:
     assert data.sources["untc"].as_of == "2026-02-03"
-    for key in ("untc", "coe", "oas", "afcourt", "african-charter", "upr"):
+    for key in ("untc", "coe", "oas", "afcourt", "african-charter", "upr", "ecowas", "eac",
+                "sadc", "asean", "arab-charter", "esc"):
         assert data.sources[key].citation and data.sources[key].url.startswith("https://")
+
+
+def _members(data: CountryData, key: str) -> set[str]:
+    return {c.iso3 for c in data if c.facts[key].value == "yes"}
+
+
+def test_the_communities_as_the_sources_list_them(data: CountryData) -> None:
+    """ECOWAS after the 2025 exits (12), the EAC with Somalia (8), SADC (16), ASEAN with
+    Timor-Leste (11), the Arab Charter's 16 parties and the Social Charter's 16 acceptances."""
+    assert _members(data, "ecowas_member") == {"BEN", "CPV", "CIV", "GMB", "GHA", "GIN", "GNB",
+                                               "LBR", "NGA", "SEN", "SLE", "TGO"}
+    assert _members(data, "eac_member") == {"BDI", "COD", "KEN", "RWA", "SOM", "SSD", "TZA",
+                                            "UGA"}
+    assert len(_members(data, "sadc_member")) == 16 and "COM" in _members(data, "sadc_member")
+    assert len(_members(data, "asean_member")) == 11 and "TLS" in _members(data, "asean_member")
+    assert len(_members(data, "arab_charter_party")) == 16
+    assert _members(data, "esc_collective_complaints") == {
+        "BEL", "BGR", "HRV", "CYP", "CZE", "FIN", "FRA", "GRC", "IRL", "ITA", "NLD", "NOR",
+        "PRT", "SVN", "SWE", "ESP"}
+
+
+def test_the_ecowas_exits_carry_their_date_and_never_read_as_members(data: CountryData) -> None:
+    for iso in ("BFA", "MLI", "NER"):
+        f = data.get(iso).facts["ecowas_member"]  # type: ignore[union-attr]
+        assert (f.value, f.until) == ("no", "2025-01-29"), iso
+        assert "29 July 2025" in (f.note or "")
+    guinea = data.get("GIN").facts["ecowas_member"]  # type: ignore[union-attr]
+    assert guinea.value == "yes" and "registry" in (guinea.caveat or "")
+
+
+def test_a_social_charter_acceptance_not_found_is_unknown_never_no(data: CountryData) -> None:
+    """Council of Europe members outside the known list may have accepted since: unknown."""
+    for c in data:
+        f = c.facts["esc_collective_complaints"]
+        if c.facts["coe_member"].value == "yes" and f.value != "yes":
+            assert f.value == "dont_know" and "ETS No. 158" in (f.note or ""), c.iso3
+        if c.facts["coe_member"].value == "no":
+            assert f.value == "no", c.iso3
 
 
 def test_treaty_facts_match_the_csv(data: CountryData) -> None:

@@ -90,7 +90,7 @@ def test_canada_made_article_22() -> None:
 def test_json_shape_is_stable() -> None:
     data = as_json("Kenya")
     assert list(data) == ["country", "today", "complaints_accepted", "complaints_unknown",
-                          "un_treaties", "regional", "upr", "sources", "warnings"]
+                          "un_treaties", "regional", "notes", "upr", "sources", "warnings"]
     assert data["country"] == {"iso3": "KEN", "iso2": "KE", "name": "Kenya",
                                "un_status": "member"}
     assert data["today"] == "2026-11-23"
@@ -100,7 +100,9 @@ def test_json_shape_is_stable() -> None:
     for t in data["un_treaties"]:
         assert fact_keys <= set(t) and "procedure" in t
     assert [r["system"] for r in data["regional"]] == [
-        "African system", "European system", "Inter-American system"]
+        "African system", "European system", "Inter-American system", "Arab system",
+        "South-East Asia"]
+    assert data["notes"] == []  # Kenya has the African Commission and the EAC's Court
     assert set(data["upr"]) == {"last", "next_estimate", "check_at"}
     assert data["upr"]["last"]["session"] == 49
     est = data["upr"]["next_estimate"]
@@ -145,7 +147,18 @@ def test_data_age_warning_only_when_stale() -> None:
     assert len(stale) == 1 and "2026-02-03" in stale[0]["text"]
     assert "more than 12 months ago" in show("KEN", "--today", "2027-03-01")
     regional = as_json("KEN")["warnings"]["regional"]
-    assert {w["source"] for w in regional} == {"afcourt", "african-charter", "oas"}
+    # The OAS list does not name Kenya: its age is no reason to warn a Kenyan user.
+    assert {w["source"] for w in regional} == {"afcourt", "african-charter", "eac"}
+
+
+@pytest.mark.parametrize(("name", "note"), [
+    ("Thailand", "asean-no-complaint-body"), ("Mongolia", "no-regional-complaint-body"),
+    ("Iraq", "arab-system-no-complaints"), ("Zambia", "sadc-tribunal-closed")])
+def test_a_state_with_no_regional_complaint_body_is_told_so(name: str, note: str) -> None:
+    notes = as_json(name)["notes"]
+    assert [n["id"] for n in notes] == [note]
+    assert "sp-communication" in notes[0]["instead"]
+    assert "WHERE NOTHING CAN BE FILED" in show(name)
 
 
 @pytest.mark.parametrize("name", ["Ivory Coast", "Côte d'Ivoire", "cote d\u2019ivoire", "CIV"])

@@ -111,6 +111,39 @@ def test_time_limit_without_a_date(kb: KnowledgeBase, answers: dict[str, str],
     assert status(kb, FOUR_MONTHS, **answers) == expected
 
 
+TWO_MONTHS_FROM_ACT = gate("act_time_limit", months=2, expired="blocked")
+
+
+@pytest.mark.parametrize(("today", "expected", "days_left"), [
+    (date(2026, 12, 29), OPEN, 0),     # two calendar months from 29 October: 29 December
+    (date(2026, 12, 30), BLOCKED, -1),
+])
+def test_act_time_limit_counts_from_the_act_whatever_the_remedies(
+        kb: KnowledgeBase, today: date, expected: str, days_left: int) -> None:
+    """The East African Court's two months run from the act, even while an appeal is
+    pending at home: unlike `time_limit`, the clock never waits for the courts."""
+    for remedies in ("pending", "not_tried", "exhausted", None):
+        answers = {"act_date": "2026-10-29", "remedies": remedies}
+        result = evaluate(TWO_MONTHS_FROM_ACT, Context(kb, answers, today, {}))
+        assert result.status == expected, remedies
+        assert result.deadline is not None
+        assert (result.deadline.last_day, result.deadline.days_left) == ("2026-12-29",
+                                                                         days_left)
+        assert result.deadline.label == "2 months from the act of 2026-10-29"
+
+
+@pytest.mark.parametrize("act_date", [None, "dont_know"])
+def test_act_time_limit_without_the_date_is_check_first(kb: KnowledgeBase,
+                                                         act_date: str | None) -> None:
+    result = evaluate(TWO_MONTHS_FROM_ACT, Context(kb, {"act_date": act_date}, TODAY, {}))
+    assert result.status == UNKNOWN and "give that date" in result.detail
+
+
+def test_act_time_limit_past_and_waivable_is_check_first(kb: KnowledgeBase) -> None:
+    g = gate("act_time_limit", months=2, expired="check_first")
+    assert status(kb, g, act_date="2020-01-01") == UNKNOWN
+
+
 @pytest.mark.parametrize(("bars", "answer", "expected"), [
     (["pending"], "pending", BLOCKED),
     (["pending"], "decided", OPEN),        # OP1-ICCPR bars only a pending matter

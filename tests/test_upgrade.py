@@ -12,6 +12,7 @@ import yaml
 
 from cli_inprocess import run_cli
 from engagewiz.kb.changes import parse_changes, version_order
+from engagewiz.kb.load import load_kb
 
 ROOT = Path(__file__).resolve().parents[1]
 MINIMAL = ROOT / "examples" / "kb-minimal"
@@ -47,10 +48,11 @@ def answers(tmp_path: Path, text: str) -> Path:
 
 def test_template_and_saved_answers_say_which_knowledge_base_they_are_for(
         tmp_path: Path) -> None:
+    version = load_kb().version
     template = run_cli("template").out
-    assert 'kb_version: "2026.11"' in template.splitlines()
+    assert f'kb_version: "{version}"' in template.splitlines()
     saved = run_cli("assess", "--answers", str(EXAMPLE), "--save-answers", "-").out
-    assert yaml.safe_load(saved)["kb_version"] == "2026.11"
+    assert yaml.safe_load(saved)["kb_version"] == version
     again = run_cli("assess", "--answers", str(answers(tmp_path, saved)), "--format", "json")
     assert again.code == 0 and again.err == "", again.err
 

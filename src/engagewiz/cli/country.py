@@ -49,7 +49,11 @@ def country(
     state = data.get(found.iso3) if found.iso3 else None
     if state is None:  # a place no State covers: its note says what applies
         raise InputError.one(found.note)
-    result = view.to_dict(data, state, common.today(today), common.load_kb(kb).texts.country)
+    from engagewiz.core.notes import for_country
+
+    knowledge = common.load_kb(kb)
+    result = view.to_dict(data, state, common.today(today), knowledge.texts.country,
+                          for_country(knowledge, state))
     if format is common.Format.json:
         if found.note:
             print(f"engagewiz: note: {visible(found.note)}", file=sys.stderr)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from engagewiz.core.conditions import DONT_KNOW
 from engagewiz.core.deadlines import add_months
-from engagewiz.core.model import KnowledgeBase
+from engagewiz.core.model import KnowledgeBase, Question
 from engagewiz.core.qids import COUNTRY
 from engagewiz.core.record import record
 from engagewiz.core.results import Prefilled
@@ -44,7 +44,8 @@ def with_country_facts(kb: KnowledgeBase, answers: Mapping[str, Any],
         return CountryAnswers(merged, {}, (), ())
     provenance: dict[str, str] = {}
     prefilled: list[Prefilled] = []
-    as_of: dict[str, str | None] = {}
+    as_of: dict[str, list[Question]] = {}  # a source, and the questions it answers other
+    # than "no": a list that does not name the State (ECOWAS for Chile) is not worth a note
     for qid, fact in country.facts.items():
         question = kb.question(qid)
         if question is None or not question.prefill:
@@ -55,8 +56,8 @@ def with_country_facts(kb: KnowledgeBase, answers: Mapping[str, Any],
         label = source.citation if source else fact.source
         if source and source.as_of:
             label += f", as of {source.as_of}"
-        if source:
-            as_of[source.key] = source.as_of
+        if source and fact.value != "no":
+            as_of.setdefault(source.key, []).append(question)
         given = answers.get(qid)
         if given is None:
             merged[qid] = fact.value
@@ -64,7 +65,11 @@ def with_country_facts(kb: KnowledgeBase, answers: Mapping[str, Any],
         prefilled.append(Prefilled(qid, merged[qid], fact.value, label,
                                    overridden=given is not None and given != fact.value
                                    and fact.value != DONT_KNOW))
-    notices = [w for key in sorted(as_of) if (w := countries.sources[key].age_warning(today))]
+    # A stale source is worth a note only where it says something about this State (a
+    # "yes", or an unknown) on a question that matters here.
+    notices = [w for key in sorted(as_of)
+               if any(q.when is None or q.when.evaluate(merged) is not False for q in as_of[key])
+               and (w := countries.sources[key].age_warning(today))]
     from engagewiz.kb.countries import next_upr_estimate
 
     estimate = next_upr_estimate(country, today)

@@ -6,8 +6,10 @@ from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
+from rich.text import Text
 
 from engagewiz.core.model import KnowledgeBase, Note, Route
+from engagewiz.render.layout import Indented
 
 
 def _notes(notes: tuple[Note, ...]) -> list[dict[str, Any]]:
@@ -45,6 +47,11 @@ def render(kb: KnowledgeBase, route_id: str | None, console: Console) -> None:
                 family = route.family
                 console.print(f"\n[bold]{family.title()}[/bold]")
             console.print(f"  {route.id:<34} {escape(route.name)}")
+        if kb.notes:
+            console.print("\n[bold]Where nothing can be filed (notes in the result)[/bold]")
+            for note in kb.notes:
+                console.print(f"  {note.id}")
+                console.print(Indented(Text(note.title), 4))
         console.print(f"\n{len(kb.routes)} routes. 'engagewiz mechanisms ID' shows one.")
         return
     m = kb.route(route_id)

@@ -14,6 +14,7 @@ from typing import Any
 from rich.console import RenderableType
 from rich.text import Text
 
+from engagewiz.core.results import NoteResult
 from engagewiz.core.texts import CountryView, FactRow
 from engagewiz.kb.countries import UPR_CONFIRM, Country, CountryData, CountryFact, next_upr_estimate
 from engagewiz.render.layout import Indented, heading
@@ -73,17 +74,20 @@ def _upr_dict(data: CountryData, country: Country, today: date) -> dict[str, Any
 
 
 def to_dict(data: CountryData, country: Country, today: date,
-            rows: CountryView) -> dict[str, Any]:
+            rows: CountryView, notes: tuple[NoteResult, ...] = ()) -> dict[str, Any]:
     """Everything the command shows, in a stable shape for scripts (see tests for the keys);
-    `rows` (texts.yaml) says which facts, in which words."""
+    `rows` (texts.yaml) says which facts, in which words; `notes` (decided in the core)
+    what does not exist for this State."""
     treaties = [_fact(data, country, t.row) | {
         "procedure": _fact(data, country, t.procedure) if t.procedure else None}
         for t in rows.un_treaties]
     procs = [t.procedure for t in rows.un_treaties if t.procedure]
     regional = [{"system": s.name, "facts": [_fact(data, country, r) for r in s.rows]}
                 for s in rows.regional]
+    # As for a result: a list that does not name the State (a plain "no") is no reason to
+    # warn that the list is old.
     regional_sources = [country.facts[r.fact].source for s in rows.regional for r in s.rows
-                        if r.fact in country.facts]
+                        if r.fact in country.facts and country.facts[r.fact].value != "no"]
     upr_source = country.upr.source if country.upr else "upr"
     used = dict.fromkeys([f.source for f in country.facts.values()] + [upr_source])
     return {
@@ -95,6 +99,9 @@ def to_dict(data: CountryData, country: Country, today: date,
         "complaints_unknown": [p.short for p in procs if _value(country, p) == "dont_know"],
         "un_treaties": treaties,
         "regional": regional,
+        "notes": [{"id": n.id, "title": n.title, "text": n.text, "check": n.check or None,
+                   "source": list(n.source), "instead": [x.id for x in n.instead]}
+                  for n in notes],
         "upr": _upr_dict(data, country, today),
         "sources": {k: {"citation": data.sources[k].citation, "as_of": data.sources[k].as_of,
                         "url": data.sources[k].url, "note": data.sources[k].note}
@@ -152,6 +159,10 @@ def render(view: dict[str, Any], plain: bool = False) -> list[RenderableType]:
     for section in view["regional"]:
         out.append(Text(section["system"], style="bold"))
         out += [_line(f, plain, indent=2) for f in section["facts"]]
+    if view["notes"]:
+        out += heading("Where nothing can be filed", plain)
+    for note in view["notes"]:
+        out += [Text(note["title"], style="bold"), Indented(Text(note["text"]), 2)]
     out += [*heading("Universal Periodic Review (UPR)", plain), *_notes(view["warnings"]["upr"]),
             *_upr(view["upr"], plain), *heading("Sources", plain)]
     out += [Indented(Text(f"{s['citation']}, as of {s['as_of'] or 'an unknown date'}: "

@@ -30,41 +30,40 @@ ESC_UNKNOWN = ("not among the 16 States known to accept collective complaints (S
 
 SOURCES: dict[str, dict[str, str | None]] = {
     "ecowas": {
-        "citation": "Economic Community of West African States (ECOWAS), member States; "
-                    "withdrawal of Burkina Faso, Mali and Niger effective 29 January 2025 "
-                    "(66th Ordinary Session of the Authority, December 2024)",
+        "citation": "ECOWAS, member States (after the withdrawals of Burkina Faso, Mali "
+                    "and Niger)",
         "as_of": "2025-07", "url": "https://www.ecowas.int",
-        "note": "12 members after the three withdrawals; the summit communique itself was not "
-                "read (reported by the ECOWAS Commission President and news of the summit); "
-                "read on ReliefWeb's ECOWAS page and news reports"},
+        "note": "12 members; Burkina Faso, Mali and Niger ceased to be members on 29 January "
+                "2025 (66th Ordinary Session of the Authority, December 2024, as reported by the "
+                "ECOWAS Commission President and news of the summit); read on ReliefWeb's "
+                "ECOWAS page and news reports"},
     "eac": {
-        "citation": "East African Community, Partner States: Somalia the 8th (instrument of "
-                    "ratification of the Treaty of Accession deposited on 4 March 2024)",
+        "citation": "East African Community, Partner States",
         "as_of": "2024-03",
         "url": "https://www.eac.int/press-releases/3046-somalia-to-deposit-her-instrument-of-"
                "ratification-on-the-treaty-of-accession-to-the-eac-today",
-        "note": "8 Partner States: Burundi, DR Congo, Kenya, Rwanda, Somalia, South Sudan, "
-                "Tanzania, Uganda"},
+        "note": "8 Partner States: Burundi, DR Congo, Kenya, Rwanda, Somalia (the 8th: "
+                "ratification of the Treaty of Accession deposited on 4 March 2024), South "
+                "Sudan, Tanzania, Uganda"},
     "sadc": {
-        "citation": "Southern African Development Community (SADC), member States (16 since "
-                    "the Comoros joined in August 2017)",
+        "citation": "SADC, member States",
         "as_of": "2022", "url": "https://www.sadc.int/member-states",
-        "note": "read in news reports of the 37th Summit (2017) and lists of members"},
+        "note": "16 members since the Comoros joined in August 2017; read in news reports "
+                "of the 37th Summit (2017) and lists of members"},
     "asean": {
-        "citation": "Association of Southeast Asian Nations (ASEAN), member States (Timor-Leste "
-                    "the 11th, admitted on 26 October 2025)",
+        "citation": "ASEAN, member States",
         "as_of": "2025-10-26", "url": "https://asean.org/member-states/",
-        "note": "read in news reports quoting ASEAN's statement on the admission"},
+        "note": "11 members since Timor-Leste's admission on 26 October 2025; read in news "
+                "reports quoting ASEAN's statement on the admission"},
     "arab-charter": {
-        "citation": "League of Arab States, Arab Charter on Human Rights (2004, in force 15 March "
-                    "2008): States parties, as listed by the International Justice Resource "
-                    "Center (January 2021)",
+        "citation": "Arab Charter on Human Rights, States parties (as listed by IJRC)",
         "as_of": "2021-01", "url": "https://ijrcenter.org/regional/middle-east-and-north-africa",
-        "note": "16 parties in January 2021; later ratifications not checked"},
+        "note": "League of Arab States, Arab Charter on Human Rights (2004, in force 15 March "
+                "2008): 16 parties in January 2021 (International Justice Resource Center); "
+                "later ratifications not checked"},
     "esc": {
-        "citation": "Council of Europe, Additional Protocol to the European Social Charter "
-                    "providing for a system of collective complaints (ETS No. 158): States "
-                    "that accept the procedure",
+        "citation": "European Social Charter, collective complaints (ETS No. 158): "
+                    "accepting States",
         "as_of": "2022",
         "url": "https://www.coe.int/en/web/conventions/full-list?module=treaty-detail&treatynum=158",
         "note": "15 States in an older Council of Europe list plus Spain (from 2021); any "

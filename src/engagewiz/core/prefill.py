@@ -43,9 +43,7 @@ def with_country_facts(kb: KnowledgeBase, answers: Mapping[str, Any],
     if countries is None or country is None:
         return CountryAnswers(merged, {}, (), ())
     provenance: dict[str, str] = {}
-    prefilled: list[Prefilled] = []
-    as_of: dict[str, list[Question]] = {}  # a source, and the questions it answers other
-    # than "no": a list that does not name the State (ECOWAS for Chile) is not worth a note
+    found: list[tuple[Question, CountryFact, str, Any]] = []  # question, fact, label, given
     for qid, fact in country.facts.items():
         question = kb.question(qid)
         if question is None or not question.prefill:
@@ -56,19 +54,22 @@ def with_country_facts(kb: KnowledgeBase, answers: Mapping[str, Any],
         label = source.citation if source else fact.source
         if source and source.as_of:
             label += f", as of {source.as_of}"
-        if source and fact.value != "no":
-            as_of.setdefault(source.key, []).append(question)
         given = answers.get(qid)
         if given is None:
             merged[qid] = fact.value
             provenance[qid] = _provenance(fact, label)
-        prefilled.append(Prefilled(qid, merged[qid], fact.value, label,
-                                   overridden=given is not None and given != fact.value
-                                   and fact.value != DONT_KNOW))
-    # A stale source is worth a note only where it says something about this State (a
-    # "yes", or an unknown) on a question that matters here.
-    notices = [w for key in sorted(as_of)
-               if any(q.when is None or q.when.evaluate(merged) is not False for q in as_of[key])
+        found.append((question, fact, label, given))
+    # Every fact is filled in (a gate or a note may read it), but only those on a question
+    # that matters here are reported: ASEAN membership says nothing to a user in Kenya. And
+    # a stale source is worth a note only where it says something about this State (a
+    # "yes", or an unknown): a list that does not name the State is no reason to warn.
+    relevant = [(q, f, label, given) for q, f, label, given in found
+                if q.when is None or q.when.evaluate(merged) is not False]
+    prefilled = [Prefilled(q.id, merged[q.id], f.value, label,
+                           overridden=given is not None and given != f.value
+                           and f.value != DONT_KNOW) for q, f, label, given in relevant]
+    stale = dict.fromkeys(f.source for _, f, _, _ in relevant if f.value != "no")
+    notices = [w for key in sorted(stale) if key in countries.sources
                and (w := countries.sources[key].age_warning(today))]
     from engagewiz.kb.countries import next_upr_estimate
 

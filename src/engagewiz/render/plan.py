@@ -35,8 +35,8 @@ DISCLAIMER = ("engagewiz gives guidance, not legal advice. Rules, dates and rati
 
 
 Tone = Literal["", "deadline", "check", "warning"]  # how a renderer highlights a line
-SectionKind = Literal["", "urgent", "deadlines", "glance", "route", "check", "blocked", "safety",
-                      "follow-up", "steps", "outro"]
+SectionKind = Literal["", "urgent", "deadlines", "notes", "glance", "route", "check", "blocked",
+                      "safety", "follow-up", "steps", "outro"]
 
 _URL = re.compile(r"https?://[^\s<>\"']+")
 _TRAILING = ".,;:)]"  # sentence punctuation after an address is not part of it
@@ -234,7 +234,7 @@ def _limits(a: Assessment, ref: Footnotes) -> Section | None:
                    "deadlines")
 
 
-def _system_notes(a: Assessment, ref: _Footnotes) -> Section | None:
+def _system_notes(a: Assessment, ref: Footnotes) -> Section | None:
     """What does not exist for this State or case, and which routes fill the gap."""
     if not a.notes:
         return None

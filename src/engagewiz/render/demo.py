@@ -101,12 +101,16 @@ def facts(rows: list[tuple[str, str]], where: str, state: str, big: bool) -> Scr
     """The State's ratifications in one step: the room needs the picture, not 20 pauses."""
     from rich.table import Table
 
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(ratio=1)
-    grid.add_column(no_wrap=True, style="bold cyan")
+    # One grid per row, all with the same second column, so that a long list is paged
+    # between rows like any other screen.
+    first = max((len(text) for text, _ in rows), default=0)
+    body: list[RenderableType] = []
     for text, label in rows:
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(min_width=first)
+        grid.add_column(no_wrap=True, style="bold cyan")
         grid.add_row(escape(text), escape(label))
-    body: list[RenderableType] = [grid]
+        body.append(grid)
     if where and not big:
         body += [Text(""), Indented(Text(f"From {where}.", style="dim"), 0, 2)]
     return Screen(f"What {state} has accepted, from the country data", body)

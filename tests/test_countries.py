@@ -533,7 +533,7 @@ def test_an_answers_file_may_name_a_place(tmp_path: Path) -> None:
 
     answers = tmp_path / "answers.yaml"
     quick = ("org_type: ngo\nthemes: [torture]\ncase_type: pattern\nurgency: 'no'\n"
-             "outputs: [visibility]\n")
+             "outputs: [visibility]\nremedies: not_tried\n")
     answers.write_text(quick + "country: Wales\n")
     done = run_cli("assess", "--answers", str(answers), "--quick", "--format", "json")
     assert done.code == 0, done.err

@@ -50,6 +50,7 @@ def test_full_interview_with_two_backs_and_an_edit(kb: KnowledgeBase, countries:
         "case_type": [UP + ENTER, ENTER],                 # Back once, then specific victims
         "urgency": [DOWN + ENTER],                        # no
         "advocacy_strategy": [UP + ENTER, ENTER],         # Back again, then yes
+        "facts_date": ["2025-06-01" + ENTER],             # after Canada's art. 22 declaration
         "remedies": [ENTER],                              # exhausted
         "final_decision_date": ["2026-03-03" + ENTER],
     })

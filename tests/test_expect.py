@@ -87,7 +87,7 @@ def test_unmet_expectations_are_reported_in_words(kb: KnowledgeBase,
     assert "ecthr-application should be in the top 3" in failures[1]
     assert "it is blocked" in failures[1]
     assert failures[4] == ("cat-communication should be blocked by same_matter; it is blocked "
-                           "by accepts_cat22, requires")
+                           "by accepts_cat22, in_force")
     assert "achpr-communication should be blocked by exhaustion; it is recommended" in failures[5]
 
 

@@ -67,8 +67,20 @@ def test_declaration_made_not_made_unknown(kb: KnowledgeBase, answer: str | None
     ({"org_type": "ngo", "ecosoc_status": "none"}, "blocked", BLOCKED, ""),
     ({"org_type": "ngo", "ecosoc_status": "dont_know"}, "open", UNKNOWN, ""),
     ({"org_type": "nhri", "nhri_status": "a"}, "open", OPEN, ""),
-    ({"org_type": "nhri", "nhri_status": "b"}, "open", BLOCKED, ""),
     ({"org_type": "nhri", "nhri_status": "dont_know"}, "open", UNKNOWN, ""),
+    # kb-audit M4: an NPM that is an A-status NHRI takes the NHRI's slot
+    ({"org_type": "npm", "nhri_status": "a"}, "open", OPEN, ""),
+    # kb-audit M5: without A status, an NHRI or NPM takes part through a partner, never
+    # blocked where a partner can lend its name; the written statement stays closed
+    ({"org_type": "nhri", "nhri_status": "b", "ecosoc_status": "partner"}, "open", OPEN,
+     "partner"),
+    ({"org_type": "nhri", "nhri_status": "b", "ecosoc_status": "none"}, "open", OPEN,
+     "still need to find"),
+    ({"org_type": "nhri", "nhri_status": "b", "ecosoc_status": "partner"}, "blocked",
+     BLOCKED, ""),
+    ({"org_type": "npm", "nhri_status": "none", "ecosoc_status": "partner"}, "open", OPEN,
+     "partner"),
+    ({"org_type": "nhri", "nhri_status": "b"}, "open", UNKNOWN, ""),
 ])
 def test_ecosoc_status_partner_none(kb: KnowledgeBase, answers: dict[str, str], partner: str,
                                     expected: str, via: str) -> None:
@@ -147,7 +159,7 @@ def test_act_time_limit_past_and_waivable_is_check_first(kb: KnowledgeBase) -> N
 @pytest.mark.parametrize(("bars", "answer", "expected"), [
     (["pending"], "pending", BLOCKED),
     (["pending"], "decided", OPEN),        # OP1-ICCPR bars only a pending matter
-    (["pending", "decided"], "decided", BLOCKED),
+    (["pending", "decided"], "decided", UNKNOWN),  # examined on the merits? (kb-audit M13)
     (["pending", "decided"], "no", OPEN),
     (["pending", "decided"], "dont_know", UNKNOWN),
 ])

@@ -21,8 +21,13 @@ def test_questions_whose_condition_is_false_are_skipped(kb: KnowledgeBase) -> No
     ngo = {"org_type": "ngo"}
     asked = [q.id for q in interview.applicable(kb, ngo)]
     assert "nhri_status" not in asked and "ecosoc_status" in asked
-    nhri = [q.id for q in interview.applicable(kb, {"org_type": "nhri"})]
-    assert "nhri_status" in nhri and "ecosoc_status" not in nhri
+    nhri_a = [q.id for q in interview.applicable(kb, {"org_type": "nhri", "nhri_status": "a"})]
+    assert "nhri_status" in nhri_a and "ecosoc_status" not in nhri_a
+    # without A status, an NHRI or an NPM speaks at the Council through a partner, as an
+    # NGO does: ECOSOC status is asked (kb-audit M4, M5)
+    for org in ("nhri", "npm"):
+        other = [q.id for q in interview.applicable(kb, {"org_type": org, "nhri_status": "b"})]
+        assert "ecosoc_status" in other, org
 
 
 def test_dont_know_asks_dependants_but_not_asked_closes_them(kb: KnowledgeBase) -> None:
@@ -32,7 +37,12 @@ def test_dont_know_asks_dependants_but_not_asked_closes_them(kb: KnowledgeBase) 
     assert "accepts_cat22" not in [q.id for q in interview.missing(kb, {"ratified_cat": "no"})]
     pattern = {"org_type": "ngo", "case_type": "pattern", "outputs": ["thematic_standards"]}
     todo = [q.id for q in interview.missing(kb, pattern)]
-    assert "remedies" not in todo and "final_decision_date" not in todo
+    assert "victim_consent" not in todo and "facts_date" not in todo
+    # the Council's complaint procedure takes patterns and needs remedies exhausted: asked
+    # (kb-audit M6), and the date of a final decision only once remedies are exhausted
+    assert "remedies" in todo and "same_matter" in todo
+    todo = [q.id for q in interview.missing(kb, {**pattern, "remedies": "not_tried"})]
+    assert "final_decision_date" not in todo
 
 
 def test_back_forgets_only_the_last_answer(kb: KnowledgeBase) -> None:
@@ -47,14 +57,15 @@ def test_back_forgets_only_the_last_answer(kb: KnowledgeBase) -> None:
 
 def test_edit_re_evaluates_and_keeps_answers_that_still_apply(kb: KnowledgeBase) -> None:
     answers = {"org_type": "ngo", "case_type": "individual", "outputs": ["visibility"],
-               "remedies": "exhausted",
+               "facts_date": "2025-01-10", "remedies": "exhausted",
                "final_decision_date": "2026-03-03", "victim_consent": "yes", "urgency": "no"}
     answers["case_type"] = "pattern"  # edit in the review: no victim any more
     kept = interview.effective(kb, answers)
-    assert "victim_consent" not in kept and "final_decision_date" not in kept
+    assert "victim_consent" not in kept and "facts_date" not in kept
+    assert kept["final_decision_date"] == "2026-03-03"  # remedies count for a pattern too
     assert kept["urgency"] == "no" and kept["org_type"] == "ngo"
     answers["case_type"] = "individual"  # and back again: nothing was lost
-    assert interview.effective(kb, answers)["final_decision_date"] == "2026-03-03"
+    assert interview.effective(kb, answers)["facts_date"] == "2025-01-10"
 
 
 def test_progress_counts_questions_asked_not_facts_prefilled(kb: KnowledgeBase) -> None:
@@ -84,18 +95,21 @@ def test_the_engine_ignores_answers_to_questions_that_do_not_apply(kb: Knowledge
 
 
 def test_advice_about_a_question_not_asked_stays_quiet(kb: KnowledgeBase) -> None:
-    """`same_matter` is asked only for a specific case: for a pattern, the caution about
-    'the same matter before another body' must not show as if the answer were unknown."""
+    """`remedy_suspends` is asked only while an appeal is pending and harm is imminent: once
+    remedies are exhausted, the caution about an appeal that does not stop a removal must
+    not show as if the answer were unknown."""
     from engagewiz.core.engine import assess
 
     def cautions(answers: dict[str, object]) -> str:
         route = next(r for r in assess(kb, answers, today=TODAY).all_routes()
-                     if r.id == "sp-communication")
+                     if r.id == "cat-interim-measures")
         return " ".join(c.text for c in route.cautions)
 
-    case = {"org_type": "ngo", "case_type": "individual", "themes": ["torture"]}
-    assert "before a committee" in cautions(case)  # unknown for a case: warn
-    assert "before a committee" not in cautions({**case, "case_type": "pattern"})
+    case = {"org_type": "lawyer", "case_type": "individual", "themes": ["torture"],
+            "urgency": "yes", "remedies": "pending"}
+    assert "does not stop the removal" in cautions(case)  # unknown: warn
+    assert "does not stop the removal" not in cautions({**case, "remedy_suspends": "yes"})
+    assert "does not stop the removal" not in cautions({**case, "remedies": "exhausted"})
 
 
 # -- shortcuts (quick mode, the urgent fast track) and what the data answers -------------------

@@ -104,10 +104,25 @@ def test_route_can_be_recommended(route: Route, kb: KnowledgeBase) -> None:
         f"no answers found that recommend {route.id}; the best had goal {best}: {answers}")
 
 
-@pytest.mark.parametrize("route", [m for m in KB.routes if m.gates], ids=lambda m: m.id)
+def _via_partner(route: Route) -> bool:
+    """Only an ECOSOC gate that a partner opens: lack of status never blocks it (kb-audit
+    M5; reference section 0, point 7), whoever asks."""
+    return all(g.kind == "ecosoc" and g.params.get("partner", "open") == "open"
+               for g in route.gates)
+
+
+@pytest.mark.parametrize("route", [m for m in KB.routes if m.gates and not _via_partner(m)],
+                         ids=lambda m: m.id)
 def test_route_can_be_blocked(route: Route, kb: KnowledgeBase) -> None:
     best = _witness(kb, route, BLOCKED)[0]
     assert best == 1, f"no answers found that block {route.id}: does each gate really test?"
+
+
+@pytest.mark.parametrize("route", [m for m in KB.routes if m.gates and _via_partner(m)],
+                         ids=lambda m: m.id)
+def test_a_route_a_partner_opens_is_never_blocked(route: Route, kb: KnowledgeBase) -> None:
+    best = _witness(kb, route, BLOCKED)[0]
+    assert best != 1, f"{route.id} can be blocked, though a partner's status opens it"
 
 
 def test_a_closed_procedure_is_never_open(kb: KnowledgeBase) -> None:

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from engagewiz.core.conditions import tests
-from engagewiz.core.model import KnowledgeBase
+from engagewiz.core.model import Gate, KnowledgeBase
 from engagewiz.core.results import BLOCKED, Assessment, RouteResult
 from engagewiz.errors import InputError, Problem
 from engagewiz.hints import did_you_mean
@@ -158,9 +158,18 @@ def _rules(kb: KnowledgeBase, rid: str) -> set[str]:
     `reached_through` for a route reached through another."""
     route = kb.route(rid)
     assert route is not None
-    named = {g.kind for g in route.gates} | {t.q for g in route.gates if g.test
-                                             for t in tests(g.test)}
+    named = {g.kind for g in route.gates} | {q for g in route.gates for q in _reads(g)}
     return named | ({"reached_through"} if route.reached_through else set())
+
+
+def _reads(gate: Gate) -> set[str]:
+    """The questions a gate's rule names: its test's, and a parameter naming one (an
+    `in_force` gate's treaty, a `same_matter` gate's reservation)."""
+    from engagewiz.kb.gatekinds import GATE_KINDS
+
+    named = {str(gate.params[p]) for p, param in GATE_KINDS[gate.kind].params.items()
+             if param.names_question and p in gate.params}
+    return named | ({t.q for t in tests(gate.test)} if gate.test else set())
 
 
 def _blocking(kb: KnowledgeBase, r: RouteResult) -> set[str]:
@@ -171,9 +180,8 @@ def _blocking(kb: KnowledgeBase, r: RouteResult) -> set[str]:
         if result.status != BLOCKED:
             continue
         named.add(result.kind)
-        test = gates[i].test if i < len(gates) else None
-        if test is not None:
-            named |= {t.q for t in tests(test)}
+        if i < len(gates):
+            named |= _reads(gates[i])
     return named
 
 

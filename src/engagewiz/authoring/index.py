@@ -25,8 +25,12 @@ ANY = "*"  # "every answer of this question matters"
 def gate_reads(gate: Gate) -> Iterator[tuple[str, tuple[str, ...] | None]]:
     """The questions a gate's kind reads in code, each with the answers that can change
     its verdict (None: any answer); the questions of its `test` are sites (below)."""
-    for read in GATE_KINDS[gate.kind].reads:
+    kind = GATE_KINDS[gate.kind]
+    for read in kind.reads:
         yield read.question, read.values if read.only else None
+    for name, param in kind.params.items():
+        if param.names_question and name in gate.params:
+            yield gate.params[name], None
 
 
 @dataclass(frozen=True)

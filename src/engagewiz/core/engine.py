@@ -47,7 +47,7 @@ def assess(
     # with an appeal pending) are dropped, as the interview drops them: every way in, the
     # interview, an answers file, demo or compare, then gives the same result.
     filled = with_country_facts(kb, effective(kb, answers), countries, today)
-    ctx = gates.Context(kb, filled.answers, today, filled.provenance)
+    ctx = gates.Context(kb, filled.answers, today, filled.provenance, filled.facts)
     # A global rule's `when` reads only answers: decide it once, not once per route.
     holding = [i for i, r in enumerate(kb.scoring) if r.when.evaluate(ctx.answers) is True]
     asked = walked(kb, ctx.answers)
@@ -109,6 +109,11 @@ def _judge(mechanism: Route, kb: KnowledgeBase, ctx: gates.Context,
     if via:  # open through a partner: say how to find one, from the gate's own words
         cautions = (Advice(f"Open via {via[0].via}. {via[0].unblock} Agree the text, the "
                            "speaker and the credit with them early.", via[0].source), *cautions)
+    # What a gate that does not block still asks of the user (an exception to substantiate,
+    # a withdrawal about to take effect) comes before the route's own cautions.
+    said = tuple(Advice(g.caution, g.source) for g in gate_results
+                 if g.caution and g.status != BLOCKED)
+    cautions = (*dict.fromkeys(said), *cautions)
     return RouteResult(
         id=mechanism.id, name=mechanism.name, body=mechanism.body, family=mechanism.family,
         nature=mechanism.nature, effort=mechanism.effort, status=status,

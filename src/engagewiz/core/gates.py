@@ -11,24 +11,26 @@ the gate: the cached knowledge base is plain data, and a function is not.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from engagewiz.core.conditions import DONT_KNOW, tests
-from engagewiz.core.deadlines import days_left, last_day
 from engagewiz.core.model import Gate, KnowledgeBase
 from engagewiz.core.qids import (
-    ACT_DATE,
     ECOSOC_STATUS,
-    FINAL_DECISION_DATE,
     NHRI_STATUS,
     ORG_TYPE,
     REMEDIES,
-    SAME_MATTER,
+    REMEDY_SUSPENDS,
+    URGENCY,
     VICTIM_CONSENT,
 )
 from engagewiz.core.record import record
 from engagewiz.core.results import BLOCKED, OPEN, UNKNOWN, Deadline, GateResult, Status
+
+if TYPE_CHECKING:
+    from engagewiz.kb.countries import CountryFact
 
 
 @record
@@ -37,6 +39,9 @@ class Context:
     answers: Mapping[str, Any]
     today: date
     provenance: Mapping[str, str]  # question id -> where a prefilled answer came from
+    # question id -> the country fact behind a prefilled answer (not one the user
+    # overrode): the dates and words the rules on time and reservations read
+    facts: Mapping[str, CountryFact] = field(default_factory=dict)
 
     def said(self, qid: str) -> str:
         """"Has the State ratified CAT? No (UN Treaty Collection, as of 2026-02-03)"."""
@@ -48,10 +53,14 @@ class Context:
         return f"{text} {label}{where}"
 
 
-def _result(gate: Gate, status: Status, detail: str, via: str = "",
-            deadline: Deadline | None = None) -> GateResult:
-    return GateResult(gate.kind, status, gate.rule, detail, gate.unblock, gate.check,
-                      gate.source, via, deadline)
+def result(gate: Gate, status: Status, detail: str, via: str = "",
+           deadline: Deadline | None = None, caution: str = "",
+           unblock: str | None = None) -> GateResult:
+    """A gate's result in its own words (rule, unblock, check, source) and these; `unblock`
+    replaces the gate's own when the evaluator can say more (which body holds the matter)."""
+    return GateResult(gate.kind, status, gate.rule, detail,
+                      gate.unblock if unblock is None else unblock, gate.check,
+                      gate.source, via, deadline, caution)
 
 
 Evaluator = Callable[[Gate, "Context"], GateResult]
@@ -78,7 +87,9 @@ def requires(gate: Gate, ctx: Context) -> GateResult:
     verdict = gate.test.evaluate(ctx.answers)
     asked = dict.fromkeys(t.q for t in tests(gate.test))
     detail = "; ".join(ctx.said(q) for q in asked)
-    return _result(gate, _VERDICT[verdict], detail)
+    if verdict is False and gate.params.get("otherwise") == "check_first":
+        return result(gate, UNKNOWN, detail)  # a rule the instrument does not make absolute
+    return result(gate, _VERDICT[verdict], detail)
 
 
 _REMEDY_WORDS = {
@@ -86,6 +97,10 @@ _REMEDY_WORDS = {
     "pending": "A domestic remedy (an appeal) is still pending.",
     "not_tried": "Domestic remedies have not been tried.",
 }
+SUBSTANTIATE = ("You rely on an exception to exhausting domestic remedies ({said}). The "
+                "body will not take it on your word: set out the remedies that exist, the "
+                "steps taken and their dates, the delays, and why they could not bring "
+                "relief. Doubts about a remedy's prospects are not enough.")
 
 
 @evaluates
@@ -93,124 +108,88 @@ def exhaustion(gate: Gate, ctx: Context) -> GateResult:
     answer = ctx.answers.get(REMEDIES)
     said = ctx.said(REMEDIES)
     if answer == "exhausted":
-        return _result(gate, OPEN, _REMEDY_WORDS["exhausted"])
+        return result(gate, OPEN, _REMEDY_WORDS["exhausted"])
     if answer in gate.params.get("exceptions", ()):
-        return _result(gate, OPEN, f"{said}: an exception this body recognises; "
-                       "be ready to show why the remedies were not worth pursuing.")
+        return result(gate, OPEN, f"{said}: an exception this body recognises, if you can "
+                      "show it.", caution=SUBSTANTIATE.format(said=_label(ctx, answer)))
+    if answer == "doubtful":
+        return result(gate, UNKNOWN, f"{said}: doubts about whether a remedy would work do "
+                      "not excuse trying it. Only a remedy with no prospect of success, "
+                      "shown by facts, may be left aside: ask a lawyer or the body's "
+                      "secretariat.")
+    if (answer == "pending" and ctx.answers.get(REMEDY_SUSPENDS) == "no"
+            and ctx.answers.get(URGENCY) == "yes"):
+        return result(gate, UNKNOWN, f"{said}, and it does not stop the harm feared (no "
+                      "suspensive effect). Bodies have not generally treated such an appeal "
+                      "as an effective remedy against an imminent removal: ask for urgent "
+                      "measures now, and check the exhaustion rule with the body's "
+                      "secretariat.")
     if answer is None or answer == DONT_KNOW or answer in gate.params.get("check_first", ()):
-        return _result(gate, UNKNOWN, f"{said}: check with the body before filing whether "
-                       "that is enough here." if answer not in (None, DONT_KNOW) else said)
-    return _result(gate, BLOCKED, _REMEDY_WORDS.get(answer, f"{said}: not an exception here."))
+        return result(gate, UNKNOWN, f"{said}: check with the body before filing whether "
+                      "that is enough here." if answer not in (None, DONT_KNOW) else said)
+    return result(gate, BLOCKED, _REMEDY_WORDS.get(answer, f"{said}: not an exception here."))
 
 
-@evaluates
-def same_matter(gate: Gate, ctx: Context) -> GateResult:
-    answer = ctx.answers.get(SAME_MATTER)
-    if answer == "no":
-        return _result(gate, OPEN, "The same matter is not before another international body.")
-    if answer in ("pending", "decided"):
-        if answer in gate.params.get("bars", ()):
-            return _result(gate, BLOCKED, ctx.said(SAME_MATTER))
-        return _result(gate, OPEN, f"{ctx.said(SAME_MATTER)}: this body's rule does not bar it.")
-    return _result(gate, UNKNOWN, ctx.said(SAME_MATTER))
-
-
-def _span(gate: Gate) -> str:
-    months, years = gate.params.get("months"), gate.params.get("years")
-    return f"{months} months" if months else f"{years} year{'s' if years != 1 else ''}"
-
-
-def _as_date(raw: Any) -> date:
-    return raw if isinstance(raw, date) else date.fromisoformat(str(raw))
-
-
-def _counted(gate: Gate, ctx: Context, start: date, event: str) -> GateResult:
-    """Open while the limit counted from `start` runs; once it has passed, blocked or
-    check first as the gate says. The deadline goes with the result either way."""
-    span = _span(gate)
-    last = last_day(start, months=gate.params.get("months"), years=gate.params.get("years"))
-    left = days_left(last, ctx.today)
-    deadline = Deadline(f"{span} from {event} of {start.isoformat()}", last.isoformat(), left)
-    if left >= 0:
-        return _result(gate, OPEN, f"Last day {last.isoformat()}: {left} days left "
-                       f"({span} from {start.isoformat()}).", deadline=deadline)
-    status: Status = BLOCKED if gate.params.get("expired") == "blocked" else UNKNOWN
-    exception = gate.params.get("exception", "")
-    return _result(gate, status, f"The {span} ended on {last.isoformat()}, {-left} days ago. "
-                   f"{exception}".strip(), deadline=deadline)
-
-
-@evaluates
-def time_limit(gate: Gate, ctx: Context) -> GateResult:
-    span = _span(gate)
-    remedies = ctx.answers.get(REMEDIES)
-    if remedies in ("pending", "not_tried"):
-        return _result(gate, OPEN, f"The {span} will run from the final domestic decision.")
-    if remedies in ("unavailable", "ineffective", "prolonged"):
-        exception = gate.params.get("exception", "")
-        return _result(gate, UNKNOWN, f"With no final decision to count from, the {span} limit "
-                       f"may run from another date. {exception}".strip())
-    raw = ctx.answers.get(FINAL_DECISION_DATE)
-    if raw in (None, DONT_KNOW):
-        return _result(gate, UNKNOWN, f"The limit is {span} from the final domestic decision; "
-                       "give its date to see the last day.")
-    return _counted(gate, ctx, _as_date(raw), "the final decision")
-
-
-@evaluates
-def act_time_limit(gate: Gate, ctx: Context) -> GateResult:
-    """A limit that runs from the act complained of (or the day the complainant learnt of
-    it), whatever the state of domestic remedies: the East African Court's two months."""
-    raw = ctx.answers.get(ACT_DATE)
-    if raw in (None, DONT_KNOW):
-        return _result(gate, UNKNOWN, f"The limit is {_span(gate)} from the act complained "
-                       "of (or the day you learnt of it); give that date to see the last day.")
-    return _counted(gate, ctx, _as_date(raw), "the act")
+def _label(ctx: Context, answer: Any) -> str:
+    question = ctx.kb.question(REMEDIES)
+    return question.label(answer) if question else answer
 
 
 @evaluates
 def ecosoc(gate: Gate, ctx: Context) -> GateResult:
-    if ctx.answers.get(ORG_TYPE) == "nhri":
+    org = ctx.answers.get(ORG_TYPE)
+    if org in ("nhri", "npm"):
         status = ctx.answers.get(NHRI_STATUS)
-        if status == "a":
-            ok = gate.params.get("nhri_a", "open") == "open"
-            return _result(gate, OPEN if ok else BLOCKED, "An A-status NHRI speaks in its own "
-                           "right." if ok else "A-status NHRIs have no such right here.")
-        return _result(gate, UNKNOWN if status in (None, DONT_KNOW) else BLOCKED,
-                       f"{ctx.said(NHRI_STATUS)}: only A-status NHRIs take part in their own "
-                       "right.")
+        if status == "a":  # an NPM that is an A-status NHRI takes the NHRI's slot
+            how = gate.params.get("nhri_a", "open")
+            verdicts: dict[str, Status] = {"open": OPEN, "blocked": BLOCKED}
+            return result(gate, verdicts.get(how, UNKNOWN),
+                          {"open": "An A-status NHRI speaks in its own right.",
+                           "blocked": "A-status NHRIs have no such right here."}.get(
+                              how, "Whether an A-status NHRI can do this in its own right is "
+                              "not settled: ask OHCHR's civil society section, or work with "
+                              "an ECOSOC-accredited NGO or a State."))
+        if org == "nhri" and status in (None, DONT_KNOW):
+            return result(gate, UNKNOWN, f"{ctx.said(NHRI_STATUS)}: only A-status NHRIs "
+                          "take part in their own right.")
+        # An institution without A status takes part as any organisation without ECOSOC
+        # status: through a partner (reference section 0, points 7 and 8).
     answer = ctx.answers.get(ECOSOC_STATUS)
     if answer == "has_status":
-        return _result(gate, OPEN, "Your organisation has ECOSOC consultative status.")
+        return result(gate, OPEN, "Your organisation has ECOSOC consultative status.")
     if answer not in ("partner", "none"):
-        return _result(gate, UNKNOWN, ctx.said(ECOSOC_STATUS))
+        return result(gate, UNKNOWN, ctx.said(ECOSOC_STATUS))
     if gate.params.get("partner", "open") != "open":
-        return _result(gate, BLOCKED, "Without ECOSOC status of your own, this route is closed "
-                       "in your name, even through a partner.")
+        return result(gate, BLOCKED, "Without ECOSOC status of your own, this route is closed "
+                      "in your name, even through a partner.")
     # Lack of status never blocks Council participation: a partner lends its name (reference
     # section 0, point 7). Without a partner yet, finding one is the first step.
     if answer == "partner":
-        return _result(gate, OPEN, "Open through your ECOSOC-accredited partner, under its "
-                       "name.", via="an ECOSOC-accredited partner")
-    return _result(gate, OPEN, "You have no ECOSOC status and no partner yet: this route opens "
-                   "once an accredited NGO agrees to work with you.",
-                   via="an ECOSOC-accredited partner you still need to find")
+        return result(gate, OPEN, "Open through your ECOSOC-accredited partner, under its "
+                      "name.", via="an ECOSOC-accredited partner")
+    return result(gate, OPEN, "You have no ECOSOC status and no partner yet: this route opens "
+                  "once an accredited NGO agrees to work with you.",
+                  via="an ECOSOC-accredited partner you still need to find")
 
 
 @evaluates
 def consent(gate: Gate, ctx: Context) -> GateResult:
     if ctx.answers.get(ORG_TYPE) == "victim":
-        return _result(gate, OPEN, "You are the victim or the victim's family.")
+        return result(gate, OPEN, "You are the victim or the victim's family.")
     answer = ctx.answers.get(VICTIM_CONSENT)
     if answer == "yes":
-        return _result(gate, OPEN, "The victim (or family) consents.")
+        return result(gate, OPEN, "The victim (or family) consents.")
     if answer == "no":
         status: Status = BLOCKED if gate.params.get("without") == "blocked" else UNKNOWN
-        return _result(gate, status, "The victim has not consented.")
-    return _result(gate, UNKNOWN, ctx.said(VICTIM_CONSENT))
+        return result(gate, status, "The victim has not consented.")
+    return result(gate, UNKNOWN, ctx.said(VICTIM_CONSENT))
 
 
 @evaluates
 def closed(gate: Gate, ctx: Context) -> GateResult:
-    return _result(gate, BLOCKED, f"Not in force (as of {gate.params.get('as_of')}).")
+    return result(gate, BLOCKED, f"Not in force (as of {gate.params.get('as_of')}).")
 
+
+
+# Kinds whose evaluators live in modules of their own register themselves on import.
+from engagewiz.core import samematter, temporal, timelimits  # noqa: E402, F401

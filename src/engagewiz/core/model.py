@@ -15,7 +15,7 @@ from engagewiz.core.texts import Texts
 QuestionType = Literal["choice", "multi", "yes_no", "country", "date", "text"]
 # what each does: kb/gatekinds.py
 GateKindName = Literal["requires", "exhaustion", "same_matter", "time_limit",
-                       "act_time_limit", "ecosoc", "consent", "closed"]
+                       "act_time_limit", "ecosoc", "consent", "in_force", "closed"]
 Nature = Literal["political", "expert", "judicial"]
 Family = Literal["charter", "treaty", "regional", "national"]
 # `capacity`: the route strengthens the organisation itself (a status that opens other

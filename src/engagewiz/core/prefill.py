@@ -7,6 +7,7 @@ the user confirm or correct them before the assessment runs.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +29,9 @@ class CountryAnswers:
     prefilled: tuple[Prefilled, ...]   # every fact used or overridden, for the report
     notices: tuple[str, ...]           # e.g. the data is more than 12 months old
     upr_estimate: str = ""             # the next UPR review and submission window, estimated
+    # the facts behind the prefilled answers (not those the user overrode): the dates and
+    # words the rules on time and reservations read
+    facts: dict[str, CountryFact] = field(default_factory=dict)
 
 
 def with_country_facts(kb: KnowledgeBase, answers: Mapping[str, Any],
@@ -44,6 +48,7 @@ def with_country_facts(kb: KnowledgeBase, answers: Mapping[str, Any],
         return CountryAnswers(merged, {}, (), ())
     provenance: dict[str, str] = {}
     found: list[tuple[Question, CountryFact, str, Any]] = []  # question, fact, label, given
+    used: dict[str, CountryFact] = {}
     for qid, fact in country.facts.items():
         question = kb.question(qid)
         if question is None or not question.prefill:
@@ -58,6 +63,7 @@ def with_country_facts(kb: KnowledgeBase, answers: Mapping[str, Any],
         if given is None:
             merged[qid] = fact.value
             provenance[qid] = _provenance(fact, label)
+            used[qid] = fact
         found.append((question, fact, label, given))
     # Every fact is filled in (a gate or a note may read it), but only those on a question
     # that matters here are reported: ASEAN membership says nothing to a user in Kenya. And
@@ -93,7 +99,7 @@ def with_country_facts(kb: KnowledgeBase, answers: Mapping[str, Any],
         prefilled.append(Prefilled(question.id, merged[question.id], value, label,
                                    overridden=given not in (None, value, DONT_KNOW)))
     return CountryAnswers(merged, provenance, tuple(prefilled), tuple(notices),
-                          estimate.text if estimate else "")
+                          estimate.text if estimate else "", used)
 
 
 UPR_SOON_MONTHS = 18  # "within about 12 to 18 months", as the question asks

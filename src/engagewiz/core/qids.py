@@ -38,6 +38,11 @@ REMEDIES = declare("remedies", "choice")
 FINAL_DECISION_DATE = declare("final_decision_date", "date")
 ACT_DATE = declare("act_date", "date")  # the act complained of, or the day it became known
 SAME_MATTER = declare("same_matter", "choice")
+FACTS_DATE = declare("facts_date", "date")  # when the facts began: the rules on time
+OTHER_BODY = declare("other_body", "choice")  # which body has the matter (same_matter)
+OTHER_DECISION_MERITS = declare("other_decision_merits", "yes_no")
+OTHER_PROCEDURE_ENDED = declare("other_procedure_ended", "date")
+REMEDY_SUSPENDS = declare("remedy_suspends", "yes_no")  # a pending appeal stops the harm
 VICTIM_CONSENT = declare("victim_consent", "yes_no")
 REPRISAL_RISK = declare("reprisal_risk", "choice")
 

@@ -8,8 +8,10 @@ system" is data: `membership: true` in questions.yaml.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from engagewiz.core.conditions import tests
-from engagewiz.core.model import KnowledgeBase, Route
+from engagewiz.core.model import Gate, KnowledgeBase, Route
 from engagewiz.core.results import BLOCKED, GateResult
 
 
@@ -18,7 +20,14 @@ def out_of_region(route: Route, gates: tuple[GateResult, ...], kb: KnowledgeBase
     open. `gates` are the route's gate results, in the order of its gates."""
     if route.family != "regional":
         return False
-    return any((q := kb.question(t.q)) is not None and q.membership
+    return any((q := kb.question(qid)) is not None and q.membership
                for gate, result in zip(route.gates, gates, strict=True)
-               if result.status == BLOCKED and gate.test is not None
-               for t in tests(gate.test))
+               if result.status == BLOCKED for qid in _treaty_questions(gate))
+
+
+def _treaty_questions(gate: Gate) -> Iterator[str]:
+    """The questions a gate asks of the State: its test's, and an `in_force` gate's fact."""
+    if gate.test is not None:
+        yield from (t.q for t in tests(gate.test))
+    if "fact" in gate.params:
+        yield gate.params["fact"]

@@ -67,6 +67,9 @@ class GateResult(NamedTuple):
     source: tuple[str, ...]
     via: str = ""  # "an ECOSOC-accredited partner": open, but not in the user's own name
     deadline: Deadline | None = None
+    # What the user must know although the gate does not block: an exception to exhaustion
+    # they rely on and must substantiate, a withdrawal about to take effect.
+    caution: str = ""
 
 
 class Said(Protocol):

@@ -272,6 +272,8 @@ class _Builder:
         self._check_refs(test, file, (*path, TEST))
         self.kinds_used.setdefault(kind.name, (file, (*path, "kind")))
         for name, param in kind.params.items():
+            if param.names_question and name in raw:
+                self._yes_no_question(raw[name], file, (*path, name))
             question = self.questions.get(param.answers_of or "")
             if question is None:
                 continue
@@ -283,6 +285,17 @@ class _Builder:
         params = {k: v for k, v in raw.items() if k in kind.params and k != TEST}
         return Gate(kind.name, raw["rule"], raw["unblock"], raw["check"],
                     self._sources(raw["source"], file, (*path, "source")), params, test)
+
+    def _yes_no_question(self, qid: Any, file: Path, path: KeyPath) -> None:
+        """A parameter that names the yes/no question whose country fact a gate reads."""
+        question = self.questions.get(str(qid))
+        if question is None:
+            self.problems.add(file, path, f"unknown question '{qid}'"
+                              + _did_you_mean(str(qid), self.questions))
+        elif question.type != "yes_no":
+            self.problems.add(file, path, f"'{qid}' is a {question.type} question; this "
+                              "parameter names a yes/no question (a treaty or declaration "
+                              "the country data dates)")
 
     # routes and templates ------------------------------------------------------------------
 

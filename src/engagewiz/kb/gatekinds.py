@@ -19,11 +19,20 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from engagewiz.core import gates, qids
+from engagewiz.core import gates, qids, samematter, temporal, timelimits
 from engagewiz.core.gates import Evaluator
 from engagewiz.core.model import GateKindName
 from engagewiz.core.qids import Read
-from engagewiz.kb.schema import AnyValue, Choice, ConditionSpec, Integer, ListOf, Spec, Text
+from engagewiz.kb.schema import (
+    AnyValue,
+    Choice,
+    ConditionSpec,
+    Integer,
+    ListOf,
+    Obj,
+    Spec,
+    Text,
+)
 
 # What every gate has, whatever its kind (the words and sources a user reads).
 COMMON: dict[str, Spec] = {
@@ -41,6 +50,7 @@ class Param:
     spec: Spec
     required: bool = False
     answers_of: str | None = None  # each value must be an answer of this question (at load)
+    names_question: bool = False   # the value is a question the evaluator reads (checked)
 
 
 @dataclass(frozen=True)
@@ -69,14 +79,20 @@ LIMIT_PARAMS: dict[str, Param] = {
 GATE_KINDS: dict[str, GateKind] = {k.name: k for k in (
     GateKind(
         "requires", "its test is true", gates.requires,
-        params={TEST: Param(ConditionSpec(), required=True)},
+        params={TEST: Param(ConditionSpec(), required=True),
+                "otherwise": Param(Choice(("blocked", "check_first"), description="when the "
+                                          "test is false: blocked (default), or check first "
+                                          "where the instrument does not settle the point"))},
     ),
     GateKind(
         "exhaustion", "domestic remedies exhausted (answer to remedies)", gates.exhaustion,
-        reads=(Read(qids.REMEDIES, ("exhausted",), needed=True),),
+        reads=(Read(qids.REMEDIES, ("exhausted",), needed=True),
+               Read(qids.REMEDY_SUSPENDS, ("no",), only=True),
+               Read(qids.URGENCY, ("yes",), only=True)),
         params={
             "exceptions": Param(ListOf(Text(), description="answers to remedies that "
-                                       "open the gate as exceptions"),
+                                       "open the gate as exceptions (the user is told to "
+                                       "substantiate them)"),
                                 answers_of=qids.REMEDIES),
             "check_first": Param(ListOf(Text(), description="answers to remedies the "
                                         "sources do not settle: check first"),
@@ -85,36 +101,100 @@ GATE_KINDS: dict[str, GateKind] = {k.name: k for k in (
     ),
     GateKind(
         "same_matter",
-        "the same matter not before, or decided by, another international body",
-        gates.same_matter,
-        reads=(Read(qids.SAME_MATTER, ("no",), needed=True),),
-        params={"bars": Param(ListOf(Choice(("pending", "decided"))), required=True,
-                              answers_of=qids.SAME_MATTER)},
+        "the same matter not before, or examined by, another international body (as the "
+        "instrument and the State's reservation bar it)",
+        samematter.same_matter,
+        reads=(Read(qids.SAME_MATTER, ("no",), needed=True),
+               Read(qids.OTHER_BODY, (samematter.SPECIAL_PROCEDURE,)),
+               Read(qids.OTHER_DECISION_MERITS, ("yes", "no"))),
+        params={
+            "bars": Param(ListOf(Choice(("pending", "decided"))), required=True,
+                          answers_of=qids.SAME_MATTER),
+            "reserved": Param(Text("the yes/no question (a country fact) saying whether the "
+                                   "State reserved more than the instrument bars"),
+                              names_question=True),
+            "reserved_bars": Param(ListOf(Choice(("pending", "decided")),
+                                          description="what the reservation bars "
+                                          "(default: decided)"),
+                                   answers_of=qids.SAME_MATTER),
+            "examined": Param(Choice(("merits", "submitted"), description="what counts as "
+                                     "examined elsewhere: a reasoned decision on the merits "
+                                     "(default), or any submission")),
+            "special_procedures": Param(Choice(("bars", "check_first"), description="whether "
+                                               "a Special Procedure counts as another "
+                                               "procedure (default: check first)")),
+        },
     ),
     GateKind(
         "time_limit", "filed within the time limit after the final domestic decision",
-        gates.time_limit,
-        reads=(Read(qids.FINAL_DECISION_DATE, needed=True), Read(qids.REMEDIES)),
-        params=LIMIT_PARAMS, one_of=("months", "years"),
+        timelimits.time_limit,
+        reads=(Read(qids.FINAL_DECISION_DATE, needed=True),
+               Read(qids.REMEDIES, ("pending", "not_tried", *timelimits.EXCEPTIONS)),
+               Read(qids.FACTS_DATE), Read(qids.SAME_MATTER, ("decided",), only=True),
+               Read(qids.OTHER_PROCEDURE_ENDED)),
+        params={
+            **LIMIT_PARAMS,
+            "earlier": Param(Obj({"before": Text("YYYY-MM-DD"),
+                                  "months": Integer(minimum=1, maximum=120)},
+                                 required=("before", "months"),
+                                 description="the limit for final decisions before a date")),
+            "no_final_decision": Param(Choice(("check_first", "reasonable", "from_facts"),
+                                              description="under an exception to exhaustion: "
+                                              "the body's rule")),
+            "other_procedure_years": Param(Integer(minimum=1, maximum=20, description="the "
+                                                   "limit after another international "
+                                                   "procedure, from its end")),
+            "declared_limit": Param(Text("the yes/no question (a country fact) saying that "
+                                         "the State's declaration sets a shorter limit"),
+                                    names_question=True),
+            "declared_months": Param(Integer(minimum=1, maximum=120, description="that "
+                                             "shorter limit, in months")),
+        },
+        one_of=("months", "years"),
     ),
     GateKind(
         "act_time_limit", "filed within the time limit after the act complained of",
-        gates.act_time_limit,
+        timelimits.act_time_limit,
         reads=(Read(qids.ACT_DATE, needed=True),),
         params=LIMIT_PARAMS, one_of=("months", "years"),
     ),
     GateKind(
         "ecosoc", "ECOSOC consultative status (or an A-status NHRI)", gates.ecosoc,
         reads=(Read(qids.ECOSOC_STATUS, ("has_status",), needed=True),
-               Read(qids.ORG_TYPE, ("nhri",), only=True), Read(qids.NHRI_STATUS, ("a",))),
+               Read(qids.ORG_TYPE, ("nhri", "npm"), only=True), Read(qids.NHRI_STATUS, ("a",))),
         params={"partner": Param(Choice(("open", "blocked"))),
-                "nhri_a": Param(Choice(("open", "blocked")))},
+                "nhri_a": Param(Choice(("open", "blocked", "check_first")))},
     ),
     GateKind(
         "consent", "the victim's consent (answer to victim_consent)", gates.consent,
         reads=(Read(qids.VICTIM_CONSENT, ("yes", "no"), needed=True),
                Read(qids.ORG_TYPE, ("victim",), only=True)),
         params={"without": Param(Choice(("blocked", "check_first")))},
+    ),
+    GateKind(
+        "in_force", "the State was bound by the treaty or declaration for these facts "
+        "(the country data's dates; answer to facts_date)", temporal.in_force,
+        reads=(Read(qids.FACTS_DATE),),
+        params={
+            "fact": Param(Text("the yes/no question (a country fact) saying whether the "
+                               "State is bound: its dates come from the country data"),
+                          required=True, names_question=True),
+            "end": Param(Choice(("facts", "filing"), description="after a denunciation or "
+                                "withdrawal: earlier facts stay within (facts), or only "
+                                "cases lodged before it took effect (filing)")),
+            "start": Param(Choice(("facts", "none"), description="whether facts before the "
+                                  "State was bound are outside (facts, default)")),
+            "before": Param(Choice(("check_first", "blocked"), description="facts before "
+                                   "the State was bound: check first (they may continue "
+                                   "after it), or blocked where the instrument says so")),
+            "settle_months": Param(Integer(minimum=1, maximum=12, description="months after "
+                                           "the deposit within which entry into force is "
+                                           "to be checked")),
+            "not_bound": Param(Choice(("blocked", "check_first", "open"), description="a "
+                                      "State not bound at all: blocked (default); check first "
+                                      "where another State's date can count; open where "
+                                      "another gate of the route already says so")),
+        },
     ),
     GateKind(
         "closed", "none: the procedure is closed", gates.closed,

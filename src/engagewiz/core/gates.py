@@ -48,9 +48,14 @@ class Context:
         question = self.kb.question(qid)
         value = self.answers.get(qid)
         label = "not answered" if value is None else (question.label(value) if question else value)
-        where = f" ({self.provenance[qid]})" if qid in self.provenance else ""
+        where = self.provenance.get(qid, "")
+        fact = self.facts.get(qid)
+        if fact is not None:  # what decides it: the reservation's words, a caveat, a gap
+            where += "".join((f": {fact.note}" if not fact.known and fact.note else "",
+                              f'; the text reads: "{fact.quote}"' if fact.quote else "",
+                              f"; {fact.caveat}" if fact.caveat else ""))
         text = question.text if question else qid
-        return f"{text} {label}{where}"
+        return f"{text} {label}" + (f" ({where})" if where else "")
 
 
 def result(gate: Gate, status: Status, detail: str, via: str = "",

@@ -62,7 +62,7 @@ def with_country_facts(kb: KnowledgeBase, answers: Mapping[str, Any],
         given = answers.get(qid)
         if given is None:
             merged[qid] = fact.value
-            provenance[qid] = _provenance(fact, label)
+            provenance[qid] = f"per {label}" if fact.known else f"not recorded in {label}"
             used[qid] = fact
         found.append((question, fact, label, given))
     # Every fact is filled in (a gate or a note may read it), but only those on a question
@@ -121,16 +121,3 @@ def _derive(name: str, estimate: UprEstimate | None, today: date) -> str | None:
     if name != "upr_due" or estimate is None or estimate.review_to < today:
         return None
     return "yes" if estimate.review_from <= add_months(today, UPR_SOON_MONTHS) else "no"
-
-
-def _provenance(fact: CountryFact, label: str) -> str:
-    """Where a prefilled answer comes from, with what decides it: the reservation's own
-    words, and anything the user must be told (a contested withdrawal, an unknown)."""
-    said = f"per {label}" if fact.known else f"not recorded in {label}"
-    if not fact.known and fact.note:
-        said += f": {fact.note}"
-    if fact.quote:
-        said += f'; the text reads: "{fact.quote}"'
-    if fact.caveat:
-        said += f"; {fact.caveat}"
-    return said

@@ -56,6 +56,9 @@ KINDS_OF_PROBLEM = {
         "texts-unknown-field", "texts-unknown-source", "texts-bad-condition",
         "texts-never-true", "texts-unknown-question", "texts-unknown-fact"],
     "shortcuts: unknown question, more than 10 questions": ["shortcut-unknown-or-too-long"],
+    "groups: what one screen cannot draw; questions that do not belong together": [
+        "group-cannot-be-drawn", "group-not-together"],
+    "short names: missing, shared": ["short-missing-or-shared"],
     "citation a reader cannot follow": ["source-mirror", "source-bare-domain",
                                         "source-path-not-recorded", "source-own-file",
                                         "source-local-path", "source-without-address",

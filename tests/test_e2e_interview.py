@@ -24,12 +24,10 @@ pexpect = pytest.importorskip("pexpect")
 from pty_driver import (  # noqa: E402 - only once pexpect is known to be there
     CTRL_C,
     DOWN,
-    DRAWN,
     ENTER,
     RESULT,
     REVIEW,
     SPACE,
-    UP,
     Driver,
     spawn,
 )
@@ -47,11 +45,11 @@ def test_full_interview_with_two_backs_and_an_edit(kb: KnowledgeBase, countries:
     driver = Driver(child, kb, {
         "org_type": [DOWN + ENTER],                       # rehabilitation centre
         "themes": [SPACE + ENTER],                        # torture
-        "case_type": [UP + ENTER, ENTER],                 # Back once, then specific victims
-        "urgency": [DOWN + ENTER],                        # no
-        "advocacy_strategy": [UP + ENTER, ENTER],         # Back again, then yes
+        "case_type": ["<", "1"],                          # Back once, then specific victims
+        "urgency": ["2"],                                 # no (a row: its answer's number)
+        "advocacy_strategy": ["<", "1"],                  # Back again, then yes
         "facts_date": ["2025-06-01" + ENTER],             # after Canada's art. 22 declaration
-        "remedies": [ENTER],                              # exhausted
+        "remedies": ["1"],                                # exhausted (a row: its number)
         "final_decision_date": ["2026-03-03" + ENTER],
     })
     # Review: open the second answer (country) and change it to Canada, then see results.
@@ -80,7 +78,6 @@ def test_ctrl_c_saves_then_resume_finishes(kb: KnowledgeBase, private_state: Pat
     child = spawn()
     driver = Driver(child, kb, {"org_type": [DOWN * 4 + ENTER]})  # a lawyer
     driver.run_until(pexpect.EOF, at="themes")
-    child.expect(DRAWN)
     child.send(CTRL_C)
     child.expect("Continue with: engagewiz assess --resume")
     child.expect(pexpect.EOF)
@@ -93,7 +90,7 @@ def test_ctrl_c_saves_then_resume_finishes(kb: KnowledgeBase, private_state: Pat
 
     child = spawn("--resume")
     child.expect(r"Restored 2 answer\(s\)")
-    driver = Driver(child, kb, {"themes": [SPACE + ENTER], "urgency": [DOWN + ENTER]})
+    driver = Driver(child, kb, {"themes": [SPACE + ENTER], "urgency": ["2"]})
     driver.run_until(RESULT)
     assert "org_type" not in driver.asked and "themes" in driver.asked
     first_route(child)
@@ -109,7 +106,7 @@ def test_answers_file_asks_only_the_missing_questions(kb: KnowledgeBase, tmp_pat
     saved = tmp_path / "final.yaml"
     child = spawn("--answers", str(answers), "--save-answers", str(saved),
                   "--format", "json")
-    driver = Driver(child, kb, {"urgency": [DOWN + ENTER]})  # no: the full interview
+    driver = Driver(child, kb, {"urgency": ["2"]})  # no (a row, beside the NPM's status)
     driver.run_until(r'"recommended"')
     child.expect(pexpect.EOF)
     child.close()

@@ -27,7 +27,6 @@ from pty_driver import (  # noqa: E402 - only once pexpect is known to be there
     DOWN,
     DRAWN,
     ENTER,
-    FACTS,
     MODE,
     NEXT,
     PROGRESS,
@@ -36,6 +35,7 @@ from pty_driver import (  # noqa: E402 - only once pexpect is known to be there
     SPACE,
     UP,
     WAITING,
+    Collect,
     Driver,
     finished,
     spawn,
@@ -54,7 +54,7 @@ def test_quick_mode_asks_at_most_ten_then_stops_with_the_answers_saved(
         kb: KnowledgeBase, private_state: Path, tmp_path: Path) -> None:
     saved = tmp_path / "quick.yaml"
     child = spawn("--quick", "--save-answers", str(saved))
-    driver = Driver(child, kb, {"urgency": [DOWN + ENTER]}, menus={"next": [STOP_HERE]})
+    driver = Driver(child, kb, {"urgency": ["2"]}, menus={"next": [STOP_HERE]})
     driver.run_until(RESULT)
     child.expect("This was a quick result: (\\d+) question")
     assert int(child.match.group(1)) > 10  # what the full interview would still ask
@@ -70,7 +70,7 @@ def test_quick_mode_asks_at_most_ten_then_stops_with_the_answers_saved(
 def test_quick_chosen_on_the_first_screen_then_refine_keeps_every_answer(
         kb: KnowledgeBase, private_state: Path) -> None:
     child = spawn()
-    driver = Driver(child, kb, {"urgency": [DOWN + ENTER]},
+    driver = Driver(child, kb, {"urgency": ["2"]},
                     menus={"mode": [DOWN + ENTER]})  # quick
     driver.run_until(NEXT)
     quick = list(driver.asked)
@@ -102,50 +102,51 @@ def test_accessible_mode_asks_line_by_line_with_numbers(kb: KnowledgeBase,
                                                         private_state: Path) -> None:
     """TERM=dumb: numbered choices, no redraws, no escape sequence at all; '<' goes back."""
     child = spawn("--quick", term="dumb")
-    log: list[str] = []
-    child.logfile_read = _Collect(log)
+    log = Collect()
+    child.logfile_read = log
     driver = Driver(child, kb, {"org_type": ["2"], "themes": ["1 2", "1"],
                                 "case_type": ["<", "1"], "urgency": ["2"]},
                     menus={"next": ["2"]}, accessible=True)
     driver.run_until(pexpect.EOF)
     assert finished(child) == 0
     assert driver.asked.count("themes") == 2  # Back from case_type asked it again
-    screen = "".join(log)
+    screen = log.text()
     assert "\x1b" not in screen
     assert "  2. A torture-rehabilitation centre" in screen and "Type a number: " in screen
     assert "Chosen: Torture or ill-treatment; " in screen  # the multi-select echo
 
 
-class _Collect:
-    """A pexpect log that keeps everything the program wrote."""
-
-    def __init__(self, into: list[str]) -> None:
-        self.into = into
-
-    def write(self, text: str) -> None:
-        self.into.append(text)
-
-    def flush(self) -> None:
-        pass
-
-
 @pytest.mark.parametrize(("sig", "at", "code"), [
-    (signal.SIGINT, "themes", 130),      # a checkbox: kill -INT was ignored there
-    (signal.SIGTERM, "case_type", 143),  # a list: the terminal was left raw
-], ids=["kill-INT-at-a-checkbox", "SIGTERM-at-a-list"])
+    (signal.SIGINT, "themes", 130),     # a checkbox: kill -INT was ignored there
+    (signal.SIGHUP, "case_type", 129),  # a group's screen
+], ids=["kill-INT-at-a-checkbox", "SIGHUP-at-a-group"])
 def test_a_signal_at_a_prompt_saves_and_restores_the_terminal(
         kb: KnowledgeBase, private_state: Path, sig: int, at: str, code: int) -> None:
     child = spawn()
-    driver = Driver(child, kb, {"themes": [SPACE + ENTER]})
-    driver.run_until(pexpect.EOF, at=at)
+    Driver(child, kb, {"themes": [SPACE + ENTER]}).run_until(pexpect.EOF, at=at)
+    saved = killed(child, sig, code, kb)
+    assert "org_type" in saved and at not in saved
+
+
+def test_sigterm_at_a_list_saves_and_restores_the_terminal(kb: KnowledgeBase,
+                                                           private_state: Path) -> None:
+    """The terminal was left raw: the list is the menu after a quick result."""
+    child = spawn("--quick")
+    Driver(child, kb, {"urgency": ["2"]}).run_until(NEXT)
     child.expect(DRAWN)
+    assert "org_type" in killed(child, signal.SIGTERM, 143, kb)
+
+
+def killed(child: pexpect.spawn, sig: int, code: int, kb: KnowledgeBase) -> dict[str, object]:
+    """Send `sig` to the prompt on screen: the terminal restored, the exit code the signal's,
+    the answers so far in the resume file (0600)."""
     child.kill(sig)
     child.expect(CLOSED)  # prompt_toolkit restored the terminal on its way out
     child.expect("Continue with: engagewiz assess --resume")
     assert finished(child) == code
     saved = resume.resume_path()
     assert stat.S_IMODE(saved.stat().st_mode) == 0o600
-    assert "org_type" in load_answers(saved, kb) and at not in load_answers(saved, kb)
+    return load_answers(saved, kb)
 
 
 def test_ctrl_c_before_any_answer_says_nothing_was_saved(private_state: Path) -> None:
@@ -167,7 +168,7 @@ def test_resume_after_the_review_shows_it_again_and_honours_save_answers(
     child = spawn("--answers", str(partial), "--save-answers", str(saved))
     driver = Driver(child, kb)
     driver.run_until(REVIEW)
-    assert driver.asked == ["reprisal_risk"] and driver.shown == ["facts"]
+    assert driver.asked == ["reprisal_risk"] and driver.shown == []
     child.expect(DRAWN)
     child.send(CTRL_C)
     child.expect("Continue with")
@@ -177,7 +178,7 @@ def test_resume_after_the_review_shows_it_again_and_honours_save_answers(
     child.expect(r"Restored \d+ answer")
     driver = Driver(child, kb)
     driver.run_until(RESULT)
-    assert driver.asked == [] and driver.shown == ["facts", "review"]
+    assert driver.asked == [] and driver.shown == ["review"]
     assert finished(child) == 0
     assert load_answers(saved, kb)["reprisal_risk"] == "low"  # the first choice
     assert not list(resume.state_dir().iterdir())  # both resume files gone
@@ -216,17 +217,18 @@ def test_facts_can_be_changed_and_the_change_cancelled(kb: KnowledgeBase,
     saved = tmp_path / "final.yaml"
     child = spawn("--answers", str(given), "--save-answers", str(saved))
     driver = Driver(child, kb)
-    driver.run_until(FACTS)
-    driver.answer(DOWN + ENTER)  # change a fact: type to find CAT complaints, then Yes
+    driver.run_until("What Kenya has accepted, from public data")  # on the review ...
+    child.expect(REVIEW)  # ... last, above its menu
+    driver.answer(DOWN * 2 + ENTER)  # change a fact: type to find CAT complaints, then Yes
     driver.answer("art. 22" + ENTER)
     child.expect("Has it made the article 22 declaration")
     driver.answer(UP + ENTER)  # from the current answer, No
-    child.expect(FACTS)
-    driver.answer(DOWN + ENTER)  # change another fact ...
+    child.expect(REVIEW)
+    driver.answer(DOWN * 2 + ENTER)  # change another fact ...
     driver.answer("ICCPR (civil" + ENTER)
     driver.answer(DOWN * 3 + ENTER)  # ... but go Back: no change
-    child.expect(FACTS)
-    driver.answer(ENTER)  # all right
+    child.expect(REVIEW)
+    driver.answer(ENTER)  # see the results
     driver.run_until(RESULT)
     assert finished(child) == 0
     final = load_answers(saved, kb)

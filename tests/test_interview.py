@@ -45,14 +45,54 @@ def test_dont_know_asks_dependants_but_not_asked_closes_them(kb: KnowledgeBase) 
     assert "final_decision_date" not in todo
 
 
-def test_back_forgets_only_the_last_answer(kb: KnowledgeBase) -> None:
-    history = ["org_type", "country", "themes"]
+def test_back_forgets_only_the_last_screen(kb: KnowledgeBase) -> None:
+    history = [("org_type",), ("country",), ("themes",)]
     answers = {"org_type": "ngo", "country": "KEN", "themes": ["torture"]}
     history, answers = interview.back(history, answers)
-    assert history == ["org_type", "country"]
+    assert history == [("org_type",), ("country",)]
     assert answers == {"org_type": "ngo", "country": "KEN"}
     nxt = interview.next_question(kb, answers)
     assert nxt is not None and nxt.id == "themes"
+    grouped = {**answers, "themes": ["torture"], "case_type": "individual", "urgency": "no"}
+    history = [*history, ("themes",), ("case_type", "urgency")]
+    history, kept = interview.back(history, grouped)  # a group's screen: all its answers
+    assert history[-1] == ("themes",) and "case_type" not in kept and "urgency" not in kept
+
+
+# -- groups: short questions on one screen ---------------------------------------------------
+
+NGO_IN_KENYA = {"org_type": "ngo", "country": "KEN", "themes": ["torture"]}
+
+
+def ids(questions: tuple[Question, ...] | list[Question]) -> list[str]:
+    return [q.id for q in questions]
+
+
+def test_a_group_comes_on_one_screen_with_only_what_is_left_to_ask(kb: KnowledgeBase) -> None:
+    assert ids(interview.next_screen(kb, NGO_IN_KENYA)) == ["case_type", "urgency"]
+    # answered in a file: the rest of its group is asked alone, as any other question
+    assert ids(interview.next_screen(kb, {**NGO_IN_KENYA, "case_type": "pattern"})) == ["urgency"]
+    answers: dict[str, Any] = {"org_type": "lawyer", "country": "KEN", "upr_soon": "no"}
+    while "reprisal_risk" not in ids(screen := interview.next_screen(kb, answers)):
+        answers |= {q.id: first_choice(q) for q in screen}
+    assert ids(screen) == ["reprisal_risk", "tb_review_soon"]  # no detention access: a lawyer
+
+
+def test_a_shortcut_shows_only_its_own_questions_of_a_group(kb: KnowledgeBase) -> None:
+    urgent = next(s for s in kb.shortcuts if s.id == "urgent")
+    answers = {**NGO_IN_KENYA, "case_type": "individual", "urgency": "yes"}
+    screen = interview.next_screen(kb, answers, urgent)
+    assert ids(screen) == ["victim_consent"]  # ecosoc_status and same_matter wait
+
+
+def test_screens_put_a_group_where_its_first_question_is(kb: KnowledgeBase) -> None:
+    questions = [kb.question(q) for q in ("themes", "case_type", "urgency", "outputs")]
+    assert [ids(s) for s in interview.screens(kb, questions)] == [  # type: ignore[arg-type]
+        ["themes"], ["case_type", "urgency"], ["outputs"]]
+    fewest, most = interview.length(kb)
+    always = [q for q in kb.questions if q.when is None and not q.prefill and not q.derive]
+    assert fewest == len(interview.screens(kb, always)) < len(always)
+    assert fewest < most < len([q for q in kb.questions if not q.prefill])
 
 
 def test_edit_re_evaluates_and_keeps_answers_that_still_apply(kb: KnowledgeBase) -> None:
@@ -161,6 +201,7 @@ def test_imminent_harm_starts_the_urgent_track_within_six_questions(
     answers = {**LAWYER_AT_RISK, "victim_consent": "yes"}
     left = [q.id for q in interview.skipped(kb, answers)]
     assert "reprisal_risk" in left and "ratified_cat" not in left  # facts are not questions
+    assert "same_matter" in left and "other_body" not in left  # a follow-up waits on it
 
 
 def test_a_shortcut_is_left_once_its_result_was_shown(kb: KnowledgeBase) -> None:

@@ -28,6 +28,7 @@ questions:
   - id: org_type
     section: s
     text: Who are you?
+    short: Kind
     help: Routes differ.
     type: choice
     choices:
@@ -37,6 +38,7 @@ questions:
   - id: nhri_status
     section: s
     text: Accreditation?
+    short: Accreditation
     help: A status speaks.
     type: choice
     dont_know: true
@@ -47,6 +49,7 @@ questions:
   - id: themes
     section: s
     text: Themes?
+    short: Themes
     help: Mandates.
     type: multi
     choices:
@@ -56,6 +59,7 @@ questions:
   - id: urgency
     section: s
     text: Urgent?
+    short: Urgency
     help: Days matter.
     type: yes_no
 """
@@ -365,3 +369,35 @@ def test_a_question_not_asked_is_false_in_later_whens_as_in_the_interview(
                            {"not": {"q": "nhri_status", "is": "a"}}]})
     assert Space(kb, walked=True).can_be_true(ngo_not_a) is True
     assert Space(kb).can_be_true(ngo_not_a) is False
+
+
+def test_groups_that_do_not_belong_together(tmp_path: Path) -> None:
+    """A group of one; a `when` that waits for a question asked after the group's screen;
+    a row name too long for 60 columns. (Shapes the screen cannot draw: kb-broken.)"""
+    questions = QUESTIONS.replace("questions:\n", """groups:
+  - {id: alone, title: Alone, questions: [urgency]}
+  - {id: split, title: Split, questions: [org_type, nhri_status]}
+questions:
+""").replace("    short: Accreditation\n",
+             "    short: Accreditation by the Global Alliance of NHRIs\n")
+    # themes moves between the group's two questions, and nhri_status tests it
+    questions = questions.replace("    when: {q: org_type, in: [nhri, npm]}",
+                                  "    when: {q: themes, has: torture}")
+    head, rest = questions.split("  - id: nhri_status")
+    status, after = rest.split("  - id: themes")
+    themes, urgency = after.split("  - id: urgency")
+    questions = head + "  - id: themes" + themes + "  - id: nhri_status" + status \
+        + "  - id: urgency" + urgency
+    kb = make_kb(tmp_path, mechanisms(route(extra="""    considerations:
+      - if: {all: [{q: nhri_status, is: a}, {q: urgency, is: "yes"}, {q: org_type, is: ngo}]}
+        points: 1
+        reason: r
+        source: s1
+""")), questions)
+    found = [(p.key, p.message) for p in lint(kb, tmp_path)
+             if (p.key or "").startswith("groups")]
+    assert [key for key, _ in found] == ["groups[0].questions", "groups[1].questions[1]",
+                                         "groups[1].questions[1]"]
+    assert "has one question" in found[0][1]
+    assert "the `short:` of 'nhri_status' has 45 characters" in found[1][1]
+    assert "tests 'themes', which comes after 'org_type' in the file" in found[2][1]

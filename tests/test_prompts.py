@@ -32,6 +32,7 @@ from engagewiz.kb.countries import CountryData
 from engagewiz.kb.places import CountrySearch, Found
 
 UP, DOWN, ENTER, SPACE, TAB, CLEAR = "\x1b[A", "\x1b[B", "\r", " ", "\t", "\x15"  # CLEAR: Ctrl-U
+LEFT, RIGHT = "\x1b[D", "\x1b[C"
 COUNTRIES = [("FRA", "France"), ("KEN", "Kenya"), ("CIV", "Côte d'Ivoire")]
 ROUTES = (Option("lawyer", "A victim's lawyer"), Option("ngo", "An NGO"),
           Option("state", "The State"))
@@ -106,6 +107,42 @@ def test_choose_menu_returns_value(make_asker: Callable[..., Asker]) -> None:
     pick = with_keys(DOWN + ENTER, lambda: asker.choose("Review", [("Done", "@done"),
                                                                    ("Change 1", "q1")]))
     assert pick == "q1"
+
+
+def group_question(qid: str, dont_know: bool) -> Question:
+    return Question(id=qid, section="s", text=f"Pick {qid}", help="", type="choice",
+                    choices=ROUTES, dont_know=dont_know, short=qid.upper())
+
+
+def test_a_group_by_numbers_arrows_and_dont_know(make_asker: Callable[..., Asker]) -> None:
+    rows = [group_question("a", True), group_question("b", False)]
+    asker = make_asker()
+    keys = "x" + "2" + LEFT + ENTER + ENTER  # a letter does nothing; b: its last answer
+    assert with_keys(keys, lambda: asker.ask_group("G", rows, [None, None])) == {
+        "a": "ngo", "b": "state"}
+    keys = "?" + RIGHT + ENTER + UP + UP + "1" + ENTER * 2  # b first, then back up to a
+    assert with_keys(keys, lambda: asker.ask_group("G", rows, [None, None])) == {
+        "a": "lawyer", "b": "lawyer"}
+
+
+def test_a_group_goes_back_with_less_than_only_where_offered(
+        make_asker: Callable[..., Asker]) -> None:
+    rows = [group_question("a", True), group_question("b", False)]
+    asker = make_asker()
+    assert with_keys("1<", lambda: asker.ask_group("G", rows, ["ngo", None], True)) is BACK
+    with pytest.raises(EOFError):  # "<" is no key here: still on the screen when input ends
+        with_keys("1<", lambda: asker.ask_group("G", rows, [None, None], False))
+    with pytest.raises(KeyboardInterrupt):
+        with_keys("1\x03", lambda: asker.ask_group("G", rows, [None, None]))
+
+
+def test_a_group_leaves_its_answers_on_screen(make_asker: Callable[..., Asker]) -> None:
+    screen, output = terminal()
+    asker = make_asker(output=output)
+    rows = [group_question("a", True), group_question("b", False)]
+    with_keys("13" + ENTER, lambda: asker.ask_group("Two rows", rows, [None, None]))
+    shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", screen.getvalue())
+    assert "A: A victim's lawyer" in shown and "B: The State" in shown
 
 
 def test_multi_space_toggles(make_asker: Callable[..., Asker]) -> None:

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from engagewiz.authoring.asking import asking_findings
 from engagewiz.authoring.citations import lint_sources, lint_wording
 from engagewiz.authoring.describe import describe_match, word
 from engagewiz.authoring.index import readers, rule_can_apply, sites
@@ -47,7 +48,8 @@ def lint(kb: KnowledgeBase, folder: Path,
     and line. Country checks need the country data; without it they are skipped."""
     where = Locator(kb, folder)
     findings = [
-        *_sections(where), *_questions(kb, where, countries), *_duplicate_ids(where),
+        *_sections(where), *_questions(kb, where, countries), *asking_findings(kb),
+        *_duplicate_ids(where),
         *_scoring(kb, where), *_routes(kb, where), *reach_findings(kb, Space(kb), where),
         *_country_rows(kb, countries),
         *lint_sources(where), *lint_wording(where),

@@ -26,6 +26,7 @@ from engagewiz.storage import resume
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from engagewiz.core.results import Prefilled
     from engagewiz.kb.countries import CountryData
 
 
@@ -35,6 +36,9 @@ class Prompter(Protocol):
     back: object
 
     def ask(self, q: Question, current: Any = None, can_go_back: bool = False) -> Any: ...
+
+    def ask_group(self, title: str, questions: list[Question], current: list[Any],
+                  can_go_back: bool = False) -> Any: ...
 
     def choose(self, message: str, options: list[tuple[str, Any]],
                search: bool = False) -> Any: ...
@@ -60,8 +64,7 @@ class Interview:
         self.screens = Screens(kb, countries, console, asker)
         self.help_style = help_style  # "" in accessible mode: help at normal contrast
         self.remembered: dict[str, Any] = {}  # every answer ever given: defaults after Back
-        self.history: list[str] = []
-        self.confirmed: object = None  # the country whose facts the user confirmed
+        self.history: list[interview.Screen] = []  # the ids asked on each screen, in order
         self.answers: dict[str, Any] = {}
 
     # -- the run ---------------------------------------------------------------------------
@@ -71,7 +74,9 @@ class Interview:
         self.answers = dict(answers)
         self.remembered = dict(answers)
         known = self._known(self.answers)
-        self.history = [q.id for q in interview.applicable(self.kb, known) if q.id in answers]
+        given = [q for q in interview.applicable(self.kb, known) if q.id in answers]
+        self.history = [tuple(q.id for q in screen)
+                        for screen in interview.screens(self.kb, given)]
         if restored:
             self.console.print(f"Restored {len(answers)} answer(s) from your interrupted "
                                "interview; Back (<) goes over them again.")
@@ -88,8 +93,7 @@ class Interview:
         todo = interview.skipped(self.kb, self._known(self.answers))
         if not todo:
             return False
-        named = [q.short for q in todo if q.short]
-        names = f" ({'; '.join(named)})" if named else ""
+        names = f" ({'; '.join(q.short or q.text for q in todo)})"
         self.console.print()
         first = ("This was the urgent fast track" if cut.when is not None
                  else "This was a quick result")
@@ -114,44 +118,55 @@ class Interview:
             known = self._known(answers)
             chosen = interview.QUICK if self.state.quick else None
             cut = interview.shortcut(self.kb, known, chosen, self.state.done)
-            question = interview.next_question(self.kb, known, cut)
-            if question is None:
+            screen = interview.next_screen(self.kb, known, cut)
+            if not screen:
                 if cut is not None:
                     self._save_state(done=(*self.state.done, cut.id))
                     return Outcome(interview.effective(self.kb, answers), cut)
-                if answers.get(COUNTRY) != self.confirmed:
-                    self._confirm_facts(answers)
-                    self.confirmed = answers.get(COUNTRY)
-                    continue
                 if self._review(answers):
                     return Outcome(interview.effective(self.kb, answers))
                 continue
-            if question.section not in shown_sections:
-                shown_sections.add(question.section)
-                self._section(question.section)
-            self._progress(answers, known, cut)
-            self._why(question)
-            value = self.asker.ask(question, self.remembered.get(question.id),
-                                   bool(self.history))
-            if value is self.asker.back:
+            if screen[0].section not in shown_sections:
+                shown_sections.add(screen[0].section)
+                self._section(screen[0].section)
+            self._progress(answers, known, cut, len(screen))
+            given = self._ask_screen(screen)
+            if given is self.asker.back:
                 self.history, kept = interview.back(self.history, answers)
                 answers.clear()
                 answers.update(kept)
                 continue
-            answers[question.id] = self.remembered[question.id] = value
-            self.history.append(question.id)
+            answers.update(given)
+            self.remembered.update(given)
+            self.history.append(tuple(given))
             self._save(answers)
 
+    def _ask_screen(self, screen: tuple[Question, ...]) -> Any:
+        """One question, or a group's on one screen: the answers by id, or Back."""
+        can_go_back = bool(self.history)
+        if len(screen) == 1:
+            question = screen[0]
+            self._why(question)
+            value = self.asker.ask(question, self.remembered.get(question.id), can_go_back)
+            return value if value is self.asker.back else {question.id: value}
+        group = self.kb.group_of(screen[0].id)
+        assert group is not None
+        return self.asker.ask_group(group.title, list(screen),
+                                    [self.remembered.get(q.id) for q in screen], can_go_back)
+
     def _progress(self, answers: dict[str, Any], known: dict[str, Any],
-                  cut: Shortcut | None) -> None:
+                  cut: Shortcut | None, count: int) -> None:
+        """"Question 5 of about 20", or "Questions 5 to 8 of about 20" on a group's screen."""
         step = interview.progress(self.kb, answers, known)
         if cut is not None:
             todo = len(interview.missing(self.kb, known, cut))
             step = interview.Progress(step.number, max(todo - 1, 0))
-        total = step.number + step.remaining
-        about = "" if step.remaining == 0 else "about "
+        total = max(step.number + step.remaining, step.number + count - 1)
+        about = "" if step.number + count - 1 >= total else "about "
         mode = {"quick": " (quick)", "urgent": " (urgent)"}.get(cut.id, "") if cut else ""
-        line = f"Question {step.number} of {about}{total}{mode}"
+        which = (f"Question {step.number}" if count == 1
+                 else f"Questions {step.number} to {step.number + count - 1}")
+        line = f"{which} of {about}{total}{mode}"
         self.console.print(f"[{self.help_style}]{line}[/]" if self.help_style else line)
 
     def _ask_mode(self) -> bool:
@@ -159,9 +174,9 @@ class Interview:
         quick = next((s for s in self.kb.shortcuts if s.id == interview.QUICK), None)
         if quick is None:
             return False
-        step = interview.progress(self.kb, {}, {})
+        fewest, most = interview.length(self.kb)
         pick = self.asker.choose("How much time do you have?", [
-            (f"Enough for the full interview (up to {step.remaining + 1} questions)", "full"),
+            (f"Enough for the full interview ({fewest} to {most} screens)", "full"),
             (f"Little: quick mode, at most {len(quick.ask)} questions, refine later", "quick")])
         return bool(pick == "quick")
 
@@ -174,41 +189,38 @@ class Interview:
 
     # -- facts and review --------------------------------------------------------------------
 
-    def _confirm_facts(self, answers: dict[str, Any]) -> None:
+    def _facts(self, answers: dict[str, Any]) -> tuple[list[Prefilled], tuple[str, ...]]:
+        """The State's facts that count for these answers (not those the user changed), in
+        the order of the questions, and the notes on stale sources."""
         filled = with_country_facts(self.kb, answers, self.countries, self.today,
                                     unknown_as_dont_know=False)
         current = interview.effective(self.kb, filled.answers)
         order = {q.id: i for i, q in enumerate(self.kb.questions)}
         facts = sorted((p for p in filled.prefilled if p.question in current and not p.overridden),
                        key=lambda p: order[p.question])
-        if not facts:
-            return
-        changes = self.screens.facts(self._country_name(answers), facts, filled.notices,
-                                     self._ask_again)
-        if changes:
-            answers.update(changes)
-            self._save(answers)
+        return facts, filled.notices
 
     def _review(self, answers: dict[str, Any]) -> bool:
-        """True when the user goes on to the results."""
+        """The last screen, with the facts: True when the user goes on to the results."""
         self._save_state(reviewed=True)
         current = interview.effective(self.kb, answers)
         mine = [(q, current[q.id]) for q in self.kb.questions if q.id in current]
-        facts = with_country_facts(self.kb, answers, self.countries, self.today).prefilled
-        pick = self.screens.review(mine, self._country_name(answers) if facts else None,
-                                   len(facts))
+        facts, notices = self._facts(answers)
+        pick = self.screens.review(mine, self._country_name(answers), facts, notices)
         if pick == DONE:
             return True
-        if pick == CHANGE_FACT:
-            self.confirmed = None  # the facts screen comes again, then the review
-            return False
         if pick == CHANGE_ANSWER:
             return False
-        question = self.kb.question(pick)
-        assert question is not None
-        value = self._ask_again(question, answers.get(pick))
-        if value is not None:
-            answers[pick] = self.remembered[pick] = value
+        if pick == CHANGE_FACT:
+            changes = self.screens.change_fact(facts, self._ask_again)
+        else:
+            question = self.kb.question(pick)
+            assert question is not None
+            value = self._ask_again(question, answers.get(pick))
+            changes = {} if value is None else {pick: value}
+        if changes:
+            answers.update(changes)
+            self.remembered.update(changes)
             self._save(answers)
         return False
 

@@ -9,7 +9,9 @@ which saves progress.
 
 from __future__ import annotations
 
+import shutil
 import sys
+import textwrap
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -59,6 +61,27 @@ class LineAsker:
                 options.append(("Back", BACK))
             return self._pick(q.text, options, q.type == "multi", current)
         return self._typed(q, current, can_go_back)
+
+    def ask_group(self, title: str, questions: list[Question], current: list[Any],
+                  can_go_back: bool = False) -> Any:
+        """A group's questions one after another; "<" goes to the one before (from the
+        first, Back). The answers by id, or Back."""
+        _say()
+        _say(f"{title}: {len(questions)} short questions.")
+        given: dict[str, Any] = {}
+        i = 0
+        while i < len(questions):
+            q = questions[i]
+            _say(textwrap.fill(f"Why we ask: {q.help}", shutil.get_terminal_size().columns - 1))
+            value = self.ask(q, given.get(q.id, current[i]), can_go_back or i > 0)
+            if value is BACK:
+                if i == 0:
+                    return BACK
+                i -= 1
+                continue
+            given[q.id] = value
+            i += 1
+        return given
 
     def _pick(self, message: str, options: list[tuple[str, Any]], multi: bool,
               current: Any = None) -> Any:

@@ -20,16 +20,22 @@ import sys
 import textwrap
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from typing import Any
 
 import questionary
+from prompt_toolkit.application import Application, get_app
+from prompt_toolkit.formatted_text import StyleAndTextTuples
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from prompt_toolkit.key_binding.key_processor import KeyPressEvent
 from prompt_toolkit.keys import Keys
+from prompt_toolkit.layout import FormattedTextControl, Layout, Window
 from prompt_toolkit.output import create_output
+from prompt_toolkit.styles import Style, merge_styles
 from questionary import Choice
-from questionary import Question as Prompt
+from questionary.constants import DEFAULT_STYLE
 
+from engagewiz.cli.grid import Grid
 from engagewiz.core.conditions import DONT_KNOW
 from engagewiz.core.model import Question
 from engagewiz.entry import Stopped
@@ -49,7 +55,7 @@ class Asker:
     def __init__(self, countries: list[tuple[str, str]], search: CountrySearch,
                  plain: bool = False, today: date | None = None) -> None:
         self.country_titles = [f"{name} ({iso3})" for iso3, name in countries]
-        self.search = search
+        self.search, self.plain = search, plain
         self.today = today or date.today()  # the interview's day (ENGAGEWIZ_TODAY in tests)
         self.kwargs: dict[str, Any] = {"output": create_output(stdout=sys.stderr),
                                        "qmark": "?"}
@@ -80,7 +86,45 @@ class Asker:
         kwargs = self._select_kwargs(hint)
         if search:
             kwargs |= {"use_search_filter": True, "use_jk_keys": False}
-        return _run(questionary.select(_wrap(message), choices, **kwargs))
+        return _run(questionary.select(_wrap(message), choices, **kwargs).application)
+
+    def ask_group(self, title: str, questions: list[Question], current: list[Any],
+                  can_go_back: bool = False) -> Any:
+        """A group's questions on one screen (cli/grid.py): their answers by id, or Back."""
+        grid = Grid(title, questions, current, can_go_back, BACK, self.plain)
+        keys = KeyBindings()
+
+        def done(event: KeyPressEvent, result: Any) -> None:
+            if result is not None:
+                event.app.exit(result=result)
+
+        bind: dict[Any, Callable[[KeyPressEvent], None]] = {
+            Keys.Up: lambda e: grid.move(-1), Keys.BackTab: lambda e: grid.move(-1),
+            Keys.Down: lambda e: grid.move(1), Keys.Tab: lambda e: grid.move(1),
+            Keys.Left: lambda e: grid.step(-1), Keys.Right: lambda e: grid.step(1),
+            "?": lambda e: grid.dont_know(), Keys.ControlM: lambda e: done(e, grid.enter()),
+            Keys.Any: lambda e: None,  # other letters do nothing
+        }
+        if can_go_back:
+            bind["<"] = lambda e: done(e, grid.finish(BACK))
+        for number in range(1, 10):
+            bind[str(number)] = partial(_pick, grid, number)
+        for key, handler in bind.items():
+            keys.add(key, eager=True)(handler)
+        keys.add(Keys.ControlC, eager=True)(
+            lambda e: e.app.exit(exception=KeyboardInterrupt, style="class:aborting"))
+
+        def draw() -> StyleAndTextTuples:
+            size = get_app().output.get_size()
+            out: StyleAndTextTuples = []
+            for line in grid.lines(size.columns, size.rows - 1):
+                out += [*line, ("", "\n")]
+            return out[:-1]
+
+        style = merge_styles([DEFAULT_STYLE, Style([("error", "bold")])])
+        window = Window(FormattedTextControl(draw, show_cursor=False), wrap_lines=False)
+        extra = {k: v for k, v in self.kwargs.items() if k in ("output", "color_depth")}
+        return _run(Application(layout=Layout(window), key_bindings=keys, style=style, **extra))
 
     def _select_kwargs(self, hint: str = "(arrows, Enter)") -> dict[str, Any]:
         return self.kwargs | self.list_kwargs | {"instruction": hint}
@@ -99,7 +143,7 @@ class Asker:
             choices.append(Choice("< Back", BACK))
         default = next((c for c in choices if c.value == current), None)
         return _run(questionary.select(_wrap(q.text), choices, default=default,
-                                       **self._select_kwargs()))
+                                       **self._select_kwargs()).application)
 
     def _checkbox(self, q: Question, current: Any, can_go_back: bool) -> Any:
         chosen = current if isinstance(current, list) else []
@@ -119,12 +163,13 @@ class Asker:
         values = _run(questionary.checkbox(
             _wrap(q.text), choices, validate=valid, use_search_filter=True, use_jk_keys=False,
             instruction="(Space to tick, Enter when done, type to search)",
-            **self.kwargs, **self.list_kwargs))
+            **self.kwargs, **self.list_kwargs).application)
         if values == [BACK]:
             return BACK
-        chosen_text = "Chosen: " + "; ".join(q.label(v) for v in values)
-        print(textwrap.fill(chosen_text, _width() - 1, initial_indent=INDENT,
-                            subsequent_indent=INDENT * 2), file=sys.stderr)
+        if len(values) > 1:  # one choice is echoed on the prompt's line already
+            chosen_text = "Chosen: " + "; ".join(q.label(v) for v in values)
+            print(textwrap.fill(chosen_text, _width() - 1, initial_indent=INDENT,
+                                subsequent_indent=INDENT * 2), file=sys.stderr)
         return values
 
     def _typed(self, q: Question, current: Any, can_go_back: bool,
@@ -137,7 +182,8 @@ class Asker:
         message = _wrap(q.text, f"({'; '.join(words)})")
         default = "" if current in (None, DONT_KNOW) else str(current)
         valid = self._validator(q, can_go_back, parse)
-        text = _run(questionary.text(message, default=default, validate=valid, **self.kwargs))
+        text = _run(questionary.text(message, default=default, validate=valid,
+                                     **self.kwargs).application)
         return self._interpret(text, q, can_go_back, parse)
 
     def _validator(self, q: Question, can_go_back: bool,
@@ -200,7 +246,8 @@ class Asker:
         while True:
             text = _run(questionary.autocomplete(
                 _wrap(q.text, f"({hint})"), self.country_titles, default=default,
-                validate=valid, match_middle=True, ignore_case=True, **self.kwargs))
+                validate=valid, match_middle=True, ignore_case=True,
+                **self.kwargs).application)
             value = self._interpret(text, q, can_go_back, parse)
             if not isinstance(value, Found):
                 return value  # Back, or don't know
@@ -209,6 +256,10 @@ class Asker:
                                     subsequent_indent=INDENT), file=sys.stderr)
             if value.iso3:
                 return value.iso3
+
+
+def _pick(grid: Grid, number: int, event: KeyPressEvent) -> None:
+    grid.pick(number)
 
 
 def _width() -> int:
@@ -224,7 +275,7 @@ def _wrap(text: str, hint: str = "") -> str:
     return "\n".join(lines) + "\n "  # questionary adds a space: the answer is indented
 
 
-def _run(prompt: Prompt) -> Any:
+def _run(app: Application[Any]) -> Any:
     """Ask one prompt; `kill -INT` and Ctrl-D end it as Ctrl-C and end-of-input do, and
     SIGTERM and SIGHUP as engagewiz.entry has them everywhere else.
 
@@ -242,7 +293,6 @@ def _run(prompt: Prompt) -> Any:
         if not event.app.current_buffer.text:
             event.app.exit(exception=EOFError, style="class:aborting")
 
-    app = prompt.application
     app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), keys])
     others = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
     before = {signum: signal.getsignal(signum) for signum in others}

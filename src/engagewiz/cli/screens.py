@@ -1,8 +1,8 @@
-"""The interview's two summary screens, the country facts and the review, at 60x30.
+"""The interview's last screen, the review: the answers and the country facts, at 60x30.
 
-Both print a short summary wrapped with hanging indents, then offer a menu whose items
-fit one line each (distinct at 60 columns) and can be searched by typing; every change
-can be cancelled with Back.
+It prints the answers and a grouped summary of the facts, wrapped with hanging indents,
+then offers a menu whose items fit one line each (distinct at 60 columns) and can be
+searched by typing; every change can be cancelled with Back.
 """
 
 from __future__ import annotations
@@ -56,12 +56,11 @@ class Screens:
             return c.name
         return q.label(value)
 
-    def facts(self, country: str, facts: list[Prefilled], notices: tuple[str, ...],
-              ask: Callable[[Question, Any], Any]) -> dict[str, Any]:
-        """The grouped summary, then "all right" or "change a fact": returns the changes."""
-        changes: dict[str, Any] = {}
+    def summary(self, country: str, facts: list[Prefilled], notices: tuple[str, ...]) -> None:
+        """What the State has accepted, grouped by source, in a few lines at 60 columns."""
         self.console.print()
-        self.console.print(f"[bold]What {escape(country)} has accepted, from public data[/bold]")
+        self.console.print(f"[bold]What {escape(country)} has accepted, from public data "
+                           "(a ratification since?)[/bold]")
         by_source: dict[str, list[Prefilled]] = {}
         for fact in facts:
             by_source.setdefault(fact.source, []).append(fact)
@@ -70,7 +69,7 @@ class Screens:
             for label, values in (("Yes", ("yes",)), ("No", ("no",)),
                                   ("Not known", ("dont_know",))):
                 names = [short_name(q) for f in group if (q := self.kb.question(f.question))
-                         and changes.get(f.question, f.value) in values]
+                         and f.value in values]
                 if names:
                     self.console.print(escape(hanging(", ".join(names) + ".",
                                                       f"  {label}: ", "    ")))
@@ -78,52 +77,51 @@ class Screens:
             self.console.print(escape(hanging(
                 f"Note: {len(notices)} of these sources are over a year old or undated; the "
                 "result says where to check.", rest="  ")))
-        while True:
-            pick = self.asker.choose("Is this still right? (a ratification since then?)", [
-                ("All right, use these facts", DONE), ("Change a fact...", CHANGE_FACT)])
-            if pick == DONE:
-                return changes
-            self.change_fact(facts, changes, ask)
 
-    def change_fact(self, facts: list[Prefilled], changes: dict[str, Any],
-                    ask: Callable[[Question, Any], Any]) -> None:
+    def change_fact(self, facts: list[Prefilled],
+                    ask: Callable[[Question, Any], Any]) -> dict[str, Any]:
+        """A searchable list of the facts, then the one chosen asked again: the change, or
+        nothing when the list or the question is left with Back."""
         room = width() - 6
         options = []
         for fact in facts:
             q = self.kb.question(fact.question)
             assert q is not None
-            value = changes.get(q.id, fact.value)
-            options.append((one_line(f"Change: {q.short or q.text}: {q.label(value)}", room),
-                            q.id))
+            options.append((one_line(f"Change: {q.short or q.text}: {q.label(fact.value)}",
+                                     room), q.id))
         pick = self.asker.choose("Which fact?", [*options, ("< Back (no change)", DONE)],
                                  search=True)
         if pick == DONE:
-            return
+            return {}
         question = self.kb.question(pick)
         assert question is not None
-        current = changes.get(pick, next(f.value for f in facts if f.question == pick))
-        value = ask(question, current)
-        if value is not None:
-            changes[pick] = value
+        value = ask(question, next(f.value for f in facts if f.question == pick))
+        return {} if value is None else {pick: value}
 
-    def review(self, mine: list[tuple[Question, Any]], country: str | None,
-               fact_count: int) -> str:
-        """Every answer in full; returns DONE, CHANGE_FACT or the id of a question to change."""
+    def review(self, mine: list[tuple[Question, Any]], country: str,
+               facts: list[Prefilled], notices: tuple[str, ...]) -> str:
+        """Every answer in full, then the State's facts (last, beside the menu: the user did
+        not give them, so they are what most needs a look); returns DONE, CHANGE_FACT or the
+        id of a question to change."""
         self.console.print()
         self.console.print("[bold]Your answers[/bold]")
         for i, (q, value) in enumerate(mine, 1):
-            self.console.print(escape(hanging(q.text, f"{i:>2}. ", "    ")))
-            self.console.print("[cyan]" + escape(hanging(self.shown(q, value), "      ",
-                                                          "      ")) + "[/cyan]")
+            name = f"{i:>2}. {q.short or q.text}: "  # every question has a short name (check)
+            text = hanging(name + self.shown(q, value), rest="    ")
+            self.console.print(escape(text[:len(name)]) + "[cyan]" + escape(text[len(name):])
+                               + "[/cyan]")
+        if facts:
+            self.summary(country, facts, notices)
         options: list[tuple[str, str]] = [("See the results", DONE),
                                           ("Change an answer...", CHANGE_ANSWER)]
-        if fact_count and country:
+        if facts:
             options.append((f"Change a fact about {country}...", CHANGE_FACT))
         pick = self.asker.choose("Review your answers", options)
         if pick != CHANGE_ANSWER:
             return str(pick)
         room = width() - 6
-        which = [(one_line(f"{i}. {q.text}", room), q.id) for i, (q, _) in enumerate(mine, 1)]
+        which = [(one_line(f"{i}. {q.short or q.text}", room), q.id)
+                 for i, (q, _) in enumerate(mine, 1)]
         chosen = self.asker.choose("Which answer?", [*which, ("< Back (no change)", DONE)],
                                    search=True)
         return str(chosen) if chosen != DONE else CHANGE_ANSWER

@@ -1,14 +1,18 @@
 """Which question comes next, going back, and what is still missing: the interview, pure.
 
 Questions are asked in file order; a question applies when its `when` is not certainly
-false given the answers so far. The interview keeps every answer it was given, even to
-questions that stopped applying after an edit, so changing an answer back restores them;
-`effective` drops those stale answers before anything is assessed or saved.
+false given the answers so far. A group's questions (`groups:` in questions.yaml) come
+together on one screen, where the first of them comes in the file; `check` makes sure no
+`when` in a group waits for an answer given on the same screen or after it.
+
+The interview keeps every answer it was given, even to questions that stopped applying
+after an edit, so changing an answer back restores them; `effective` drops those stale
+answers before anything is assessed or saved.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from engagewiz.core.conditions import NOT_ASKED
@@ -76,6 +80,45 @@ def next_question(kb: KnowledgeBase, answers: Mapping[str, Any],
     return todo[0] if todo else None
 
 
+def next_screen(kb: KnowledgeBase, answers: Mapping[str, Any],
+                shortcut: Shortcut | None = None) -> tuple[Question, ...]:
+    """What to ask next on one screen: the next question alone, or with the others of its
+    group still to answer (in the group's order); () when nothing is left to ask."""
+    todo = missing(kb, answers, shortcut)
+    if not todo:
+        return ()
+    group = kb.group_of(todo[0].id)
+    if group is None:
+        return (todo[0],)
+    left = {q.id: q for q in todo if q.id in group.questions}
+    return tuple(left[qid] for qid in group.questions if qid in left)
+
+
+def screens(kb: KnowledgeBase, questions: Sequence[Question]) -> list[tuple[Question, ...]]:
+    """Questions, in the order asked, as the screens that ask them: a group's questions on
+    the screen of the first of them. Back goes over screens, not single answers."""
+    out: list[list[Question]] = []
+    where: dict[str, int] = {}
+    for q in questions:
+        group = kb.group_of(q.id)
+        if group is not None and group.id in where:
+            out[where[group.id]].append(q)
+            continue
+        if group is not None:
+            where[group.id] = len(out)
+        out.append([q])
+    return [tuple(screen) for screen in out]
+
+
+def length(kb: KnowledgeBase) -> tuple[int, int]:
+    """The fewest and the most screens of questions a full interview can take, known before
+    any answer: the questions always asked, and every question that may be (facts from the
+    data excepted; a question the data may answer, such as the UPR timing, only in the most)."""
+    maybe = [q for q in missing(kb, {}) if not q.prefill]
+    always = [q for q in maybe if q.when is None and not q.derive]
+    return len(screens(kb, always)), len(screens(kb, maybe))
+
+
 def shortcut(kb: KnowledgeBase, answers: Mapping[str, Any], chosen: str | None,
              done: Collection[str] = ()) -> Shortcut | None:
     """The shortcut in force: one started by its `when` (the urgent track) before the one
@@ -92,8 +135,13 @@ def shortcut(kb: KnowledgeBase, answers: Mapping[str, Any], chosen: str | None,
 
 
 def skipped(kb: KnowledgeBase, answers: Mapping[str, Any]) -> list[Question]:
-    """What a shortcut left unasked and takes as "don't know" (facts from data excluded)."""
-    return [q for q in missing(kb, answers) if not q.prefill]
+    """What a shortcut left unasked and takes as "don't know": the questions that would be
+    asked now. Facts from the data are not questions, and a follow-up that waits on another
+    unanswered question (which body has the matter, after "same matter elsewhere") is asked
+    only if that one is answered so."""
+    seen = walked(kb, answers)
+    return [q for q in missing(kb, answers) if not q.prefill
+            and (q.when is None or q.when.evaluate(seen) is True)]
 
 
 @record
@@ -118,9 +166,13 @@ def progress(kb: KnowledgeBase, answers: Mapping[str, Any],
     return Progress(answered + 1, max(len(todo) - 1, 0))
 
 
-def back(history: list[str], answers: Mapping[str, Any]) -> tuple[list[str], dict[str, Any]]:
-    """Forget the last question asked and keep every other answer (not docassemble's undo)."""
+Screen = tuple[str, ...]  # the ids of the questions asked on one screen
+
+
+def back(history: list[Screen],
+         answers: Mapping[str, Any]) -> tuple[list[Screen], dict[str, Any]]:
+    """Forget the last screen's answers and keep every other one (not docassemble's undo)."""
     if not history:
         return [], dict(answers)
-    last = history[-1]
-    return history[:-1], {k: v for k, v in answers.items() if k != last}
+    last = set(history[-1])
+    return history[:-1], {k: v for k, v in answers.items() if k not in last}

@@ -102,6 +102,20 @@ class Shortcut:
 
 
 @record
+class Group:
+    """Short questions asked together on one screen: a row each, in the order listed.
+
+    Only questions that apply and have no answer are shown; one left alone is asked as any
+    other question. Each stays an ordinary question everywhere else (answers files, review,
+    Back, the result): the group decides how they are asked, never what they mean.
+    """
+
+    id: str
+    title: str
+    questions: tuple[str, ...]
+
+
+@record
 class Note:
     """A sentence shown to the user, with the source that supports it."""
 
@@ -240,6 +254,7 @@ class KnowledgeBase:
     shortcuts: tuple[Shortcut, ...] = ()
     changes: tuple[QuestionChange, ...] = ()  # questions.yaml `changes:`, oldest first
     notes: tuple[SystemNote, ...] = ()  # mechanisms.yaml `notes:`: where nothing can be filed
+    groups: tuple[Group, ...] = ()  # questions asked together on one screen
     # route id -> {index in `scoring` of a rule whose `route:` may select the route: whether
     # that depends on answers}; decided at load (routematch.may_apply). A route missing here
     # is matched against every rule.
@@ -249,8 +264,16 @@ class KnowledgeBase:
     def _questions(self) -> dict[str, Question]:
         return {q.id: q for q in self.questions}
 
+    @cached_property
+    def _groups(self) -> dict[str, Group]:
+        return {qid: g for g in self.groups for qid in g.questions}
+
     def question(self, qid: str) -> Question | None:
         return self._questions.get(qid)
+
+    def group_of(self, qid: str) -> Group | None:
+        """The group a question is asked in, if any (a question is in one group at most)."""
+        return self._groups.get(qid)
 
     def route(self, rid: str) -> Route | None:
         return next((r for r in self.routes if r.id == rid), None)

@@ -62,6 +62,15 @@ SHORTCUT = Obj(
      "ask": ListOf(Text("a question id"))},
     required=("id", "ask"),
 )
+MAX_GROUP = 7    # rows on one screen: with the focused question below them, fits 60x30
+MAX_GROUP_OPTIONS = 8  # values a row steps through with left and right ("don't know" counts)
+MAX_ROW_NAME = 28  # a row's short name, with its answer beside it, at 60 columns
+GROUP = Obj(
+    {"id": Text("snake_case; names the group in messages"),
+     "title": Text("the screen's heading, e.g. Your time, skills and partners"),
+     "questions": ListOf(Text("a question id"), "asked together, a row each, in this order")},
+    required=("id", "title", "questions"),
+)
 CHANGE = Obj(
     {"version": Text("the kb_version (mechanisms.yaml) that first has this change"),
      "added": ListOf(Text(), "questions new in this version"),
@@ -72,6 +81,7 @@ CHANGE = Obj(
 QUESTIONS_FILE = Obj(
     {"version": Integer(minimum=1), "sections": ListOf(SECTION), "questions": ListOf(QUESTION),
      "shortcuts": ListOf(SHORTCUT),
+     "groups": ListOf(GROUP, "short questions asked together on one screen"),
      "changes": ListOf(CHANGE, "how answers files of earlier versions are read, oldest first")},
     required=("sections", "questions"),
     description="engagewiz interview: data/questions.yaml",

@@ -85,6 +85,19 @@ def test_a_shortcut_shows_only_its_own_questions_of_a_group(kb: KnowledgeBase) -
     assert ids(screen) == ["victim_consent"]  # ecosoc_status and same_matter wait
 
 
+def test_a_group_is_only_a_way_of_asking(kb: KnowledgeBase) -> None:
+    """Answers files and the engine see a group's questions as ordinary questions."""
+    from engagewiz.core.engine import assess
+    from engagewiz.kb.jsonschemas import answers_schema
+
+    keys = answers_schema(kb)["properties"]
+    grouped = [qid for g in kb.groups for qid in g.questions]
+    assert len(grouped) > 20 and all(qid in keys for qid in grouped)
+    result = assess(kb, {**NGO_IN_KENYA, "case_type": "pattern", "urgency": "no",
+                         "experience": "none"}, today=TODAY)
+    assert result.answers["experience"] == "none"
+
+
 def test_screens_put_a_group_where_its_first_question_is(kb: KnowledgeBase) -> None:
     questions = [kb.question(q) for q in ("themes", "case_type", "urgency", "outputs")]
     assert [ids(s) for s in interview.screens(kb, questions)] == [  # type: ignore[arg-type]

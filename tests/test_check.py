@@ -46,6 +46,8 @@ KINDS_OF_PROBLEM = {
     "cycles and forward references": ["cycle", "forward-reference", "self-reference"],
     "route never recommended": ["gate-never-open", "gates-never-together",
                                 "route-never-recommended", "template-gate-never-open"],
+    "a gate reads a question the interview never asks where the gate applies": [
+        "gate-reads-unasked"],
     "missing source": ["missing-source", "unknown-source"],
     "choice without help": ["choice-without-help"],
     "urgent route without what to do now; unknown route it is reached through": [

@@ -272,3 +272,24 @@ def test_a_rule_the_instrument_leaves_open_is_check_first(kb: KnowledgeBase) -> 
     assert (judge(kb, un, org).status, judge(kb, iachr, org).status) == (BLOCKED, UNKNOWN)
     person = {"victim_kind": "person"}
     assert (judge(kb, un, person).status, judge(kb, iachr, person).status) == (OPEN, OPEN)
+
+
+# --- the order a blocked or unchecked route gives its reasons (kb-audit M14) ---------------
+
+def test_the_time_limit_is_said_after_the_rules_on_who_what_and_when() -> None:
+    """A case both out of time and never accepted by the State: the report leads with the
+    acceptance (nothing the user does opens it), then the time limit, in whatever order the
+    knowledge base lists the gates; gates of equal rank keep that order."""
+    from engagewiz.core.results import RouteResult
+
+    def said(kind: str, status: str) -> GateResult:
+        return GateResult(kind, status, f"{kind} rule", "", "", "", ())  # type: ignore[arg-type]
+
+    gates = (said("time_limit", BLOCKED), said("in_force", BLOCKED),
+             said("act_time_limit", BLOCKED), said("requires", UNKNOWN),
+             said("same_matter", BLOCKED), said("time_limit", UNKNOWN))
+    route = RouteResult("r", "R", "B", "treaty", "quasi-judicial", "medium", BLOCKED, 0, (),
+                        gates, (), (), (), {})
+    assert [g.kind for g in route.gates_with(BLOCKED)] == [
+        "in_force", "same_matter", "time_limit", "act_time_limit"]
+    assert [g.kind for g in route.gates_with(UNKNOWN)] == ["requires", "time_limit"]

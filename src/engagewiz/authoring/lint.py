@@ -20,6 +20,7 @@ from engagewiz.authoring.describe import describe_match, word
 from engagewiz.authoring.index import readers, rule_can_apply, sites
 from engagewiz.authoring.locate import MECHANISMS, QUESTIONS, TEXTS, Finding, Locator, to_problems
 from engagewiz.authoring.search import Space, dont_know_not_offered, reach_findings
+from engagewiz.authoring.unasked import unasked_findings
 from engagewiz.core.conditions import tests
 from engagewiz.core.model import (
     EFFORTS,
@@ -51,6 +52,7 @@ def lint(kb: KnowledgeBase, folder: Path,
         *_sections(where), *_questions(kb, where, countries), *asking_findings(kb),
         *_duplicate_ids(where),
         *_scoring(kb, where), *_routes(kb, where), *reach_findings(kb, Space(kb), where),
+        *unasked_findings(kb, Space(kb), where),
         *_country_rows(kb, countries),
         *lint_sources(where), *lint_wording(where),
     ]

@@ -12,6 +12,7 @@ nhri_status is a` can never be true. Past LIMIT combinations we check without th
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from itertools import combinations, product
 from typing import Any
 
@@ -24,6 +25,7 @@ from engagewiz.core.model import KnowledgeBase, Question, Route
 
 LIMIT = 5000
 _OTHER = "\x00another answer"  # stands for every answer a condition does not mention
+A_DATE = date(2026, 1, 1)  # stands for every answer to a date question
 _NOTES = {"cautions": "caution", "next_steps": "next step", "follow_up": "follow-up",
           "texts": "plan text"}
 
@@ -101,11 +103,11 @@ class Space:
         domains: list[list[Any]] = []
         size = 1
         for question in questions:
-            domain = _domain(question, mentioned.get(question.id, set()))
-            size *= len(domain) if domain is not None else LIMIT + 1
-            if domain is None or size > LIMIT:
+            values = domain(question, mentioned.get(question.id, set()))
+            size *= len(values) if values is not None else LIMIT + 1
+            if values is None or size > LIMIT:
                 return None
-            domains.append(domain)
+            domains.append(values)
         for combination in product(*domains):
             answers: dict[str, Any] = {}
             for question, value in zip(questions, combination, strict=True):
@@ -120,7 +122,7 @@ class Space:
         return False
 
 
-def _domain(question: Question, mentioned: set[Any]) -> list[Any] | None:
+def domain(question: Question, mentioned: set[Any]) -> list[Any] | None:
     """The answers worth trying: no answer, don't know, the mentioned values, one other."""
     base: list[Any] = [None, DONT_KNOW] if question.dont_know else [None]
     if question.type == "multi":
@@ -135,6 +137,8 @@ def _domain(question: Question, mentioned: set[Any]) -> list[Any] | None:
         picks = [c.value for c in question.choices if c.value in mentioned]
         others = [c.value for c in question.choices if c.value not in mentioned]
         return base + picks + others[:1]
+    if question.type == "date":  # conditions only ask whether it was answered; gates read it
+        return [*base, A_DATE]
     return base + sorted((v for v in mentioned if v != DONT_KNOW), key=str) + [_OTHER]
 
 

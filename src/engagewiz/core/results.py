@@ -57,6 +57,9 @@ class RunningLimit(NamedTuple):
     soon: bool       # under the warning threshold (results are shown in a warning style)
 
 
+_SETTLED_BY_A_DATE = ("time_limit", "act_time_limit")
+
+
 class GateResult(NamedTuple):
     kind: GateKindName | Literal["reached_through"]  # the latter added by core/ranking
     status: Status
@@ -118,7 +121,10 @@ class RouteResult(NamedTuple):
         return self.id.startswith("upr-")
 
     def gates_with(self, status: Status) -> tuple[GateResult, ...]:
-        return tuple(g for g in self.gates if g.status == status)
+        """The gates with this status, the decisive point first (kb-audit M14): a time limit,
+        which a date alone settles, comes after the rules on who, what and when."""
+        found = [g for g in self.gates if g.status == status]
+        return tuple(sorted(found, key=lambda g: g.kind in _SETTLED_BY_A_DATE))
 
     @property
     def deadlines(self) -> tuple[Deadline, ...]:

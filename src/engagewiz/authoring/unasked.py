@@ -1,0 +1,108 @@
+"""Gates stuck at "check first" because the interview never asks what they read.
+
+A gate reads a question; the question's `when` keeps it from being asked on some path; on
+that path the route's other gates can still open; and there the gate comes out "check
+first", though an answer to the question would have decided it. The user is then told to
+check something nobody asked them (kb-audit M6: the HRC complaint procedure takes patterns,
+but `remedies` was asked only for a single victim). Found by brute force over the answers
+the conditions mention, as `search` does, with each gate's own evaluator.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import product
+from typing import Any
+
+from engagewiz.authoring.index import gate_reads
+from engagewiz.authoring.locate import MECHANISMS, Finding, Locator
+from engagewiz.authoring.search import A_DATE, LIMIT, Space, domain
+from engagewiz.core.conditions import NOT_ASKED, Condition, tests
+from engagewiz.core.gates import Context, evaluate
+from engagewiz.core.interview import applies
+from engagewiz.core.model import Gate, KnowledgeBase, Question, Route
+from engagewiz.core.results import UNKNOWN
+
+DAY = A_DATE  # any day: the question is whether an answer exists, not its date
+
+
+def unasked_findings(kb: KnowledgeBase, space: Space, where: Locator) -> Iterator[Finding]:
+    for route in kb.routes:
+        for j, gate in enumerate(route.gates):
+            for qid in _reads(gate):
+                question = kb.question(qid)
+                if question is None or question.when is None or question.prefill:
+                    continue  # asked whenever it applies, or answered by the country data
+                witness = _stuck(kb, space, route, gate, question)
+                if witness is not None:
+                    yield Finding(MECHANISMS, where.part(route, ("gates", j)), where.say(
+                        route, f"this gate reads '{qid}', which the interview does not ask "
+                        f"when {witness}; there the gate can only say 'check first': widen "
+                        f"the `when` of '{qid}', or make the gate read something asked"))
+
+
+def _reads(gate: Gate) -> list[str]:
+    named = [t.q for t in tests(gate.test)] if gate.test is not None else []
+    return list(dict.fromkeys([*named, *(q for q, _ in gate_reads(gate))]))
+
+
+def _stuck(kb: KnowledgeBase, space: Space, route: Route, gate: Gate,
+           question: Question) -> str | None:
+    """Answers on which `question` is not asked, the route's other tests do not block, and
+    the gate says "check first" only for want of that answer; described, or None."""
+    asked_when = space.closure(question.when) if question.when else set()
+    # Another gate's test matters only where it shares a question with that `when`: left
+    # unanswered, a test is unknown, never false, so it cannot block the route.
+    others = [g.test for g in route.gates if g is not gate and g.kind == "requires" and g.test
+              and asked_when & space.closure(g.test)]
+    conditions: list[Condition] = [question.when, *others] if question.when else others
+    qids = set().union(*(space.closure(c) for c in conditions)) | set(_reads(gate))
+    qids.discard(question.id)
+    questions = sorted((q for q in kb.questions if q.id in qids), key=lambda q: space.order[q.id])
+    mentioned: dict[str, set[Any]] = {}
+    for c in (*conditions, *(q.when for q in questions if q.when)):
+        for t in tests(c):
+            mentioned.setdefault(t.q, set()).update(t.values)
+    domains = [domain(q, mentioned.get(q.id, set())) for q in questions]
+    size = 1
+    for d in domains:
+        size *= len(d) if d is not None else LIMIT + 1
+    if size > LIMIT or any(d is None for d in domains):
+        return None  # too many to try: say nothing rather than guess
+    answers_of_q = _every_answer(question)
+    for combination in product(*domains):  # type: ignore[arg-type]  # None excluded above
+        answers: dict[str, Any] = {}
+        for q, value in zip(questions, combination, strict=True):
+            if applies(q, answers):
+                if value is not None:
+                    answers[q.id] = value
+            else:
+                answers[q.id] = NOT_ASKED
+        # A State fact whose `when` is false is one the State does not have (the African
+        # Court's Protocol outside Africa): read as not asked, a test on it is false.
+        if applies(question, answers) or any(t.evaluate(answers) is False for t in others):
+            continue
+        given = {k: v for k, v in answers.items() if v is not NOT_ASKED}
+        if _status(kb, gate, given) != UNKNOWN:
+            continue
+        if any(_status(kb, gate, {**given, question.id: v}) != UNKNOWN for v in answers_of_q):
+            return _said(kb, question.when, given)
+    return None
+
+
+def _every_answer(question: Question) -> list[Any]:
+    if question.type == "date":
+        return [A_DATE]
+    values = [c.value for c in question.choices]
+    return [[v] for v in values] if question.type == "multi" else values
+
+
+def _status(kb: KnowledgeBase, gate: Gate, answers: dict[str, Any]) -> str:
+    return evaluate(gate, Context(kb, answers, DAY, {})).status
+
+
+def _said(kb: KnowledgeBase, when: Condition | None, answers: dict[str, Any]) -> str:
+    """The answers that keep the question from being asked, in words."""
+    shown = [f"{q} is {(kq.label(answers[q]) if (kq := kb.question(q)) else answers[q])}"
+             for q in dict.fromkeys(t.q for t in tests(when)) if q in answers] if when else []
+    return " and ".join(shown) or "its `when` is false"

@@ -34,8 +34,10 @@ from pty_driver import (  # noqa: E402 - only once pexpect is known to be there
 
 
 def first_route(child: pexpect.spawn) -> str:
-    child.expect(r"1\. ([^\r\n]+?)\s+score")
-    return re.sub(r"\x1b\[[0-9;]*m", "", child.match.group(1)).strip()  # bold, even in NO_COLOR
+    gap = r"(?:\x1b\[[0-9;]*m|\s)+"  # spaces, line breaks and colour codes
+    child.expect(rf"1\. ([\s\S]+?){gap}\([a-z0-9-]+\){gap}score")  # the name, then the id
+    name = re.sub(r"\x1b\[[0-9;]*m", "", child.match.group(1))  # bold, even in NO_COLOR
+    return re.sub(r"\s+", " ", name).strip()  # a long name wraps at 60 columns
 
 
 def test_full_interview_with_two_backs_and_an_edit(kb: KnowledgeBase, countries: CountryData,

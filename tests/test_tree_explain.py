@@ -115,10 +115,7 @@ def test_explain_lists_every_gate_and_consideration_with_sources() -> None:
     # pattern-fits-review selects kinds country_recommendations: not this route
     assert data["max_score"] == 5
     assert [s["title"] for s in data["sources"]] == [
-        "Convention against Torture and Other Cruel, Inhuman or Degrading Treatment or "
-        "Punishment (1984), art. 22",
-        "New Tactics in Human Rights, online conversation thread 'How does an organization "
-        "know which mechanism to use to engage the UNHRC?' (2013)"]
+        "Convention against Torture, art. 22", "New Tactics, which mechanism to use"]
 
 
 def test_explain_in_the_terminal() -> None:
@@ -143,7 +140,8 @@ def test_explain_json_is_the_same_data() -> None:
 
 def test_explain_unknown_route_suggests_close_ids() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "engagewiz", "explain", "cat-comunication", "--kb", str(MINIMAL)],
+        [sys.executable, "-m", "engagewiz", "explain", "cat-comunication", "--kb",
+         str(MINIMAL)],
         capture_output=True, text=True, env={"ENGAGEWIZ_NO_CACHE": "1", "PATH": "/usr/bin:/bin"})
     assert result.returncode == 2
     assert result.stderr == ("engagewiz: error: ID: unknown route 'cat-comunication'; did you "

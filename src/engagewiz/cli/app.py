@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 # command -> the module under engagewiz.cli that defines it. --help lists them in this
 # order: the user's commands first, then those for people who edit a knowledge base.
 COMMANDS = {"assess": "assess", "country": "country", "mechanisms": "info", "demo": "workshop",
-            "compare": "workshop", "template": "info"}
+            "compare": "workshop", "template": "info", "sources": "info"}
 AUTHORING = {"check": "authoring", "tree": "authoring", "explain": "authoring",
              "schema": "authoring"}
 MODULES = COMMANDS | AUTHORING

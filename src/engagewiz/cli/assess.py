@@ -119,7 +119,8 @@ def assess(
     elif format is common.Format.json:
         from engagewiz.render.json_out import render as render_json
 
-        common.write_output(render_json(result, count, pretty=sys.stdout.isatty()), None)
+        common.write_output(render_json(result, knowledge.sources, count,
+                                        pretty=sys.stdout.isatty()), None)
     elif not outcome.shown:
         from engagewiz.render import DEFAULT_TOP
         from engagewiz.render.terminal import make_console, render

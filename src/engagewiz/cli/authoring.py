@@ -171,7 +171,8 @@ def tree(
 
 @app.command()
 def explain(
-    route_id: Annotated[str, typer.Argument(metavar="ID", help="A route's id.")],
+    route_id: Annotated[str, typer.Argument(
+        metavar="ID", help="A route's id, or a source's key.")],
     kb: common.KbOption = None,
     format: common.FormatOption = common.Format.rich,
 ) -> None:
@@ -181,6 +182,11 @@ def explain(
 
     knowledge = common.load_kb(kb)
     route = knowledge.route(route_id)
+    if route is None and route_id in knowledge.sources:
+        from engagewiz.cli.info import sources
+
+        sources(route_id, format, kb)  # a key from a result's list of sources
+        return
     if route is None:
         raise common.unknown_route(route_id, knowledge)
     data = render_explain.explanation(knowledge, route,

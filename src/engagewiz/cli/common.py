@@ -141,6 +141,15 @@ def unknown_route(route_id: str, kb: KnowledgeBase) -> InputError:
     return InputError.one(f"unknown route {quoted(route_id)}{hint}", key="ID")
 
 
+def unknown_source(key: str, kb: KnowledgeBase) -> InputError:
+    """The error for a source key the knowledge base does not have, with the closest keys."""
+    from engagewiz.hints import did_you_mean
+    from engagewiz.textsafe import quoted
+
+    hint = did_you_mean(key, kb.sources, n=3, otherwise="; run 'engagewiz sources' for the list")
+    return InputError.one(f"unknown source {quoted(key)}{hint}", key="KEY")
+
+
 def plain_wanted(plain: bool) -> bool:
     return plain or bool(os.environ.get("NO_COLOR"))
 

@@ -1,4 +1,4 @@
-"""Commands that show the knowledge base: `template` and `mechanisms`."""
+"""Commands that show the knowledge base: `template`, `mechanisms` and `sources`."""
 
 from __future__ import annotations
 
@@ -37,3 +37,26 @@ def mechanisms(
         from engagewiz.render.terminal import make_console
 
         catalogue.render(knowledge, route_id, make_console(common.plain_wanted(False)))
+
+
+@app.command()
+def sources(
+    key: Annotated[Optional[str], typer.Argument(  # noqa: UP045
+        metavar="[KEY]", help="One source's key (the key after a title under a result).",
+        show_default=False)] = None,
+    format: common.FormatOption = common.Format.rich,
+    kb: common.KbOption = None,
+) -> None:
+    """The documents the advice cites, or one in full with its address."""
+    from engagewiz.render import sources as render_sources
+
+    knowledge = common.load_kb(kb)
+    if key is not None and key not in knowledge.sources:
+        raise common.unknown_source(key, knowledge)
+    data = render_sources.to_dict(knowledge, key)
+    if format is common.Format.json:
+        common.write_json(data)
+    else:
+        from engagewiz.render.terminal import make_console
+
+        render_sources.render(data, make_console(common.plain_wanted(False)))

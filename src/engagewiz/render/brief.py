@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 from engagewiz.core.qids import COUNTRY
 from engagewiz.core.ranking import SOON_DAYS
 from engagewiz.core.results import UNKNOWN
+from engagewiz.render.footnotes import Footnotes
 from engagewiz.render.plan import (
     DISCLAIMER,
-    Footnotes,
     Line,
     Part,
     Plan,
@@ -39,7 +39,7 @@ FULL_PLAN = ("The full engagement plan gives every reason, requirement and sourc
 
 def build_brief(a: Assessment, kb: KnowledgeBase,
                 countries: CountryData | None = None) -> Plan:
-    ref = Footnotes(kb)
+    ref = Footnotes(kb.sources)
     country = countries.get(str(a.answers.get(COUNTRY, ""))) if countries else None
     routes = a.recommended[:ROUTES]
     sections = [s for s in (_urgent(a), _limits(a)) if s]

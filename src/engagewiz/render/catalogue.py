@@ -9,6 +9,7 @@ from rich.markup import escape
 from rich.text import Text
 
 from engagewiz.core.model import KnowledgeBase, Note, Route
+from engagewiz.render import sources
 from engagewiz.render.layout import Indented
 
 
@@ -33,7 +34,7 @@ def to_dict(kb: KnowledgeBase, route_id: str | None) -> Any:
     if route_id:
         m = kb.route(route_id)
         assert m is not None
-        return entry(m) | {"sources": {k: vars(kb.sources[k]) for k in m.source
+        return entry(m) | {"sources": {k: sources.entry(kb.sources[k]) for k in m.source
                                        if k in kb.sources}}
     return [{"id": m.id, "name": m.name, "body": m.body, "family": m.family,
              "nature": m.nature, "effort": m.effort} for m in kb.routes]
@@ -70,4 +71,5 @@ def render(kb: KnowledgeBase, route_id: str | None, console: Console) -> None:
             console.print(f"[bold]{title}:[/bold]")
             for n in notes:
                 console.print(f"  - {escape(n.text)} [dim]\\[{escape(', '.join(n.source))}][/dim]")
-    console.print(f"[dim]Sources: {escape(', '.join(m.source))}[/dim]")
+    console.print(f"[dim]Sources: {escape(', '.join(m.source))}. 'engagewiz sources KEY' "
+                  "shows each one's citation and official address.[/dim]")

@@ -92,7 +92,7 @@ def json(result: Assessment, kb: KnowledgeBase, top: int | None,
          countries: CountryData | None) -> str:
     from engagewiz.render.json_out import render
 
-    return render(result, top)
+    return render(result, kb.sources, top)
 
 
 DOCUMENTS = (".md", ".html", ".pdf")

@@ -9,7 +9,7 @@ use, so a printed page can carry the evidence without cluttering every line.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
@@ -20,6 +20,7 @@ from engagewiz.core.qids import COUNTRY, ORG_TYPE
 from engagewiz.core.ranking import SOON_DAYS
 from engagewiz.core.results import BLOCKED, UNKNOWN, Assessment, RouteResult, Safety, Said, Status
 from engagewiz.render import DEFAULT_TOP
+from engagewiz.render.footnotes import Entry, Footnotes
 from engagewiz.storage.answers import dump_answers
 
 if TYPE_CHECKING:
@@ -83,21 +84,13 @@ class Section:
 
 
 @dataclass(frozen=True)
-class SourceEntry:
-    number: int
-    key: str
-    title: str
-    where: str
-
-
-@dataclass(frozen=True)
 class Plan:
     title: str
     subtitle: str
     situation: tuple[tuple[str, str], ...]
     notices: tuple[str, ...]
     sections: tuple[Section, ...]
-    sources: tuple[SourceEntry, ...]
+    sources: tuple[Entry, ...]
     answers_yaml: str
     disclaimer: str
     top_route: str              # the name of the first recommended route, or ""
@@ -105,31 +98,9 @@ class Plan:
     brief: bool = False         # the one-page brief: no situation block, no answers
 
 
-class Footnotes:
-    """Numbers sources in order of first use (the loader made sure every key is known)."""
-
-    def __init__(self, kb: KnowledgeBase) -> None:
-        self.kb = kb
-        self.numbers: dict[str, int] = {}
-
-    def __call__(self, keys: Iterable[str]) -> tuple[int, ...]:
-        out = []
-        for key in keys:
-            out.append(self.numbers.setdefault(key, len(self.numbers) + 1))
-        return tuple(dict.fromkeys(out))
-
-    def entries(self) -> tuple[SourceEntry, ...]:
-        found = []
-        for key, number in self.numbers.items():
-            source = self.kb.sources.get(key)
-            title, where = (source.citation, source.link) if source else (key, "")
-            found.append(SourceEntry(number, key, title, where))
-        return tuple(found)
-
-
 def build_plan(a: Assessment, kb: KnowledgeBase, *, top: int = DEFAULT_TOP,
                countries: CountryData | None = None) -> Plan:
-    ref = Footnotes(kb)
+    ref = Footnotes(kb.sources)
     country = countries.get(str(a.answers.get(COUNTRY, ""))) if countries else None
     routes = a.recommended[:top]
     upr_text = a.upr_estimate

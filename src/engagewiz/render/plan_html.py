@@ -67,6 +67,7 @@ sup { font-size: 7pt; line-height: 0; }
 sup a { color: #1f4e79; text-decoration: none; }
 .sources { font-size: 8.5pt; color: #3d4a58; }
 .sources li { break-inside: avoid; }
+.sources a { overflow-wrap: anywhere; }
 .answers { break-before: page; }
 pre { font: 8pt/1.35 "DejaVu Sans Mono", Consolas, monospace; background: #f5f5f5;
   padding: 3mm; white-space: pre-wrap; border: 1px solid #ddd; }
@@ -150,8 +151,8 @@ def render(plan: Plan) -> str:
     notices = "".join(f"<li>{linked(n)}</li>" for n in plan.notices)
     notices = f'<ul class="notice">{notices}</ul>' if notices else ""
     sources = "".join(
-        f'<li id="src-{s.number}">{escape(s.title)}'
-        + (f", {linked(s.where)}" if s.where else "") + f" <code>{escape(s.key)}</code></li>"
+        f'<li id="src-{s.number}">{escape(s.sentence)}'
+        + (f" {linked(s.url)}" if s.url else "") + f" <code>{escape(s.key)}</code></li>"
         for s in plan.sources)
     body = "".join(_section(s) for s in plan.sections)
     about = f'<p class="about">{escape(plan.about)}</p>' if plan.about else ""

@@ -77,7 +77,7 @@ def render(plan: Plan) -> str:
     for section in plan.sections:
         out += _section(section)
     out += ["## Sources", ""]
-    out += [f"{s.number}. {esc(s.title)}" + (f", {linked(s.where)}" if s.where else "")
+    out += [f"{s.number}. {esc(s.sentence)}" + (f" {linked(s.url)}" if s.url else "")
             + f" ({esc(s.key)})" for s in plan.sources]
     if plan.answers_yaml:
         fence = _fence(plan.answers_yaml)

@@ -10,6 +10,7 @@ from rich.text import Text
 
 from engagewiz.core.results import BLOCKED, OPEN, UNKNOWN, Assessment, RouteResult, Status
 from engagewiz.render import DEFAULT_TOP
+from engagewiz.render.footnotes import Footnotes
 from engagewiz.render.layout import Indented, heading
 from engagewiz.render.visible import guard
 
@@ -25,8 +26,15 @@ def make_console(plain: bool = False, stderr: bool = False, width: int | None = 
     ))
 
 
-def _src(source: tuple[str, ...]) -> str:
-    return f" [dim]\\[{escape(', '.join(source))}][/dim]" if source else ""
+def _src(notes: Footnotes, source: tuple[str, ...]) -> str:
+    """The numbered mark of a line's sources; the list comes under the result."""
+    mark = notes.mark(source)
+    return f" [dim]{escape(mark)}[/dim]" if mark else ""
+
+
+def _named(route: RouteResult) -> str:
+    """A route's name with its id, which `engagewiz explain ID` takes."""
+    return f"{escape(route.name)} [dim]({route.id})[/dim]"
 
 
 def _say(console: Console, markup: str, first: int = 0, rest: int | None = None,
@@ -44,87 +52,89 @@ def render(assessment: Assessment, kb: KnowledgeBase, console: Console,
            *, top: int | None = DEFAULT_TOP, plain: bool = False, compact: bool = False) -> None:
     """The result; `top=None` shows every recommended route."""
     a = assessment
+    notes = Footnotes(kb.sources)
     if a.imminent_risk:
-        _urgent(console, a, plain)
+        _urgent(console, a, plain, notes)
     if a.deadlines:
-        _limits(console, a, plain)
+        _limits(console, a, plain, notes)
     if a.notes:
-        _system_notes(console, a, plain)
+        _system_notes(console, a, plain, notes)
     listed = a.recommended[:top]
     _heading(console, f"Recommended routes ({len(listed)} of {len(a.recommended)})", plain)
     if not a.recommended:
         console.print("No open route fits well yet. See 'check first' below: one answer "
                       "may open several routes.")
     for rank, route in enumerate(listed, 1):
-        _route(console, rank, route, compact, a.upr_estimate)
+        _route(console, rank, route, compact, a.upr_estimate, notes)
     if len(listed) < len(a.recommended):
         console.print()
         _say(console, f"{len(a.recommended) - len(listed)} more recommended route(s) not shown: "
              "add --top all to see every one.", style="bold")
     if a.other_open:
         _heading(console, "Also open, but a weaker fit", plain)
-        _say(console, "; ".join(f"{escape(r.name)} ({r.score:+d})" for r in a.other_open) + ".")
+        _say(console, "; ".join(f"{_named(r)} {r.score:+d}" for r in a.other_open) + ".")
     shown = top if compact else None
     checks = [r for r in a.check_first if not r.aside]
     if checks:
         _heading(console, "Check first (an answer is not known)", plain)
         for route in checks[:shown]:
-            _say(console, f"[bold]{escape(route.name)}[/bold] (score {route.score:+d})")
-            _gates(console, route, UNKNOWN, "?", "Where to check", "check")
+            _say(console, f"[bold]{_named(route)}[/bold] (score {route.score:+d})")
+            _gates(console, route, UNKNOWN, "?", "Where to check", "check", notes)
     closed = [r for r in a.blocked if not r.aside]
     if closed:
         _heading(console, "Blocked routes, and what would open them", plain)
         # Routes of a regional system the State is not in go last: nothing opens them.
         for route in sorted(closed, key=lambda r: r.out_of_region)[:shown]:
-            _say(console, f"[bold]{escape(route.name)}[/bold]")
-            _gates(console, route, BLOCKED, "x", "To open it", "unblock")
+            _say(console, f"[bold]{_named(route)}[/bold]")
+            _gates(console, route, BLOCKED, "x", "To open it", "unblock", notes)
     aside = [r for r in (*a.check_first, *a.blocked) if r.aside]
     if aside:
         _heading(console, "For other kinds of case", plain)
         _say(console, "Bodies for other issues, or urgent procedures for a case that is not "
-             "urgent: " + "; ".join(escape(r.name) for r in aside) + ".", style="dim")
+             "urgent: " + "; ".join(_named(r) for r in aside) + ".", style="dim")
     if shown is not None and (len(checks) > shown or len(closed) > shown):
         console.print("\n(compact view: use --format json or drop --compact for every route)")
     _about_the_data(console, a, kb, plain)
+    _sources(console, notes, plain)
     console.print()
     _say(console, f"Knowledge base {a.kb_version}, assessed {a.today}. engagewiz gives "
          "guidance, not legal advice: check each rule with the body before you file.",
          style="dim")
 
 
-def _urgent(console: Console, a: Assessment, plain: bool) -> None:
+def _urgent(console: Console, a: Assessment, plain: bool, notes: Footnotes) -> None:
     """The banner of an urgent case: the routes that can act within days, and the first
     thing to do with each, before anything else."""
     _heading(console, "Urgent: someone is at imminent risk", plain)
     for note in a.urgent_advice:
-        _say(console, f"{escape(note.text)}{_src(note.source)}", style="bold red")
+        _say(console, f"{escape(note.text)}{_src(notes, note.source)}", style="bold red")
     for n, route in enumerate(a.urgent, 1):
         pending = "" if route.status == OPEN else "  [yellow](check first)[/yellow]"
-        _say(console, f"[bold]{n}. {escape(route.name)}[/bold]{pending}", 0, 3)
+        _say(console, f"[bold]{n}. {_named(route)}[/bold]{pending}", 0, 3)
         for step in route.act_now:
-            _say(console, f"Next 48 hours: {escape(step.text)}{_src(step.source)}", 3, 5)
+            _say(console, f"Next 48 hours: {escape(step.text)}{_src(notes, step.source)}", 3, 5)
         for g in route.gates_with(UNKNOWN):
             _say(console, f"[yellow]? {escape(g.rule)}[/yellow] Where to check: "
                  f"{escape(g.check)}", 3, 5)
 
 
-def _limits(console: Console, a: Assessment, plain: bool) -> None:
+def _limits(console: Console, a: Assessment, plain: bool, notes: Footnotes) -> None:
     """Every time limit running on a route open to you, soonest first, whatever --top cuts."""
     _heading(console, "Time limits running", plain)
     for d in a.deadlines:
         mark, style = ("! ", "bold red") if d.soon else ("  ", "")
         pending = " (check first)" if d.status == UNKNOWN else ""
         _say(console, f"{mark}{d.last_day}: {d.days_left} days left. {escape(d.name)}"
-             f"{pending}. {escape(d.rule)}{_src(d.source)}", 0, 2, style=style)
+             f"{pending}. {escape(d.rule)}{_src(notes, d.source)}", 0, 2, style=style)
 
 
-def _system_notes(console: Console, a: Assessment, plain: bool) -> None:
+def _system_notes(console: Console, a: Assessment, plain: bool, notes: Footnotes) -> None:
     """What does not exist here (a regional complaint body, a court open to individuals),
     said plainly, with the routes that fill the gap and where each stands."""
     _heading(console, "Where nothing can be filed", plain)
     for note in a.notes:
         _say(console, f"[bold]{escape(note.title)}[/bold]")
-        _say(console, f"{escape(note.text)}{_src(note.source)}", 2)
+        _say(console, f"{escape(note.text)}{_src(notes, note.source)}", 2)
         if note.instead:
             _say(console, "Routes that fill the gap: " + "; ".join(
                 f"{escape(alt.name)} ({alt.standing})" for alt in note.instead) + ".", 2, 4)
@@ -133,10 +143,10 @@ def _system_notes(console: Console, a: Assessment, plain: bool) -> None:
 
 
 def _gates(console: Console, route: RouteResult, status: Status, mark: str, label: str,
-           advice: str) -> None:
+           advice: str, notes: Footnotes) -> None:
     """Each rule behind a route's status: the rule, the answer it read, what to do."""
     for g in route.gates_with(status):
-        _say(console, f"{mark} {escape(g.rule)}{_src(g.source)}", 2, 4)
+        _say(console, f"{mark} {escape(g.rule)}{_src(notes, g.source)}", 2, 4)
         _say(console, escape(g.detail), 4, style="dim")
         _say(console, f"{label}: {escape(getattr(g, advice))}", 4)
 
@@ -161,15 +171,30 @@ def _about_the_data(console: Console, a: Assessment, kb: KnowledgeBase, plain: b
         _say(console, f"[yellow]Note:[/yellow] {escape(notice)}", 0, 2)
 
 
+def _sources(console: Console, notes: Footnotes, plain: bool) -> None:
+    """The list the marks point to: short titles on screen; the full citation and the
+    official address are one command away."""
+    entries = notes.entries()
+    if not entries:
+        return
+    _heading(console, "Sources", plain)
+    for e in entries:
+        _say(console, f"[dim]\\[{e.number}][/dim] {escape(e.title)} [dim]({e.key})[/dim]", 0,
+             len(str(e.number)) + 3)
+    _say(console, "'engagewiz sources KEY' gives the full citation and the official address.",
+         style="dim")
+
+
 def _route(console: Console, rank: int, route: RouteResult, compact: bool,
-           upr_estimate: str) -> None:
+           upr_estimate: str, notes: Footnotes) -> None:
     console.print()
-    _say(console, f"[bold]{rank}. {escape(route.name)}[/bold]  [cyan]score "
+    _say(console, f"[bold]{rank}. {_named(route)}[/bold]  [cyan]score "
          f"{route.score:+d}[/cyan]", 0, 3)
     _say(console, f"{escape(route.body)} · {route.nature} · effort {route.effort}", 3,
          style="dim")
     for reason in route.reasons if not compact else route.reasons[:3]:
-        _say(console, f"{reason.points:+d} {escape(reason.text)}{_src(reason.source)}", 3, 6)
+        _say(console, f"{reason.points:+d} {escape(reason.text)}{_src(notes, reason.source)}",
+             3, 6)
     for deadline in route.deadlines:
         _say(console, f"[bold]Deadline:[/bold] {deadline.last_day} ({deadline.days_left} "
              f"days left; {escape(deadline.label)})", 3, 6)
@@ -180,8 +205,9 @@ def _route(console: Console, rank: int, route: RouteResult, compact: bool,
     if route.texts.get("who"):
         _say(console, f"Who can use it: {escape(route.texts['who'])}", 3, 5)
     for caution in route.cautions:
-        _say(console, f"[yellow]! {escape(caution.text)}[/yellow]{_src(caution.source)}", 3, 5)
+        _say(console, f"[yellow]! {escape(caution.text)}[/yellow]{_src(notes, caution.source)}",
+             3, 5)
     if route.next_steps:
         _say(console, "Next steps:", 3)
         for i, step in enumerate(route.next_steps, 1):
-            _say(console, f"{i}. {escape(step.text)}{_src(step.source)}", 5, 8)
+            _say(console, f"{i}. {escape(step.text)}{_src(notes, step.source)}", 5, 8)

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from cli_inprocess import run_cli
+
 ROOT = Path(__file__).resolve().parents[1]
+README_DAY = "2026-11-23"  # the day the README's examples were run: days left depend on it
 
 
 def test_command_reference_is_current() -> None:
@@ -15,43 +21,47 @@ def test_command_reference_is_current() -> None:
     assert done.returncode == 0, done.stderr
 
 
-def test_readme_worked_example_is_real_output() -> None:
-    """The README shows the start of a real run; this keeps it from going stale."""
-    import os
-
+def readme_block(lead: str) -> str:
+    """The output block after `lead` in the README."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    start = readme.index("prints (at 88 columns;")
-    opening = readme.index("```\n", start) + 4
-    block = readme[opening:readme.index("\n```", opening)]
-    shown = block.split("\n[...")[0]
-    assert shown.count("\n") > 10, "the worked example's output block was not found"
-    done = subprocess.run(
-        [sys.executable, "-m", "engagewiz", "assess", "--answers",
-         str(ROOT / "examples" / "kenya-torture-survivor.yaml"), "--top", "3", "--compact",
-         "--plain"], capture_output=True, text=True, check=True,
-        env={**os.environ, "COLUMNS": "88"})
-    assert done.stdout.lstrip("\n").startswith(shown), "update the README's worked example"
+    opening = readme.index("```\n", readme.index(lead)) + 4
+    return readme[opening:readme.index("\n```", opening)]
 
 
-def test_readme_urgent_example_is_real_output() -> None:
-    """The urgent banner and the time limits in the README are pieces of a real run, in
-    the order shown (the `[...]` lines stand for what is left out)."""
-    import os
-    import re
-
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    start = readme.index("opens with what cannot wait (at 88 columns):")
-    opening = readme.index("```\n", start) + 4
-    block = readme[opening:readme.index("\n```", opening)]
-    pieces = [p.strip("\n") for p in re.split(r"^\[\.\.\..*$", block, flags=re.M)]
-    assert len(pieces) == 3 and all(p.count("\n") > 3 for p in pieces[:2]), pieces
-    done = subprocess.run(
-        [sys.executable, "-m", "engagewiz", "assess", "--answers",
-         str(ROOT / "examples" / "europe-removal-to-torture.yaml"), "--top", "3",
-         "--compact", "--plain"], capture_output=True, text=True, check=True,
-        env={**os.environ, "COLUMNS": "88"})
+def assert_real_output(lead: str, *args: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README block after `lead` is pieces of a real run (88 columns, on the day the
+    README was written), in the order shown; a `[...]` line stands for what is left out."""
+    pieces = [p.strip("\n") for p in re.split(r"^\[\.\.\..*$", readme_block(lead), flags=re.M)]
+    pieces = [p for p in pieces if p]
+    assert pieces and all(p.count("\n") > 3 for p in pieces), pieces
+    monkeypatch.setenv("COLUMNS", "88")
+    monkeypatch.setenv("ENGAGEWIZ_TODAY", README_DAY)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    done = run_cli(*args)
+    assert done.code == 0, done.err
     at = 0
     for piece in pieces:
-        found = done.stdout.find(piece, at)
-        assert found >= at, f"update the README's urgent example: {piece[:60]!r}"
+        found = done.out.find(piece, at)
+        assert found >= at, f"update the README's output after {lead!r}: {piece[:60]!r}"
         at = found + len(piece)
+
+
+def test_readme_worked_example_is_real_output(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README's worked example, and the list of sources that ends it."""
+    assert_real_output("prints (at 88 columns;", "assess", "--answers",
+                       str(ROOT / "examples" / "kenya-torture-survivor.yaml"), "--top", "3",
+                       "--compact", "--plain", monkeypatch=monkeypatch)
+    assert readme_block("prints (at 88 columns;").startswith("RECOMMENDED ROUTES")
+
+
+def test_readme_urgent_example_is_real_output(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The urgent banner and the time limits in the README."""
+    assert_real_output("opens with what cannot wait (at 88 columns):", "assess", "--answers",
+                       str(ROOT / "examples" / "europe-removal-to-torture.yaml"), "--top", "3",
+                       "--compact", "--plain", monkeypatch=monkeypatch)
+
+
+def test_readme_sources_example_is_real_output(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`engagewiz sources KEY` as the README shows it."""
+    assert_real_output("`engagewiz sources cat-art-22` prints:", "sources", "cat-art-22",
+                       monkeypatch=monkeypatch)

@@ -27,6 +27,7 @@ from engagewiz.kb.countries import CountryData
 from engagewiz.render import demo as view
 from engagewiz.storage.answers import check_answers
 from engagewiz.storage.scenarios import read_scenario
+from marks import LISTED, MARK, numbers
 
 ROOT = Path(__file__).resolve().parents[1]
 SCENARIOS = ROOT / "data" / "scenarios"
@@ -120,8 +121,25 @@ def test_big_says_less() -> None:
                    for extra in ((), ("--big",)))
     route = "Recommended route 1 of 3"
     assert dict(screens_of(normal))[route].count("+") > dict(screens_of(big))[route].count("+")
-    assert "[irct-engaging-un]" in normal and "[irct-engaging-un]" not in big
+    assert "(irct-engaging-un)" in normal and "irct-engaging-un" not in big  # no sources
     assert len(big.split()) < len(normal.split()) * 0.8
+
+
+def test_result_screens_mark_their_sources_and_list_them_underneath() -> None:
+    """Each mark on a result screen points into the list under that screen; a source keeps
+    its number from one screen to the next."""
+    out = cli("demo", "rehab-centre-complaint-deadline").stdout
+    result = [(t, b) for t, b in screens_of(out)
+              if t == "Time limits running" or t.startswith(("Recommended route", "Blocked"))]
+    assert len(result) == 7
+    keys: dict[int, str] = {}
+    for title, body in result:
+        listed = dict(LISTED.findall(body))
+        marked = {n for m in MARK.findall(LISTED.sub("", body)) for n in numbers(m)}
+        assert marked and marked == {int(n) for n in listed}, title
+        for n, key in listed.items():
+            assert keys.setdefault(int(n), key) == key  # one number, one source
+    assert not re.search(r"\[[a-z]+-[a-z0-9-]+\]", out)  # no bare keys as marks
 
 
 def test_what_would_change_this_is_a_real_flip_of_the_top(kb: KnowledgeBase,

@@ -99,8 +99,9 @@ def test_universal_jurisdiction_where_atrocities_or_no_remedy(
 def test_json_and_plan_carry_the_notes(kb: KnowledgeBase, countries: CountryData) -> None:
     a = assess(kb, answers_of("asia-no-regional-system", country="PAK"), today=TODAY,
                countries=countries)
-    data = json_out.to_dict(a)
+    data = json_out.to_dict(a, kb.sources)
     assert data["notes"][0]["id"] == "no-regional-complaint-body"
+    assert all(s["url"].startswith("https://") for s in data["notes"][0]["sources"])
     assert {"id": "sp-communication", "name": "Special Procedures: urgent appeal or letter",
             "status": "open", "recommended": True} in data["notes"][0]["instead"]
     plan = build_plan(a, kb, countries=countries)

@@ -57,7 +57,7 @@ def test_the_scan_allows_links_a_person_clicks() -> None:
 
 
 # Every text export: plans and briefs, the slide, the JSON. A PDF is laid out from the HTML
-# with fetching refused (test_share); its bytes are not text to scan.
+# with fetching refused; test_share scans the PDFs themselves (pdf_loads).
 TEXT_EXPORTS = {**{f"plan{s}": e for s, e in EXPORTERS.items() if s != ".pdf"},
                 **{f"brief{s}": e for s, e in BRIEFS.items() if s != ".pdf"}}
 

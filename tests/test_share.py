@@ -146,6 +146,61 @@ def test_plan_pdf_holds_the_whole_plan_with_page_numbers(pdfs: dict[str, Path]) 
     assert f"1 / {pages}" in words or f"1/{pages}" in words
 
 
+def pdf_loads(path: Path) -> list[str]:
+    """What a PDF would fetch or run when opened (issue 12.4): any action but a link to
+    click or a jump inside the file, a script, an attached file, a font not carried in it."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(path)
+    root = reader.trailer["/Root"]
+    found = [f"catalogue {key}" for key in ("/OpenAction", "/AA", "/AcroForm") if key in root]
+    names = root.get("/Names", {})
+    found += [f"names {key}" for key in ("/JavaScript", "/EmbeddedFiles") if key in names]
+    for number, page in enumerate(reader.pages, 1):
+        for annot in page.get("/Annots", []) or []:
+            action = annot.get_object().get("/A")
+            kind = action.get_object().get("/S") if action is not None else None
+            if kind not in (None, "/URI", "/GoTo"):
+                found.append(f"page {number}: a {kind} action")
+        for font in page["/Resources"].get("/Font", {}).values():
+            font = font.get_object()
+            inner = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font \
+                else font
+            descriptor = inner.get("/FontDescriptor")
+            if descriptor is None or not {"/FontFile", "/FontFile2", "/FontFile3"} & set(
+                    descriptor.get_object()):
+                found.append(f"page {number}: font {font.get('/BaseFont')} not embedded")
+    return found
+
+
+@pytest.mark.parametrize("name", ["brief.pdf", "plan.pdf"])
+def test_a_pdf_loads_nothing_and_its_sources_are_links(pdfs: dict[str, Path],
+                                                      name: str) -> None:
+    """The PDF side of test_offline_exports: fonts embedded, no script, no action that
+    opens anything but the official addresses a reader clicks."""
+    from pypdf import PdfReader
+
+    assert pdf_loads(pdfs[name]) == []
+    links = [a.get_object()["/A"]["/URI"] for page in PdfReader(pdfs[name]).pages
+             for a in page.get("/Annots", []) or [] if "/URI" in a.get_object().get("/A", {})]
+    assert links and all(str(u).startswith("https://") for u in links)
+
+
+def test_the_pdf_scan_finds_a_script_and_an_action(pdfs: dict[str, Path],
+                                                   tmp_path: Path) -> None:
+    from pypdf import PdfWriter
+    from pypdf.generic import NameObject
+
+    writer = PdfWriter(clone_from=pdfs["brief.pdf"])
+    writer.add_attachment("payload.txt", b"opened with the file")
+    writer.add_uri(0, "https://example.org/form", (0, 0, 10, 10))
+    writer.pages[0]["/Annots"][-1].get_object()["/A"].update(
+        {NameObject("/S"): NameObject("/Launch")})
+    writer.write(tmp_path / "bad.pdf")
+    found = pdf_loads(tmp_path / "bad.pdf")
+    assert found == ["names /EmbeddedFiles", "page 1: a /Launch action"]
+
+
 def test_pdf_fetches_nothing_even_if_a_page_asks(monkeypatch: pytest.MonkeyPatch) -> None:
     """The plan references nothing; should some text ever do so, the fetcher refuses it
     before any connection is tried, and the PDF is still written."""

@@ -88,7 +88,7 @@ def demo(
                 if k in knowledge.sources]
     screens = [view.intro(scenario, based_on, big),
                *_questions(knowledge, answers, countries, day, big),
-               *view.result(result, top, big),
+               *view.result(result, knowledge.sources, top, big),
                _what_if(scenario, knowledge, answers, result, countries, day, console,
                         player.height(), big, plain),
                view.take_home(scenario.name)]

@@ -5,7 +5,9 @@ the time limits running, one recommended route, one blocked route with its rules
 changed answer would do, how to take the result home. The player (cli/player.py) cuts a
 screen taller than the terminal into pages and decides when to move on; this module only
 says what each screen holds. `big` is the projector layout: fewer words (no sources, one
-reason, one step) and a blank line between items.
+reason, one step) and a blank line between items. Otherwise each reason, rule and step of
+the result carries a numbered mark, `[3]`, and each screen lists under it the sources its
+marks point to; the numbers hold across the result's screens, as they do in a plan.
 """
 
 from __future__ import annotations
@@ -19,11 +21,15 @@ from rich.text import Text
 
 from engagewiz.core.ranking import SOON_DAYS
 from engagewiz.core.results import BLOCKED, UNKNOWN, Assessment, RouteResult
+from engagewiz.render.footnotes import Footnotes, mark
 from engagewiz.render.layout import Indented
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from rich.console import Console
 
+    from engagewiz.core.model import Source
     from engagewiz.core.whatif import Flip
     from engagewiz.storage.scenarios import Scenario
 
@@ -41,11 +47,30 @@ class Screen:
 
 
 class _Writer:
-    """Builds a screen's body; `big` puts a blank line before each item."""
+    """Builds a screen's body; `big` puts a blank line before each item. `ref` numbers the
+    sources of the result's screens."""
 
-    def __init__(self, big: bool) -> None:
+    def __init__(self, big: bool, ref: Footnotes | None = None) -> None:
         self.big = big
         self.body: list[RenderableType] = []
+        self.ref = ref
+        self.cited: set[int] = set()
+
+    def src(self, source: tuple[str, ...]) -> str:
+        """The numbered mark of a line's sources (none when big), noted for the list."""
+        if self.big or self.ref is None:
+            return ""
+        numbers = self.ref(source)
+        self.cited.update(numbers)
+        return f" [dim]{escape(mark(numbers))}[/dim]" if numbers else ""
+
+    def screen(self, title: str) -> Screen:
+        """A result screen, with the sources its marks point to under it."""
+        if self.ref is not None and self.cited:
+            self.blank()
+            for e in self.ref.entries(self.cited):
+                self.say(escape(e.listed), 0, len(str(e.number)) + 3, style="dim", gap=False)
+        return Screen(title, self.body, RESULT, slow=True)
 
     def say(self, markup: str, first: int = 0, rest: int | None = None, style: str = "",
             gap: bool = True) -> None:
@@ -59,10 +84,6 @@ class _Writer:
 
 def _is_blank(item: RenderableType) -> bool:
     return isinstance(item, Text) and not item.plain
-
-
-def _src(source: tuple[str, ...], big: bool) -> str:
-    return "" if big or not source else f" [dim]\\[{escape(', '.join(source))}][/dim]"
 
 
 def intro(s: Scenario, based_on: list[str], big: bool) -> Screen:
@@ -116,27 +137,29 @@ def facts(rows: list[tuple[str, str]], where: str, state: str, big: bool) -> Scr
     return Screen(f"What {state} has accepted, from the country data", body)
 
 
-def result(a: Assessment, top: int, big: bool) -> list[Screen]:
+def result(a: Assessment, sources: Mapping[str, Source], top: int,
+           big: bool) -> list[Screen]:
     """Urgent routes and time limits first where the case has them, then the top routes
     one by one, then the blocked routes worth opening, each with its rules."""
-    screens = [s for s in (_urgent(a, big), _limits(a, big)) if s]
+    ref = Footnotes(sources)
+    screens = [s for s in (_urgent(a, _Writer(big, ref)), _limits(a, _Writer(big, ref))) if s]
     routes = a.recommended[:top]
     for n, r in enumerate(routes, 1):
-        screens.append(_route(r, n, len(routes), a.upr_estimate, big))
+        screens.append(_route(r, n, len(routes), a.upr_estimate, _Writer(big, ref)))
     if not routes:
         w = _Writer(big)
         w.say("No open route fits well yet. The routes below may open with one more answer.")
-        screens.append(Screen("Recommended routes", w.body, RESULT, slow=True))
+        screens.append(w.screen("Recommended routes"))
     blocked = a.worth_opening(BLOCKED)[:BLOCKED_SHOWN]
     for n, r in enumerate(blocked, 1):
-        screens.append(_blocked(r, n, len(blocked), big))
+        screens.append(_blocked(r, n, len(blocked), _Writer(big, ref)))
     return screens
 
 
-def _urgent(a: Assessment, big: bool) -> Screen | None:
+def _urgent(a: Assessment, w: _Writer) -> Screen | None:
     if not a.imminent_risk:
         return None
-    w = _Writer(big)
+    big = w.big
     if not a.urgent:
         w.say("None of the urgent routes we know is open or to check for this State and "
               "this case: see what would open one, and get a lawyer's help at once.",
@@ -149,26 +172,25 @@ def _urgent(a: Assessment, big: bool) -> Screen | None:
         w.say(f"[bold]{n}. {escape(r.name)}[/bold]{pending}", 0, 3, gap=not big or n == 1)
         if not big:
             for step in r.act_now[:1]:
-                w.say(f"Next 48 hours: {escape(step.text)}{_src(step.source, big)}", 3, 5,
+                w.say(f"Next 48 hours: {escape(step.text)}{w.src(step.source)}", 3, 5,
                       gap=False)
-    return Screen("Urgent: someone is at imminent risk", w.body, RESULT, slow=True)
+    return w.screen("Urgent: someone is at imminent risk")
 
 
-def _limits(a: Assessment, big: bool) -> Screen | None:
+def _limits(a: Assessment, w: _Writer) -> Screen | None:
     if not a.deadlines:
         return None
-    w = _Writer(big)
     for d in a.deadlines:
         style = "bold red" if d.soon else ""
         pending = " (check first)" if d.status == UNKNOWN else ""
-        rule = "" if big else f" {escape(d.rule)}{_src(d.source, big)}"
+        rule = "" if w.big else f" {escape(d.rule)}{w.src(d.source)}"
         w.say(f"{d.last_day}: {d.days_left} days left. [bold]{escape(d.name)}[/bold]"
               f"{pending}.{rule}", 0, 2, style=style)
-    return Screen("Time limits running", w.body, RESULT, slow=True)
+    return w.screen("Time limits running")
 
 
-def _route(r: RouteResult, n: int, of: int, upr_estimate: str, big: bool) -> Screen:
-    w = _Writer(big)
+def _route(r: RouteResult, n: int, of: int, upr_estimate: str, w: _Writer) -> Screen:
+    big = w.big
     w.say(f"[bold]{escape(r.name)}[/bold]", style="cyan")
     w.say(f"{escape(r.body)} · {r.nature} · effort {r.effort}", style="dim", gap=False)
     for d in r.deadlines:
@@ -181,25 +203,23 @@ def _route(r: RouteResult, n: int, of: int, upr_estimate: str, big: bool) -> Scr
     w.say("[bold]Why it fits[/bold]", gap=False)
     best = sorted((x for x in r.reasons if x.points > 0), key=lambda x: -x.points)
     for x in best[:1 if big else REASONS]:
-        w.say(f"{x.points:+d} {escape(x.text)}{_src(x.source, big)}", 2, 5, gap=big)
+        w.say(f"{x.points:+d} {escape(x.text)}{w.src(x.source)}", 2, 5, gap=big)
     if r.next_steps:
         w.blank()
         w.say("[bold]First steps[/bold]", gap=False)
         for i, step in enumerate(r.next_steps[:1 if big else STEPS], 1):
-            w.say(f"{i}. {escape(step.text)}{_src(step.source, big)}", 2, 5, gap=big)
-    return Screen(f"Recommended route {n} of {of}", w.body, RESULT, slow=True)
+            w.say(f"{i}. {escape(step.text)}{w.src(step.source)}", 2, 5, gap=big)
+    return w.screen(f"Recommended route {n} of {of}")
 
 
-def _blocked(r: RouteResult, n: int, of: int, big: bool) -> Screen:
-    w = _Writer(big)
+def _blocked(r: RouteResult, n: int, of: int, w: _Writer) -> Screen:
     w.say(f"[bold]{escape(r.name)}[/bold]", style="cyan")
     for g in r.gates_with(BLOCKED):
-        w.say(f"[red]x[/red] {escape(g.rule)}{_src(g.source, big)}", 0, 2)
-        if g.detail and not big:
+        w.say(f"[red]x[/red] {escape(g.rule)}{w.src(g.source)}", 0, 2)
+        if g.detail and not w.big:
             w.say(escape(g.detail), 2, style="dim", gap=False)
         w.say(f"[bold]To open it:[/bold] {escape(g.unblock)}", 2, 4, gap=False)
-    return Screen(f"Blocked route {n} of {of}, and what would open it", w.body, RESULT,
-                  slow=True)
+    return w.screen(f"Blocked route {n} of {of}, and what would open it")
 
 
 def what_if(flip: Flip | None, question: str, before: str, after: str, scenario: str,

@@ -7,7 +7,7 @@ the order the marks appear.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import NamedTuple
 
 from engagewiz.core.model import Source
@@ -21,10 +21,29 @@ class Entry(NamedTuple):
     url: str        # where a reader opens it ("" when the key is unknown)
 
     @property
+    def listed(self) -> str:
+        """The entry in a list on screen: `[3] Short title (key)`; the key is what
+        `engagewiz sources KEY` takes."""
+        return f"[{self.number}] {self.title} ({self.key})"
+
+    @property
     def sentence(self) -> str:
         """The citation as a footnote ends it: with a full stop, unless it has one."""
         return self.citation if self.citation.rstrip("'\")").endswith((".", "?", "!")) \
             else self.citation + "."
+
+
+def mark(numbers: tuple[int, ...]) -> str:
+    """`[3]`, `[3,5]` or `[3-6,9]` for ascending numbers, or "" for none. No space after a
+    comma, so a line never wraps inside a mark."""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    parts = [f"{r[0]}-{r[-1]}" if len(r) > 2 else ",".join(map(str, r)) for r in runs]
+    return f"[{','.join(parts)}]" if parts else ""
 
 
 class Footnotes:
@@ -33,18 +52,21 @@ class Footnotes:
         self.numbers: dict[str, int] = {}
 
     def __call__(self, keys: Iterable[str]) -> tuple[int, ...]:
-        """The numbers of `keys`, each once, giving new keys the next numbers."""
-        return tuple(dict.fromkeys(self.numbers.setdefault(key, len(self.numbers) + 1)
-                                   for key in keys))
+        """The numbers of `keys`, each once and in ascending order, giving new keys the
+        next numbers."""
+        return tuple(sorted({self.numbers.setdefault(key, len(self.numbers) + 1)
+                             for key in keys}))
 
     def mark(self, keys: Iterable[str]) -> str:
-        """`[3]` or `[3, 4]`, or "" for no source."""
-        numbers = self(keys)
-        return f"[{', '.join(map(str, numbers))}]" if numbers else ""
+        """`[3]` or `[3,4]`, or "" for no source."""
+        return mark(self(keys))
 
-    def entries(self) -> tuple[Entry, ...]:
+    def entries(self, only: Collection[int] | None = None) -> tuple[Entry, ...]:
+        """The sources numbered so far, in order; `only` those numbers, if given."""
         out = []
         for key, number in self.numbers.items():
+            if only is not None and number not in only:
+                continue
             s = self.sources.get(key)
             out.append(Entry(number, key, s.title, s.citation, s.link) if s
                        else Entry(number, key, key, key, ""))

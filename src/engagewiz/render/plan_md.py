@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from engagewiz.render.footnotes import mark
 from engagewiz.render.plan import Line, Part, Plan, Section, urls
 
 _SPECIAL = re.compile(r"([\\`*\[\]<>])")  # intraword _ is harmless in CommonMark
@@ -26,7 +27,7 @@ def linked(text: str) -> str:
 
 
 def _refs(line: Line) -> str:
-    return f" [{', '.join(str(n) for n in line.refs)}]" if line.refs else ""
+    return f" {mark(line.refs)}" if line.refs else ""
 
 
 def _line(line: Line) -> str:

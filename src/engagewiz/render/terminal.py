@@ -26,9 +26,9 @@ def make_console(plain: bool = False, stderr: bool = False, width: int | None = 
     ))
 
 
-def _src(notes: Footnotes, source: tuple[str, ...]) -> str:
+def _src(ref: Footnotes, source: tuple[str, ...]) -> str:
     """The numbered mark of a line's sources; the list comes under the result."""
-    mark = notes.mark(source)
+    mark = ref.mark(source)
     return f" [dim]{escape(mark)}[/dim]" if mark else ""
 
 
@@ -52,20 +52,20 @@ def render(assessment: Assessment, kb: KnowledgeBase, console: Console,
            *, top: int | None = DEFAULT_TOP, plain: bool = False, compact: bool = False) -> None:
     """The result; `top=None` shows every recommended route."""
     a = assessment
-    notes = Footnotes(kb.sources)
+    ref = Footnotes(kb.sources)
     if a.imminent_risk:
-        _urgent(console, a, plain, notes)
+        _urgent(console, a, plain, ref)
     if a.deadlines:
-        _limits(console, a, plain, notes)
+        _limits(console, a, plain, ref)
     if a.notes:
-        _system_notes(console, a, plain, notes)
+        _system_notes(console, a, plain, ref)
     listed = a.recommended[:top]
     _heading(console, f"Recommended routes ({len(listed)} of {len(a.recommended)})", plain)
     if not a.recommended:
         console.print("No open route fits well yet. See 'check first' below: one answer "
                       "may open several routes.")
     for rank, route in enumerate(listed, 1):
-        _route(console, rank, route, compact, a.upr_estimate, notes)
+        _route(console, rank, route, compact, a.upr_estimate, ref)
     if len(listed) < len(a.recommended):
         console.print()
         _say(console, f"{len(a.recommended) - len(listed)} more recommended route(s) not shown: "
@@ -79,14 +79,14 @@ def render(assessment: Assessment, kb: KnowledgeBase, console: Console,
         _heading(console, "Check first (an answer is not known)", plain)
         for route in checks[:shown]:
             _say(console, f"[bold]{_named(route)}[/bold] (score {route.score:+d})")
-            _gates(console, route, UNKNOWN, "?", "Where to check", "check", notes)
+            _gates(console, route, UNKNOWN, "?", "Where to check", "check", ref)
     closed = [r for r in a.blocked if not r.aside]
     if closed:
         _heading(console, "Blocked routes, and what would open them", plain)
         # Routes of a regional system the State is not in go last: nothing opens them.
         for route in sorted(closed, key=lambda r: r.out_of_region)[:shown]:
             _say(console, f"[bold]{_named(route)}[/bold]")
-            _gates(console, route, BLOCKED, "x", "To open it", "unblock", notes)
+            _gates(console, route, BLOCKED, "x", "To open it", "unblock", ref)
     aside = [r for r in (*a.check_first, *a.blocked) if r.aside]
     if aside:
         _heading(console, "For other kinds of case", plain)
@@ -95,58 +95,59 @@ def render(assessment: Assessment, kb: KnowledgeBase, console: Console,
     if shown is not None and (len(checks) > shown or len(closed) > shown):
         console.print("\n(compact view: use --format json or drop --compact for every route)")
     _about_the_data(console, a, kb, plain)
-    _sources(console, notes, plain)
+    _sources(console, ref, plain)
     console.print()
     _say(console, f"Knowledge base {a.kb_version}, assessed {a.today}. engagewiz gives "
          "guidance, not legal advice: check each rule with the body before you file.",
          style="dim")
 
 
-def _urgent(console: Console, a: Assessment, plain: bool, notes: Footnotes) -> None:
+def _urgent(console: Console, a: Assessment, plain: bool, ref: Footnotes) -> None:
     """The banner of an urgent case: the routes that can act within days, and the first
     thing to do with each, before anything else."""
     _heading(console, "Urgent: someone is at imminent risk", plain)
     for note in a.urgent_advice:
-        _say(console, f"{escape(note.text)}{_src(notes, note.source)}", style="bold red")
+        _say(console, f"{escape(note.text)}{_src(ref, note.source)}", style="bold red")
     for n, route in enumerate(a.urgent, 1):
         pending = "" if route.status == OPEN else "  [yellow](check first)[/yellow]"
         _say(console, f"[bold]{n}. {_named(route)}[/bold]{pending}", 0, 3)
         for step in route.act_now:
-            _say(console, f"Next 48 hours: {escape(step.text)}{_src(notes, step.source)}", 3, 5)
+            _say(console, f"Next 48 hours: {escape(step.text)}{_src(ref, step.source)}", 3, 5)
         for g in route.gates_with(UNKNOWN):
-            _say(console, f"[yellow]? {escape(g.rule)}[/yellow] Where to check: "
-                 f"{escape(g.check)}", 3, 5)
+            _say(console, f"[yellow]? {escape(g.rule)}[/yellow]{_src(ref, g.source)} Where to "
+                 f"check: {escape(g.check)}", 3, 5)
 
 
-def _limits(console: Console, a: Assessment, plain: bool, notes: Footnotes) -> None:
+def _limits(console: Console, a: Assessment, plain: bool, ref: Footnotes) -> None:
     """Every time limit running on a route open to you, soonest first, whatever --top cuts."""
     _heading(console, "Time limits running", plain)
     for d in a.deadlines:
         mark, style = ("! ", "bold red") if d.soon else ("  ", "")
         pending = " (check first)" if d.status == UNKNOWN else ""
         _say(console, f"{mark}{d.last_day}: {d.days_left} days left. {escape(d.name)}"
-             f"{pending}. {escape(d.rule)}{_src(notes, d.source)}", 0, 2, style=style)
+             f"{pending}. {escape(d.rule)}{_src(ref, d.source)}", 0, 2, style=style)
 
 
-def _system_notes(console: Console, a: Assessment, plain: bool, notes: Footnotes) -> None:
+def _system_notes(console: Console, a: Assessment, plain: bool, ref: Footnotes) -> None:
     """What does not exist here (a regional complaint body, a court open to individuals),
     said plainly, with the routes that fill the gap and where each stands."""
     _heading(console, "Where nothing can be filed", plain)
     for note in a.notes:
         _say(console, f"[bold]{escape(note.title)}[/bold]")
-        _say(console, f"{escape(note.text)}{_src(notes, note.source)}", 2)
+        _say(console, f"{escape(note.text)}{_src(ref, note.source)}", 2)
         if note.instead:
             _say(console, "Routes that fill the gap: " + "; ".join(
-                f"{escape(alt.name)} ({alt.standing})" for alt in note.instead) + ".", 2, 4)
+                f"{escape(alt.name)} ({alt.id}, {alt.standing})" for alt in note.instead)
+                 + ".", 2, 4)
         if note.check:
             _say(console, f"Where to check: {escape(note.check)}", 2, 4)
 
 
 def _gates(console: Console, route: RouteResult, status: Status, mark: str, label: str,
-           advice: str, notes: Footnotes) -> None:
+           advice: str, ref: Footnotes) -> None:
     """Each rule behind a route's status: the rule, the answer it read, what to do."""
     for g in route.gates_with(status):
-        _say(console, f"{mark} {escape(g.rule)}{_src(notes, g.source)}", 2, 4)
+        _say(console, f"{mark} {escape(g.rule)}{_src(ref, g.source)}", 2, 4)
         _say(console, escape(g.detail), 4, style="dim")
         _say(console, f"{label}: {escape(getattr(g, advice))}", 4)
 
@@ -171,29 +172,28 @@ def _about_the_data(console: Console, a: Assessment, kb: KnowledgeBase, plain: b
         _say(console, f"[yellow]Note:[/yellow] {escape(notice)}", 0, 2)
 
 
-def _sources(console: Console, notes: Footnotes, plain: bool) -> None:
+def _sources(console: Console, ref: Footnotes, plain: bool) -> None:
     """The list the marks point to: short titles on screen; the full citation and the
     official address are one command away."""
-    entries = notes.entries()
+    entries = ref.entries()
     if not entries:
         return
     _heading(console, "Sources", plain)
     for e in entries:
-        _say(console, f"[dim]\\[{e.number}][/dim] {escape(e.title)} [dim]({e.key})[/dim]", 0,
-             len(str(e.number)) + 3)
+        _say(console, escape(e.listed), 0, len(str(e.number)) + 3)
     _say(console, "'engagewiz sources KEY' gives the full citation and the official address.",
          style="dim")
 
 
 def _route(console: Console, rank: int, route: RouteResult, compact: bool,
-           upr_estimate: str, notes: Footnotes) -> None:
+           upr_estimate: str, ref: Footnotes) -> None:
     console.print()
     _say(console, f"[bold]{rank}. {_named(route)}[/bold]  [cyan]score "
          f"{route.score:+d}[/cyan]", 0, 3)
     _say(console, f"{escape(route.body)} · {route.nature} · effort {route.effort}", 3,
          style="dim")
     for reason in route.reasons if not compact else route.reasons[:3]:
-        _say(console, f"{reason.points:+d} {escape(reason.text)}{_src(notes, reason.source)}",
+        _say(console, f"{reason.points:+d} {escape(reason.text)}{_src(ref, reason.source)}",
              3, 6)
     for deadline in route.deadlines:
         _say(console, f"[bold]Deadline:[/bold] {deadline.last_day} ({deadline.days_left} "
@@ -205,9 +205,9 @@ def _route(console: Console, rank: int, route: RouteResult, compact: bool,
     if route.texts.get("who"):
         _say(console, f"Who can use it: {escape(route.texts['who'])}", 3, 5)
     for caution in route.cautions:
-        _say(console, f"[yellow]! {escape(caution.text)}[/yellow]{_src(notes, caution.source)}",
+        _say(console, f"[yellow]! {escape(caution.text)}[/yellow]{_src(ref, caution.source)}",
              3, 5)
     if route.next_steps:
         _say(console, "Next steps:", 3)
         for i, step in enumerate(route.next_steps, 1):
-            _say(console, f"{i}. {escape(step.text)}{_src(notes, step.source)}", 5, 8)
+            _say(console, f"{i}. {escape(step.text)}{_src(ref, step.source)}", 5, 8)

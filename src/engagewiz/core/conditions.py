@@ -29,18 +29,18 @@ class Test:
 
     def evaluate(self, answers: Answers) -> Tri:
         value = answers.get(self.q)
-        if self.op == "answered":
+        op = self.op
+        if op == "is" or op == "in":  # most tests: checked first
+            if value in self.values:
+                return True
+            return None if value is None or value == DONT_KNOW else False
+        if op == "answered":
             return (value not in (None, NOT_ASKED)) == bool(self.values[0])
-        if self.op in ("is", "in") and value in self.values:
-            return True
         if value is None or value == DONT_KNOW:
             return None
-        if self.op in ("is", "in"):
-            return False
         chosen = value if isinstance(value, list) else [value]
-        if DONT_KNOW in chosen and not any(v in chosen for v in self.values):
-            return None
-        return any(v in chosen for v in self.values)
+        hit = any(v in chosen for v in self.values)
+        return None if not hit and DONT_KNOW in chosen else hit
 
 
 @record

@@ -7,13 +7,13 @@ The order itself (urgent, time limits, score, dependencies) is `ranking`'s.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from engagewiz.core import gates, ranking
 from engagewiz.core.interview import effective, walked
-from engagewiz.core.model import Consideration, KnowledgeBase, Note, Route
+from engagewiz.core.model import AdviceKind, Consideration, KnowledgeBase, Note, Route
 from engagewiz.core.notes import system_notes
 from engagewiz.core.prefill import with_country_facts
 from engagewiz.core.reach import out_of_region
@@ -48,11 +48,10 @@ def assess(
     # interview, an answers file, demo or compare, then gives the same result.
     filled = with_country_facts(kb, effective(kb, answers), countries, today)
     ctx = gates.Context(kb, filled.answers, today, filled.provenance, filled.facts)
-    # A global rule's `when` reads only answers: decide it once, not once per route.
-    holding = [i for i, r in enumerate(kb.scoring) if r.when.evaluate(ctx.answers) is True]
     asked = walked(kb, ctx.answers)
+    shared = _shared_reasons(kb, ctx.answers)
     results = ranking.resolve_dependencies(
-        [_judge(m, kb, ctx, holding, asked) for m in kb.routes], kb)
+        [_judge(m, kb, ctx, shared.get(m.id, ()), asked) for m in kb.routes], kb)
     results.sort(key=ranking.by_score)
     urgent = ranking.imminent(ctx.answers)
     needs = {m.id: m.reached_through for m in kb.routes if m.reached_through}
@@ -90,22 +89,31 @@ def assess(
     )
 
 
+def _shared_reasons(kb: KnowledgeBase, answers: Mapping[str, Any]) -> dict[str, list[Scored]]:
+    """The global scoring rules that count, by route id, in the order of the file.
+
+    A rule's `when` reads only answers: it is decided once, not once per route; and only
+    the routes its matcher may select are visited (`KnowledgeBase.rule_routes`)."""
+    found: dict[str, list[Scored]] = {r.id: [] for r in kb.routes}
+    for rule, routes in zip(kb.scoring, kb.rule_routes, strict=True):
+        if routes and rule.when.evaluate(answers) is True:
+            for route, depends in routes:
+                if not depends or _selects(rule, route, answers):
+                    found[route.id].append(rule)
+    return found
+
+
 def _judge(mechanism: Route, kb: KnowledgeBase, ctx: gates.Context,
-           holding: list[int], asked: Mapping[str, Any]) -> RouteResult:
-    gate_results = tuple(gates.evaluate(g, ctx) for g in mechanism.gates)
-    statuses = {g.status for g in gate_results}
+           shared: Sequence[Scored], asked: Mapping[str, Any]) -> RouteResult:
+    gate_results = tuple([gates.evaluate(g, ctx) for g in mechanism.gates])
+    statuses = [g.status for g in gate_results]
     status: Status = BLOCKED if BLOCKED in statuses else UNKNOWN if UNKNOWN in statuses else OPEN
     answers = ctx.answers
-    candidates = kb.scoring_for.get(mechanism.id)
-    if candidates is None:  # a knowledge base built without the index: try every rule
-        candidates = dict.fromkeys(range(len(kb.scoring)), True)
-    shared = (kb.scoring[i] for i in holding if i in candidates
-              and (not candidates[i] or _selects(kb.scoring[i], mechanism, answers)))
-    own = (c for c in mechanism.considerations
-           if c.when.evaluate(answers) is True and _selects(c, mechanism, answers))
-    reasons: tuple[Scored, ...] = (*shared, *own)
+    reasons: tuple[Scored, ...] = (*shared, *[
+        c for c in mechanism.considerations
+        if c.when.evaluate(answers) is True and _selects(c, mechanism, answers)])
+    cautions: tuple[Said, ...] = _advice(mechanism, "cautions", asked)
     via = [g for g in gate_results if g.via and g.status == OPEN]
-    cautions: tuple[Said, ...] = tuple(_advice(mechanism.cautions, asked))
     if via:  # open through a partner: say how to find one, from the gate's own words
         cautions = (Advice(f"Open via {via[0].via}. {via[0].unblock} Agree the text, the "
                            "speaker and the credit with them early.", via[0].source), *cautions)
@@ -117,22 +125,24 @@ def _judge(mechanism: Route, kb: KnowledgeBase, ctx: gates.Context,
     return RouteResult(
         id=mechanism.id, name=mechanism.name, body=mechanism.body, family=mechanism.family,
         nature=mechanism.nature, effort=mechanism.effort, status=status,
-        score=sum(r.points for r in reasons), reasons=reasons, gates=gate_results,
+        score=sum([r.points for r in reasons]), reasons=reasons, gates=gate_results,
         cautions=cautions,
-        next_steps=tuple(_advice(mechanism.next_steps, asked)),
-        follow_up=tuple(_advice(mechanism.follow_up, asked)),
+        next_steps=_advice(mechanism, "next_steps", asked),
+        follow_up=_advice(mechanism, "follow_up", asked),
         texts=mechanism.texts,
         urgent=mechanism.urgent,
         fits=ranking.fits_issue(mechanism, answers),
-        act_now=tuple(_advice(mechanism.act_now, asked)),
+        act_now=_advice(mechanism, "act_now", asked),
         out_of_region=status == BLOCKED and out_of_region(mechanism, gate_results, kb),
     )
 
 
-def _advice(notes: tuple[Note, ...], answers: Mapping[str, Any]) -> list[Note]:
+def _advice(route: Route, kind: AdviceKind, answers: Mapping[str, Any]) -> tuple[Note, ...]:
     """Advice shows unless its condition is certainly false: when unsure, warn."""
-    return [n for n in notes
-            if n.when is None or n.when.evaluate(answers) is not False]
+    notes: tuple[Note, ...] = getattr(route, kind)
+    if kind not in route.conditional_advice:
+        return notes
+    return tuple([n for n in notes if n.when is None or n.when.evaluate(answers) is not False])
 
 
 def _selects(rule: Consideration, mechanism: Route, answers: Mapping[str, Any]) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from engagewiz.core.conditions import DONT_KNOW, tests
+from engagewiz.core.conditions import DONT_KNOW
 from engagewiz.core.model import Gate, KnowledgeBase
 from engagewiz.core.qids import (
     ECOSOC_STATUS,
@@ -42,9 +42,16 @@ class Context:
     # question id -> the country fact behind a prefilled answer (not one the user
     # overrode): the dates and words the rules on time and reservations read
     facts: Mapping[str, CountryFact] = field(default_factory=dict)
+    # what `said` answered for each question: many gates read the same few answers
+    words: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def said(self, qid: str) -> str:
         """"Has the State ratified CAT? No (UN Treaty Collection, as of 2026-02-03)"."""
+        if qid not in self.words:
+            self.words[qid] = self._said(qid)
+        return self.words[qid]
+
+    def _said(self, qid: str) -> str:
         question = self.kb.question(qid)
         value = self.answers.get(qid)
         label = "not answered" if value is None else (question.label(value) if question else value)
@@ -90,8 +97,7 @@ _VERDICT: dict[bool | None, Status] = {True: OPEN, False: BLOCKED, None: UNKNOWN
 def requires(gate: Gate, ctx: Context) -> GateResult:
     assert gate.test is not None  # the loader insists on it
     verdict = gate.test.evaluate(ctx.answers)
-    asked = dict.fromkeys(t.q for t in tests(gate.test))
-    detail = "; ".join(ctx.said(q) for q in asked)
+    detail = "; ".join([ctx.said(q) for q in gate.reads])
     if verdict is False and gate.params.get("otherwise") == "check_first":
         return result(gate, UNKNOWN, detail)  # a rule the instrument does not make absolute
     return result(gate, _VERDICT[verdict], detail)

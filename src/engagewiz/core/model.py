@@ -6,7 +6,7 @@ from dataclasses import field
 from functools import cached_property
 from typing import Any, Literal, get_args
 
-from engagewiz.core.conditions import DONT_KNOW, Condition
+from engagewiz.core.conditions import DONT_KNOW, Condition, tests
 from engagewiz.core.record import record
 from engagewiz.core.texts import Texts
 
@@ -27,7 +27,9 @@ Effort = Literal["low", "medium", "high"]
 # public record; a case put to the State without a public voice of yours; nothing public
 # while the procedure runs.
 Exposure = Literal["public", "case", "confidential"]
-# what a scoring rule's `route:` and `not_route:` may match on (Route.attribute)
+# a route's lists of advice, each note shown unless its `when` is certainly false
+AdviceKind = Literal["cautions", "next_steps", "follow_up", "act_now"]
+# what a scoring rule's `route:` and `not_route:` may match on (Route.attribute_set)
 RouteAttribute = Literal["id", "family", "nature", "kinds", "themes", "effort", "exposure",
                          "individual", "urgent"]
 
@@ -153,6 +155,11 @@ class Gate:
     params: dict[str, Any] = field(default_factory=dict)
     test: Condition | None = None
 
+    @cached_property
+    def reads(self) -> tuple[str, ...]:
+        """The questions its `test` reads, each once, in order: what its detail line says."""
+        return tuple(dict.fromkeys(t.q for t in tests(self.test))) if self.test else ()
+
 
 @record
 class Consideration:
@@ -192,15 +199,26 @@ class Route:
     act_now: tuple[Note, ...] = ()  # what to do in the next 48 hours, for urgent routes
     template: str | None = None
 
-    def attribute(self, name: str) -> Any:
-        """The value of a route attribute a scoring rule matches on; the loader accepts no
-        other name in `route:` and `not_route:`, so anything else is a bug."""
-        if name not in _ROUTE_ATTRIBUTES:
+    def attribute_set(self, name: str) -> frozenset[Any]:
+        """The values of a route attribute a scoring rule matches on, as a set (one value,
+        or the tuple's); the loader accepts no other name in `route:` and `not_route:`, so
+        anything else is a bug."""
+        found = self._attribute_sets.get(name)
+        if found is None:
             raise KeyError(f"'{name}' is not a route attribute")
-        return getattr(self, name)
+        return found
 
+    @cached_property
+    def conditional_advice(self) -> frozenset[AdviceKind]:
+        """The lists of advice with a note that has a `when`: the others show whole."""
+        return frozenset(kind for kind in get_args(AdviceKind)
+                         if any(note.when is not None for note in getattr(self, kind)))
 
-_ROUTE_ATTRIBUTES = frozenset(ROUTE_ATTRIBUTES)
+    @cached_property
+    def _attribute_sets(self) -> dict[str, frozenset[Any]]:
+        return {name: frozenset(value if isinstance(value, tuple) else (value,))
+                for name in ROUTE_ATTRIBUTES for value in [getattr(self, name)]}
+
 UNDOCS = "https://undocs.org/"  # resolves a UN document symbol to the Official Document System
 
 
@@ -268,6 +286,20 @@ class KnowledgeBase:
     def _groups(self) -> dict[str, Group]:
         return {qid: g for g in self.groups for qid in g.questions}
 
+    @cached_property
+    def _routes(self) -> dict[str, Route]:
+        return {r.id: r for r in self.routes}
+
+    @cached_property
+    def rule_routes(self) -> tuple[tuple[tuple[Route, bool], ...], ...]:
+        """For each rule of `scoring`, the routes it may select and whether that depends on
+        answers: `scoring_for` turned around, so an assessment visits only those."""
+        return tuple(
+            tuple((r, self.scoring_for[r.id][i] if r.id in self.scoring_for else True)
+                  for r in self.routes
+                  if r.id not in self.scoring_for or i in self.scoring_for[r.id])
+            for i in range(len(self.scoring)))
+
     def question(self, qid: str) -> Question | None:
         return self._questions.get(qid)
 
@@ -276,4 +308,4 @@ class KnowledgeBase:
         return self._groups.get(qid)
 
     def route(self, rid: str) -> Route | None:
-        return next((r for r in self.routes if r.id == rid), None)
+        return self._routes.get(rid)

@@ -52,7 +52,8 @@ def fits_issue(route: Route, answers: Mapping[str, Any]) -> bool:
 def set_aside(routes: Iterable[RouteResult], urgent_case: bool) -> list[RouteResult]:
     """Mark the routes made for another kind of case: a body for other issues, or an
     urgent procedure when nobody is at imminent risk. They are listed last, in brief."""
-    return [r._replace(aside=not r.fits or (r.urgent and not urgent_case)) for r in routes]
+    return [r._replace(aside=True) if not r.fits or (r.urgent and not urgent_case) else r
+            for r in routes]
 
 
 def by_score(r: RouteResult) -> tuple[int, int, str]:
@@ -82,10 +83,10 @@ def after_prerequisites(ranked: Sequence[RouteResult],
     out = list(ranked)
     for _ in range(len(out)):  # a chain of n dependencies settles in at most n passes
         moved = False
-        for r in list(out):
-            here = out.index(r)
-            after = [out.index(p) for p in out if p.id in needs.get(r.id, ()) and
-                     out.index(p) > here]
+        for r in [r for r in out if needs.get(r.id)]:
+            position = {p.id: i for i, p in enumerate(out)}
+            here = position[r.id]
+            after = [position[p] for p in needs[r.id] if position.get(p, -1) > here]
             if after:
                 out.insert(max(after), out.pop(here))
                 moved = True

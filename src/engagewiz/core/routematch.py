@@ -20,16 +20,14 @@ def matches(match: Mapping[str, Any], route: Route,
             answers: Mapping[str, Any]) -> bool | None:
     """True or False; None when it reads an answer that is missing or "don't know"."""
     for attribute, expected in match.items():
-        have = route.attribute(attribute)
+        have = route.attribute_set(attribute)
         if isinstance(expected, dict) and "answer" in expected:
             expected = answers.get(expected["answer"])
             if expected is None or expected == DONT_KNOW:
                 return None
-        have_set = set(have) if isinstance(have, (tuple, list)) else {have}
-        want_set = set(expected) if isinstance(expected, (tuple, list)) else {expected}
-        if attribute == "themes" and "any" in have_set:
+        if attribute == "themes" and "any" in have:
             continue
-        if not have_set & want_set:
+        if have.isdisjoint(expected if isinstance(expected, (tuple, list)) else (expected,)):
             return False
     return True
 
@@ -41,12 +39,15 @@ def may_apply(rule: Consideration, route: Route,
     `route:` must match and `not_route:` must fail; `{answer: QID}` matchers cannot be
     decided without that answer.
     """
-    verdicts: list[bool | None] = []
+    verdict: bool | None = True
     if rule.route is not None:
-        verdicts.append(matches(rule.route, route, answers or {}))
+        found = matches(rule.route, route, answers or {})
+        if found is False:
+            return False
+        verdict = found
     if rule.not_route is not None:
         negative = matches(rule.not_route, route, answers or {})
-        verdicts.append(None if negative is None else not negative)
-    if False in verdicts:
-        return False
-    return None if None in verdicts else True
+        if negative is True:
+            return False
+        verdict = None if negative is None else verdict
+    return verdict

@@ -13,6 +13,7 @@ import os
 import pickle
 import stat
 import time
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -219,10 +220,23 @@ def test_a_flipped_byte_in_the_country_cache_never_reaches_the_output() -> None:
 
 
 def test_the_codec_builds_only_engagewiz_records() -> None:
-    for payload in (b'{"@": "os:system"}', b'{"@": "engagewiz.kb.cache:Path"}',
-                    b'{"@": "engagewiz.core.model:Gate", "kind": "x"}',
-                    b'{"@tuple": "collections:OrderedDict", "items": []}'):
-        with pytest.raises((KeyError, TypeError)):
+    gate = '["engagewiz.core.model:Gate",["kind","rule","unblock","check","source","params",'
+    for payload in (b'[["os:system",[],[]]]\n{"@":0,"v":[]}',
+                    b'[["engagewiz.kb.cache:Path",[],[]]]\n{"@":0,"v":[]}',
+                    b'[["collections:OrderedDict",[],[]]]\n{"@tuple":0,"items":[]}',
+                    (gate + '"test"],[]]]\n{"@":0,"v":["x"]}').encode(),  # too few values
+                    (gate + '"test","extra"],[]]]\n{"@":0,"v":[]}').encode(),  # not its fields
+                    (gate + '"test"],[9]]]\n{"@":0,"v":[]}').encode(),  # no such field
+                    b'{"@":0,"v":[]}'):  # no table
+        with pytest.raises((KeyError, TypeError, ValueError)):
             codec.loads(payload)
     with pytest.raises(TypeError):
         codec.dumps({"a": object()})
+
+
+def test_the_codec_gives_back_what_it_was_given(kb: KnowledgeBase) -> None:
+    value = {"kb": kb, "when": date(2026, 11, 23), "keys": {1: "one", "@at": [1, 2]}}
+    back = codec.loads(codec.dumps(value))
+    assert back == value
+    assert back["kb"].routes[0].gates[0].source.__class__ is tuple
+    assert codec.dumps(value).isascii()  # json parses ASCII faster

@@ -9,15 +9,41 @@ characters). Kept free of imports so every layer can use it.
 
 from __future__ import annotations
 
+import functools
 import re
 import reprlib
+from collections.abc import Callable
 from typing import Any
 
 # C0 controls but tab and newline (layout), DEL, C1 controls (0x9b is CSI on some
 # terminals), lone surrogates (unprintable, and invalid in UTF-8 and XML), the Unicode
 # non-characters XML forbids, and the bidirectional overrides that reorder what is shown.
-CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff"
-                     "\u202a-\u202e\u2066-\u2069]")
+_WIDE = ("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff"
+         "\u202a-\u202e\u2066-\u2069]")
+_ASCII = re.compile("[\x00-\x08\x0b-\x1f\x7f]")  # the same, for ASCII text
+
+
+class _Control:
+    """The pattern of control characters, as `search` and `sub`. Compiling it takes as
+    long as a twentieth of a scripted run (a class beyond U+00FF makes Python's regex
+    compiler walk all 65,536 code points), so ASCII text, most answers files, is searched
+    with a pattern of its own and the whole one is compiled when first needed."""
+
+    def pattern(self, text: str) -> re.Pattern[str]:
+        return _ASCII if text.isascii() else self.wide
+
+    @functools.cached_property
+    def wide(self) -> re.Pattern[str]:
+        return re.compile(_WIDE)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern(text).search(text)
+
+    def sub(self, replace: Callable[[re.Match[str]], str], text: str) -> str:
+        return self.pattern(text).sub(replace, text)
+
+
+CONTROL = _Control()
 QUOTED_MAX = 60  # characters of a value quoted in a message
 
 _repr = reprlib.Repr()

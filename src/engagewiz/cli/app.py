@@ -6,8 +6,6 @@ the one command it runs instead of ten (about 10 ms of a scripted run); --help, 
 generated docs and tests ask for all of them.
 """
 
-from __future__ import annotations
-
 import importlib
 import os
 import sys
@@ -38,10 +36,10 @@ class Commands(TyperGroup):
     with its whole first sentence (click cuts it at about 45 characters, which left "Show
     what a State has accepted: UN treaties and complaints,..." on the screen)."""
 
-    def list_commands(self, ctx: Context) -> list[str]:
+    def list_commands(self, ctx: "Context") -> list[str]:
         return list(MODULES)
 
-    def get_command(self, ctx: Context, name: str) -> Command | None:
+    def get_command(self, ctx: "Context", name: str) -> "Command | None":
         if name not in self.commands and name in MODULES:
             importlib.import_module(f"engagewiz.cli.{MODULES[name]}")  # registers on `app`
             for info in app.registered_commands:
@@ -51,7 +49,7 @@ class Commands(TyperGroup):
                     self.add_command(built)
         return self.commands.get(name)
 
-    def format_commands(self, ctx: Context, formatter: HelpFormatter) -> None:
+    def format_commands(self, ctx: "Context", formatter: "HelpFormatter") -> None:
         found = [(name, self.get_command(ctx, name)) for name in self.list_commands(ctx)]
         rows = [(name, command) for name, command in found
                 if command is not None and not command.hidden]

@@ -1,7 +1,5 @@
 """`engagewiz assess`: from answers (a file, an interview, or both) to a ranked, explained list."""
 
-from __future__ import annotations
-
 import os
 import sys
 from pathlib import Path
@@ -152,8 +150,8 @@ def _exists(path: Path) -> bool:
         return True
 
 
-def _starting_answers(path: Path | None, resume_: bool, kb: KnowledgeBase,
-                      countries: CountryData | None, day: date) -> dict[str, Any]:
+def _starting_answers(path: Path | None, resume_: bool, kb: "KnowledgeBase",
+                      countries: "CountryData | None", day: "date") -> dict[str, Any]:
     from engagewiz.storage.answers import load_answers
     from engagewiz.storage.resume import resume_path
 

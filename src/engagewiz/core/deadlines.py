@@ -19,10 +19,10 @@ Always check the body's own rules of procedure before relying on a date.
 
 from __future__ import annotations
 
-import calendar
 from datetime import date
 
-__all__ = ["EARLIEST", "LATEST", "add_months", "add_years", "days_left", "last_day"]
+__all__ = ["EARLIEST", "LATEST", "add_months", "add_years", "days_in_month", "days_left",
+           "last_day"]
 
 # The dates the tool reasons about. Any time limit (20 years at most) counted from a date
 # in this range stays inside what Python's dates can hold (year 9999): a decision dated
@@ -42,8 +42,15 @@ def add_months(d: date, n: int) -> date:
     month = month0 + 1
     if not 1 <= year <= 9999:
         raise OverflowError(f"date out of range: {d.isoformat()} + {n} months")
-    day = min(d.day, calendar.monthrange(year, month)[1])
+    day = min(d.day, days_in_month(year, month))
     return date(year, month, day)
+
+
+def days_in_month(year: int, month: int) -> int:
+    """28 to 31 (what calendar.monthrange says, without importing calendar at start-up)."""
+    if month == 12:
+        return 31
+    return (date(year, month + 1, 1) - date(year, month, 1)).days
 
 
 def add_years(d: date, n: int) -> date:

@@ -5,14 +5,19 @@ may share. Reading builds nothing but engagewiz's own record classes (frozen dat
 NamedTuples of modules already imported), filled in without calling any code the file
 names; anything else in the file is an error, and the cache then rebuilds.
 
-The mapping follows the model's own convention, so that decoding is one pass of json's C
-parser and a small hook per object: a record is `{"@": "module:Class", field: value, ...}`,
-and an array in a record's field is a tuple (nested arrays too); elsewhere (in the plain
-dicts of gate parameters and matchers, which hold YAML values) an array is a list. A
-NamedTuple is `{"@tuple": "module:Class", "items": [...]}`, a dict whose keys are not all
-strings (or one starts with "@") is `{"@dict": [[key, value], ...]}`, and a date is
-`{"@date": "YYYY-MM-DD"}`. A value that breaks the convention (a list in a record, a tuple
-in a plain dict) or of another type cannot be encoded (TypeError) and is simply not cached.
+The layout is made for a quick read, since every scripted run pays for it. A text is two
+lines of JSON. The first is the table of record classes: for each, its `module:Class`, its
+field names in order and which fields hold tuples. The second is the value, where a record
+is `{"@": N, "v": [field values]}` (N: its row in the table). Decoding is then one pass of
+json's C parser with a small hook per object that zips the values with the class's own
+field names (interned, so reading an attribute later is quick) and turns the arrays of the
+tuple fields into tuples, nested arrays too. Elsewhere (in the plain dicts of gate
+parameters and matchers, which hold YAML values) an array is a list. A NamedTuple is
+`{"@tuple": N, "items": [...]}`, a dict whose keys are not all strings (or one starts with
+"@") is `{"@dict": [[key, value], ...]}`, and a date is `{"@date": "YYYY-MM-DD"}`. A value
+that breaks the convention (a list in a record, a tuple in a plain dict) or of another type
+cannot be encoded (TypeError) and is simply not cached. The text is ASCII (json escapes the
+rest), which json parses a quarter faster than UTF-8 with a few curly quotes in it.
 """
 
 from __future__ import annotations
@@ -23,85 +28,137 @@ from datetime import date
 from typing import Any
 
 _SCALARS = (str, int, float, bool, type(None))
+_set = object.__setattr__
+Row = tuple[type, tuple[str, ...], tuple[int, ...]]  # class, field names, tuple fields
 
 
 def dumps(value: Any) -> bytes:
-    """`value` as compact JSON (UTF-8)."""
-    return json.dumps(_plain(value, False), ensure_ascii=False, separators=(",", ":"),
-                      allow_nan=False).encode("utf-8")
+    """`value` as the two lines `loads` reads."""
+    encoder = Encoder()
+    text = encoder.dumps(value)
+    return encoder.table() + b"\n" + text
 
 
 def loads(data: bytes) -> Any:
     """The value `dumps` wrote; ValueError, KeyError or TypeError for anything else."""
-    return json.loads(data, object_hook=_Reviver().revive)
+    table, newline, text = data.partition(b"\n")
+    if not newline:
+        raise ValueError("no table of classes")
+    return Decoder(table).loads(text)
 
 
-def _plain(value: Any, in_record: bool) -> Any:
-    if isinstance(value, _SCALARS):
-        return value
-    kind = type(value)
-    if kind is (tuple if in_record else list):
-        return [_plain(v, in_record) for v in value]
-    if hasattr(kind, "__dataclass_fields__"):
-        return {"@": _name(kind), **{k: _plain(getattr(value, k), True)
-                                     for k in kind.__dataclass_fields__}}
-    if isinstance(value, tuple) and hasattr(kind, "_fields"):
-        return {"@tuple": _name(kind), "items": [_plain(v, True) for v in value]}
-    if kind is dict:
-        if all(type(k) is str and not k.startswith("@") for k in value):
-            return {k: _plain(v, False) for k, v in value.items()}
-        return {"@dict": [[_plain(k, False), _plain(v, False)] for k, v in value.items()]}
-    if kind is date:
-        return {"@date": value.isoformat()}
-    where = "in a record" if in_record else "outside a record"
-    raise TypeError(f"cannot cache a {kind.__name__} {where}")
-
-
-def _name(kind: type) -> str:
-    return f"{kind.__module__}:{kind.__qualname__}"
-
-
-def _tuples(value: list[Any]) -> tuple[Any, ...]:
-    return tuple(_tuples(v) if type(v) is list else v for v in value)
-
-
-class _Reviver:
-    """json's object_hook: each object, innermost first, back to what was encoded."""
+class Encoder:
+    """Values to JSON texts that share one table of classes (`table()`, once all are
+    written): the country cache writes each State as its own text."""
 
     def __init__(self) -> None:
-        self.classes: dict[str, Any] = {}
+        self.rows: dict[type, int] = {}
+        self.tuples: list[set[int]] = []
 
-    def revive(self, obj: dict[str, Any]) -> Any:
-        name = obj.pop("@", None)
-        if name is None:
-            return self.tagged(obj) if len(obj) <= 2 else obj
-        kind = self.classes.get(name) or self.find(name, "__dataclass_fields__")
-        fields = kind.__dataclass_fields__
-        if obj.keys() != fields.keys():
-            raise KeyError(f"not the fields of {name}")
+    def dumps(self, value: Any) -> bytes:
+        return json.dumps(self._plain(value, False), separators=(",", ":"),
+                          allow_nan=False).encode("ascii")
+
+    def table(self) -> bytes:
+        rows = [[_name(kind), list(_fields(kind)), sorted(self.tuples[index])]
+                for kind, index in self.rows.items()]
+        return json.dumps(rows, separators=(",", ":")).encode("ascii")
+
+    def _row(self, kind: type) -> int:
+        if kind not in self.rows:
+            self.rows[kind] = len(self.rows)
+            self.tuples.append(set())
+        return self.rows[kind]
+
+    def _plain(self, value: Any, in_record: bool) -> Any:
+        if isinstance(value, _SCALARS):
+            return value
+        kind = type(value)
+        if kind is (tuple if in_record else list):
+            return [self._plain(v, in_record) for v in value]
+        if hasattr(kind, "__dataclass_fields__"):
+            row = self._row(kind)
+            values = [getattr(value, name) for name in _fields(kind)]
+            self.tuples[row].update(i for i, v in enumerate(values) if type(v) is tuple)
+            return {"@": row, "v": [self._plain(v, True) for v in values]}
+        if isinstance(value, tuple) and hasattr(kind, "_fields"):
+            return {"@tuple": self._row(kind), "items": [self._plain(v, True) for v in value]}
+        if kind is dict:
+            if all(type(k) is str and not k.startswith("@") for k in value):
+                return {k: self._plain(v, False) for k, v in value.items()}
+            return {"@dict": [[self._plain(k, False), self._plain(v, False)]
+                              for k, v in value.items()]}
+        if kind is date:
+            return {"@date": value.isoformat()}
+        where = "in a record" if in_record else "outside a record"
+        raise TypeError(f"cannot cache a {kind.__name__} {where}")
+
+
+class Decoder:
+    """Reads texts written against one table of classes. The table is checked before any
+    text is read: each class must be a record class (or NamedTuple) of an engagewiz module
+    already imported, with exactly the fields the table names."""
+
+    def __init__(self, table: bytes) -> None:
+        self.rows: list[Row] = [_row(entry) for entry in json.loads(table)]
+
+    def loads(self, text: bytes) -> Any:
+        return json.loads(text, object_hook=self._revive)
+
+    def _revive(self, obj: dict[str, Any]) -> Any:
+        row = obj.get("@")
+        if row is None:
+            return self._tagged(obj) if len(obj) <= 2 else obj
+        kind, names, tuples = self.rows[row]
+        values = obj["v"]
+        for at in tuples:
+            if values[at].__class__ is list:
+                values[at] = _tuples(values[at])
         made = kind.__new__(kind)
-        # The class's own (interned) field names as keys, not the parser's copies: Python
-        # finds an attribute by the identity of its name first, so reading one is twice as
-        # fast. Frozen: no __setattr__, and no __init__ code runs.
-        made.__dict__.update({key: _tuples(value) if type(value) is list else value
-                              for key in fields for value in (obj[key],)})
+        # Frozen: no __setattr__ of its own, and no __init__ runs. A dict made whole is
+        # quicker than filling the one Python would make for the instance.
+        _set(made, "__dict__", dict(zip(names, values, strict=True)))
         return made
 
-    def tagged(self, obj: dict[str, Any]) -> Any:
+    def _tagged(self, obj: dict[str, Any]) -> Any:
         if "@tuple" in obj:
-            return self.find(obj["@tuple"], "_fields")._make(_tuples(obj["items"]))
+            kind = self.rows[obj["@tuple"]][0]
+            if not issubclass(kind, tuple):
+                raise KeyError(f"not a NamedTuple: {kind.__name__}")
+            return kind._make(_tuples(obj["items"]))
         if len(obj) == 1 and "@dict" in obj:
             return dict(obj["@dict"])
         if len(obj) == 1 and "@date" in obj:
             return date.fromisoformat(obj["@date"])
         return obj
 
-    def find(self, name: Any, marker: str) -> Any:
-        """The class `module:Class`, only from an engagewiz module already imported."""
-        module, _, qualname = str(name).partition(":")
-        found = sys.modules.get(module) if module.startswith("engagewiz.") else None
-        kind = getattr(found, qualname, None)
-        if not isinstance(kind, type) or not hasattr(kind, marker):
-            raise KeyError(f"not a record class of engagewiz: {name!r}")
-        self.classes[str(name)] = kind
-        return kind
+
+def _name(kind: type) -> str:
+    return f"{kind.__module__}:{kind.__qualname__}"
+
+
+def _fields(kind: type) -> tuple[str, ...]:
+    found = getattr(kind, "__dataclass_fields__", None)
+    return tuple(found) if found is not None else tuple(kind._fields)  # type: ignore[attr-defined]
+
+
+def _row(entry: Any) -> Row:
+    """A row of the table as (class, its own field names, tuple fields), or KeyError."""
+    name, names, tuples = entry
+    module, _, qualname = str(name).partition(":")
+    found = sys.modules.get(module) if module.startswith("engagewiz.") else None
+    kind = getattr(found, qualname, None)
+    if not isinstance(kind, type) or not (hasattr(kind, "__dataclass_fields__")
+                                          or hasattr(kind, "_fields")):
+        raise KeyError(f"not a record class of engagewiz: {name!r}")
+    own = _fields(kind)  # the class's strings: interned, unlike the parser's copies
+    if list(own) != names or not all(type(at) is int and 0 <= at < len(own) for at in tuples):
+        raise KeyError(f"not the fields of {name!r}")
+    return kind, own, tuple(tuples)
+
+
+def _tuples(value: list[Any]) -> tuple[Any, ...]:
+    made = tuple(value)
+    if list in map(type, made):  # nested arrays (renamed ids): rare
+        made = tuple(_tuples(v) if type(v) is list else v for v in made)
+    return made

@@ -14,7 +14,6 @@ so lookup is instant and works offline. Three rules shape the API:
 
 from __future__ import annotations
 
-import calendar
 import difflib
 import re
 import unicodedata
@@ -24,7 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from engagewiz.core.deadlines import add_months
+from engagewiz.core.deadlines import add_months, days_in_month
 from engagewiz.core.record import record
 
 if TYPE_CHECKING:
@@ -156,7 +155,7 @@ def _parse(text: str, last: bool = False) -> date:
     year, month = parts[0], parts[1] if len(parts) > 1 else (12 if last else 1)
     if len(parts) > 2:
         return date(year, month, parts[2])
-    return date(year, month, calendar.monthrange(year, month)[1] if last else 1)
+    return date(year, month, days_in_month(year, month) if last else 1)
 
 
 def normalize(text: str) -> str:

@@ -28,34 +28,37 @@ def cached_countries(path: Path) -> CountryData:
 
 def _encode(data: CountryData) -> bytes:
     names, codes = data.index()
-    texts = [codec.dumps(c) for c in data]
+    encoder = codec.Encoder()
+    texts = [encoder.dumps(c) for c in data]
     spans, at = {}, 0
     for country, text in zip(data, texts, strict=True):
         spans[country.iso3] = [at, at + len(text)]
         at += len(text)
-    head = codec.dumps({"built": data.built, "sources": data.sources, "names": names,
-                        "codes": codes, "spans": spans, "places": list(data.places())})
-    return head + b"\n" + b"".join(texts)
+    head = encoder.dumps({"built": data.built, "sources": data.sources, "names": names,
+                          "codes": codes, "spans": spans, "places": list(data.places())})
+    return b"\n".join([encoder.table(), head, b"".join(texts)])
 
 
 def _decode(payload: bytes) -> CountryData:
-    head, _, body = payload.partition(b"\n")
-    top = codec.loads(head)
+    table, head, body = payload.split(b"\n", 2)
+    decoder = codec.Decoder(table)
+    top = decoder.loads(head)
     texts = {iso3: body[start:end] for iso3, (start, end) in top["spans"].items()}
-    return CountryData(str(top["built"]), top["sources"], _Lazy(texts),
+    return CountryData(str(top["built"]), top["sources"], _Lazy(decoder, texts),
                        (dict(top["names"]), dict(top["codes"])), top["places"])
 
 
 class _Lazy(Mapping[str, Country]):
     """ISO3 -> Country, each decoded from its JSON text the first time it is read."""
 
-    def __init__(self, texts: dict[str, bytes]) -> None:
+    def __init__(self, decoder: codec.Decoder, texts: dict[str, bytes]) -> None:
+        self.decoder = decoder
         self.texts = texts
         self.done: dict[str, Country] = {}
 
     def __getitem__(self, iso3: str) -> Country:
         if iso3 not in self.done:
-            country: Any = codec.loads(self.texts[iso3])
+            country: Any = self.decoder.loads(self.texts[iso3])
             if not isinstance(country, Country):
                 raise TypeError(f"the cache holds no country {iso3}")
             self.done[iso3] = country

@@ -6,7 +6,6 @@ import contextlib
 import errno
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 from engagewiz.storage.readfile import special_kind
@@ -31,6 +30,8 @@ def write_private(path: Path, content: str | bytes) -> None:
     if kind is not None:
         raise NotRegularFile(errno.EINVAL, f"it is {kind}, not a regular file")
     make_private_dirs(path.parent)
+    import tempfile  # here: with `random`, a tenth of the modules a scripted run imports
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)  # created 0600
     data = content.encode("utf-8") if isinstance(content, str) else content
     try:

@@ -148,3 +148,23 @@ def test_venezuelas_contested_oas_withdrawal_is_said(kb: KnowledgeBase,
     result = route(kb, countries, "VEN", {}, "iachr-petition")
     gate = next(g for g in result.gates if g.kind == "requires")
     assert gate.status == OPEN and "contested" in gate.detail
+
+
+@pytest.mark.parametrize(("themes", "fit", "not_fit"), [
+    # ICCPR art. 24(2)-(3): birth registration and a child's nationality
+    (["nationality"], {"ccpr-communication", "ccpr-periodic-review"},
+     {"crc-communication", "cedaw-communication"}),
+    # each treaty for its own people: the CRC for a child, CEDAW art. 9 for a woman
+    (["nationality", "children"], {"ccpr-communication", "crc-communication"},
+     {"cedaw-communication"}),
+    (["nationality", "women"], {"ccpr-communication", "cedaw-communication"},
+     {"crc-communication"}),
+])
+def test_nationality_reaches_the_committees_whose_treaty_covers_it(
+        kb: KnowledgeBase, countries: CountryData, themes: list[str], fit: set[str],
+        not_fit: set[str]) -> None:
+    result = assess(kb, {**CASE, "country": "GHA", "themes": themes}, today=TODAY,
+                    countries=countries)
+    fits = {r.id: r.fits for r in result.all_routes()}
+    assert all(fits[r] for r in fit), {r: fits[r] for r in fit}
+    assert not any(fits[r] for r in not_fit), {r: fits[r] for r in not_fit}

@@ -207,6 +207,29 @@ def test_the_limit_that_applied_on_the_day_of_the_decision(kb: KnowledgeBase) ->
     assert before.deadline is not None and before.deadline.last_day == "2022-07-31"
 
 
+NOT_EXTENDED = "not extended on a weekend"
+
+
+@pytest.mark.parametrize(("decided", "today", "said"), [
+    # 4 months from 2026-10-30: Sunday 2027-02-28; from 2026-10-29: Sunday 28 Feb too
+    ("2026-10-30", "2026-11-23", "Last day 2027-02-28 (a Sunday): 97 days left"),
+    ("2026-10-27", "2026-11-23", "Last day 2027-02-27 (a Saturday): 96 days left"),
+    ("2026-10-26", "2026-11-23", "Last day 2027-02-26: 95 days left"),  # a Friday: not named
+    ("2026-10-30", "2027-03-01", "The 4 months ended on 2027-02-28 (a Sunday), 1 days ago."),
+])
+def test_the_last_day_says_its_weekday_and_the_bodys_rule(kb: KnowledgeBase, decided: str,
+                                                         today: str, said: str) -> None:
+    """kb-audit M9: the European Court does not extend a last day on a weekend; a user who
+    counts on the Monday is a day late, so the weekend day is named next to the rule."""
+    g = gate("time_limit", months=4, expired="blocked", last_day=NOT_EXTENDED)
+    found = judge(kb, g, {"remedies": "exhausted", "final_decision_date": decided},
+                  today=date.fromisoformat(today))
+    assert found.detail.startswith(said) and NOT_EXTENDED in found.detail
+    assert "(a " not in judge(kb, gate("time_limit", months=4, expired="blocked"),
+                              {"remedies": "exhausted", "final_decision_date": "2026-10-26"}
+                              ).detail
+
+
 @pytest.mark.parametrize(("ended", "expected"), [
     ("2024-01-10", OPEN),     # 3 years after the other procedure: last day 2027-01-10
     ("2023-01-10", UNKNOWN),  # passed: an abuse of the right of submission, unless justified

@@ -22,6 +22,7 @@ KINDS = {"requires": "requires", "exhaustion": "exhaustion", "same_matter": "sam
          "time_limit": "time limit", "ecosoc": "ECOSOC status", "consent": "consent",
          "in_force": "bound on the date", "closed": "closed",
          "act_time_limit": "time limit from the act"}
+WORDS = ("exception", "last_day")  # texts a user reads, kept in mechanisms.yaml
 
 
 def rows() -> list[tuple[str, ...]]:
@@ -44,7 +45,7 @@ def lines_of(name: str, gate: Gate) -> list[tuple[str, ...]]:
     out: list[tuple[str, str]] = []
     if gate.test is not None and gate.kind == "requires":
         out.append(("reads", ", ".join(sorted({t.q for t in conditions.tests(gate.test)}))))
-    out += [(k, shown(v)) for k, v in gate.params.items() if k != "exception"]
+    out += [(k, shown(v)) for k, v in gate.params.items() if k not in WORDS]
     return [(name, KINDS[gate.kind], p, v, ", ".join(gate.source))
             for p, v in out or [("-", "-")]]
 

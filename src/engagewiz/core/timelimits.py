@@ -15,7 +15,9 @@ own rules decide the rest, and the gate's parameters say them:
   procedure when the matter went there first (the Human Rights Committee's 3 years, rule
   99(c) of CCPR/C/3/Rev.12);
 - `declared_limit` and `declared_months`: a shorter limit a State's declaration sets, read
-  from the country data (Spain's 3 months for CERD).
+  from the country data (Spain's 3 months for CERD);
+- `last_day`: what the body does with a last day on a weekend or a public holiday, said
+  next to the day (the European Court does not extend it); a Saturday or Sunday is named.
 """
 
 from __future__ import annotations
@@ -107,13 +109,24 @@ def _count(gate: Gate, ctx: Context, start: date, months: int | None, years: int
     last = last_day(start, months=months, years=years)
     left = days_left(last, ctx.today)
     deadline = Deadline(f"{span} from {what} of {start.isoformat()}", last.isoformat(), left)
+    day = last.isoformat() + _weekend(last)
+    said = gate.params.get("last_day", "")
     if left >= 0:
-        return result(gate, OPEN, f"Last day {last.isoformat()}: {left} days left "
-                      f"({span} from {start.isoformat()}).", deadline=deadline)
+        return result(gate, OPEN, _words(f"Last day {day}: {left} days left ({span} from "
+                                         f"{start.isoformat()}).", said), deadline=deadline)
     status: Status = BLOCKED if expired == "blocked" else UNKNOWN
-    exception = gate.params.get("exception", "")
-    return result(gate, status, f"The {span} ended on {last.isoformat()}, {-left} days ago. "
-                  f"{exception}".strip(), deadline=deadline)
+    return result(gate, status, _words(f"The {span} ended on {day}, {-left} days ago.", said,
+                                       gate.params.get("exception", "")), deadline=deadline)
+
+
+def _weekend(last: date) -> str:
+    """A last day on a Saturday or Sunday is named: some bodies do not extend it (kb-audit
+    M9), and a user who counts on the Monday files too late."""
+    return f" (a {('Saturday', 'Sunday')[last.weekday() - 5]})" if last.weekday() >= 5 else ""
+
+
+def _words(*parts: str) -> str:
+    return " ".join(p for p in parts if p)
 
 
 @evaluates

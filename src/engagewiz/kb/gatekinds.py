@@ -74,6 +74,8 @@ LIMIT_PARAMS: dict[str, Param] = {
     "years": Param(Integer(minimum=1, maximum=20)),
     "expired": Param(Choice(("blocked", "check_first")), required=True),
     "exception": Param(Text("when time may run from another date")),
+    "last_day": Param(Text("said next to the last day, whether it has passed or not: how the "
+                           "body treats a last day on a weekend or a public holiday")),
 }
 
 GATE_KINDS: dict[str, GateKind] = {k.name: k for k in (

@@ -5,9 +5,11 @@
 Prints the minimum and median of: `python -c "import typer, yaml"` (the floor of the stack);
 `engagewiz assess --answers examples/kenya-torture-survivor.yaml --format json` and its ratio
 to that floor (budget: 1.3x); the first question on screen in a real pseudo-terminal
-(budget: 350 ms); 1,000 assessments in one process (budget: under 1 s); and whether the
-scripted path imports questionary, prompt_toolkit or rich (it must not;
-tests/test_scripted_path.py guards that, and every class it defines, without a timing).
+(budget: 350 ms); `engagewiz check` on the bundled knowledge base, from the cache and just
+after an edit (parsed and built again), budget 1 s each; 1,000 assessments in one process
+(budget: under 1 s); and whether the scripted path imports questionary, prompt_toolkit or
+rich (it must not; tests/test_scripted_path.py guards that, and every class it defines,
+without a timing).
 
 Run it with the Python of the install you want to measure, on a quiet machine: the minimum
 is the figure to compare, the median says how noisy the run was. An editable install
@@ -20,10 +22,13 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -32,15 +37,35 @@ EXAMPLE = ROOT / "examples" / "kenya-torture-survivor.yaml"
 ENV = {**os.environ, "ENGAGEWIZ_TODAY": "2026-11-23", "ENGAGEWIZ_HOME": "/tmp/engagewiz-bench"}
 
 
-def timed_ms(cmd: list[str], runs: int) -> tuple[float, float]:
-    """(minimum, median) wall time of `cmd` over `runs` runs, after one warm-up run."""
+def timed_ms(cmd: list[str], runs: int,
+             before: Callable[[], object] = lambda: None) -> tuple[float, float]:
+    """(minimum, median) wall time of `cmd` over `runs` runs, after one warm-up run;
+    `before` runs untimed before each."""
     times = []
     for _ in range(runs + 1):
+        before()
         start = time.perf_counter()
         subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV,
                        check=False)
         times.append((time.perf_counter() - start) * 1000)
     return min(times[1:]), statistics.median(times[1:])
+
+
+def check_ms(runs: int, edited: bool) -> tuple[float, float]:
+    """`check` on a copy of the bundled knowledge base; `edited`: with a line added to
+    mechanisms.yaml before each run, so the knowledge base is parsed and built again, as
+    when a trainer checks what they just changed."""
+    with tempfile.TemporaryDirectory() as tmp:
+        kb = Path(tmp) / "data"
+        shutil.copytree(ROOT / "data", kb)
+        mechanisms = kb / "mechanisms.yaml"
+
+        def edit() -> None:
+            with mechanisms.open("a", encoding="utf-8") as out:
+                out.write(f"# edited {time.time_ns()}\n")
+
+        return timed_ms([sys.executable, "-m", "engagewiz", "check", "--kb", str(kb)], runs,
+                        edit if edited else lambda: None)
 
 
 def first_question_ms(runs: int) -> float | None:
@@ -87,6 +112,11 @@ def main() -> None:
     print(f"python -c 'import typer, yaml'    min {floor[0]:6.1f} ms  median {floor[1]:6.1f} ms")
     print(f"engagewiz assess ... --format json  min {ours[0]:6.1f} ms  median {ours[1]:6.1f} ms"
           f"  = {ours[0] / floor[0]:.2f}x the floor (budget 1.3x)")
+    for edited in (False, True):
+        took = check_ms(runs, edited)
+        label = "after an edit" if edited else "from the cache"
+        print(f"check, {label:<14}            min {took[0]:6.1f} ms  median {took[1]:6.1f} ms"
+              "  (budget 1000 ms)")
     first = first_question_ms(max(3, runs // 3))
     print(f"first question on screen (pty)      {first:6.1f} ms  (budget 350 ms)"
           if first else "first question: pexpect not installed")

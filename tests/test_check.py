@@ -200,3 +200,24 @@ def test_command_line_exit_codes() -> None:
     assert broken.returncode == 2
     assert broken.stdout.splitlines()[-1] == "1 problem in 1 file"
     assert run("check", "--kb", "examples/kb-minimal").returncode == 0
+
+
+def test_check_parses_each_file_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Loading builds from the YAML and the lint locates its findings in the same parse:
+    parsing mechanisms.yaml a second time made `check` a third slower."""
+    from engagewiz.cli.authoring import run_checks
+    from engagewiz.storage import yamlfile
+
+    parsed: list[str] = []
+    real = yamlfile._yaml
+
+    def counted(path: Path, text: str, most: int) -> yamlfile.Document:
+        parsed.append(path.name)
+        return real(path, text, most)
+
+    monkeypatch.setattr(yamlfile, "_yaml", counted)
+    monkeypatch.setattr(yamlfile, "_RECENT", type(yamlfile._RECENT)())
+    problems, kb = run_checks(ROOT / "data")
+    assert problems == [] and kb is not None
+    assert {"questions.yaml", "mechanisms.yaml", "texts.yaml"} <= set(parsed)
+    assert sorted(parsed) == sorted(set(parsed))

@@ -197,9 +197,11 @@ def matcher_questions(rule: Consideration) -> list[str]:
     return found
 
 
-def readers(kb: KnowledgeBase) -> set[str]:
-    """Every question whose answer something reads (a condition, a gate kind, a matcher)."""
-    used = {t.q for site in sites(kb) for t in tests(site.condition)}
+def readers(kb: KnowledgeBase, kb_sites: Iterable[Site] | None = None) -> set[str]:
+    """Every question whose answer something reads (a condition, a gate kind, a matcher);
+    `kb_sites`: the knowledge base's sites, when the caller has listed them already."""
+    used = {t.q for site in (sites(kb) if kb_sites is None else kb_sites)
+            for t in tests(site.condition)}
     used |= {qid for m in kb.routes for g in m.gates for qid, _ in gate_reads(g)}
     used |= {qid for rule in kb.scoring for qid in matcher_questions(rule)}
     return used

@@ -17,7 +17,7 @@ from itertools import combinations, product
 from typing import Any
 
 from engagewiz.authoring.describe import describe
-from engagewiz.authoring.index import Site, rule_can_apply, sites
+from engagewiz.authoring.index import Site, rule_can_apply
 from engagewiz.authoring.locate import MECHANISMS, QUESTIONS, Finding, Locator
 from engagewiz.core.conditions import DONT_KNOW, NOT_ASKED, All, AnyOf, Condition, Test, tests
 from engagewiz.core.interview import applies
@@ -184,17 +184,19 @@ def unreachable_questions(kb: KnowledgeBase) -> set[str]:
     return {q.id for q in kb.questions if q.when and space.can_be_true(q.when) is False}
 
 
-def reach_findings(kb: KnowledgeBase, space: Space, where: Locator) -> Iterator[Finding]:
+def reach_findings(kb: KnowledgeBase, space: Space, where: Locator,
+                   kb_sites: list[Site]) -> Iterator[Finding]:
+    """`kb_sites`: the knowledge base's sites (index.sites), listed once by the caller."""
     yield from _order_findings(kb, space)
     walk = Space(kb, walked=True)  # `when`s and advice see a skipped question as not asked
     unreachable = set()
-    for site in sites(kb):
+    for site in kb_sites:
         if site.kind == "when" and walk.can_be_true(site.condition) is False:
             assert site.question is not None
             unreachable.add(site.question)
             yield Finding(QUESTIONS, site.part, f"question '{site.question}' is unreachable: "
                           f"its `when` can never be true ({why_never(site.condition, walk)})")
-    for site in sites(kb):
+    for site in kb_sites:
         if site.kind != "when":
             yield from _site_findings(site, walk if site.kind in _NOTES else space, where,
                                       unreachable)

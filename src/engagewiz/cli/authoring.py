@@ -94,9 +94,9 @@ def run_checks(kb_dir: Path | None) -> tuple[list[Problem], KnowledgeBase | None
     from engagewiz.storage.scenarios import SCENARIOS
 
     folder = kb_dir or default_dir()
+    found = lint(knowledge, folder, countries)  # first: the KB files just loaded are still parsed
     files = sorted((folder / SCENARIOS).glob("*.yaml"))
-    expected = check_files(knowledge, files) + scenario_problems(knowledge, files)
-    return lint(knowledge, folder, countries) + expected, knowledge
+    return found + check_files(knowledge, files) + scenario_problems(knowledge, files), knowledge
 
 
 _HINTS = (  # (how a loader message starts, what to add): the fix, for a YAML-only reader

@@ -1,0 +1,35 @@
+"""storage/yamlfile builds the data of a checked document itself (PyYAML's general
+constructor took a third of `check`): it must give exactly what PyYAML gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from engagewiz.storage import yamlfile
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize("text", [
+    "a: &x [1, {b: c}]\nb: *x\n",                 # an alias: the same object, as in PyYAML
+    "base: &b {x: 1, y: 2}\nitem:\n  <<: *b\n  y: 3\n",  # a merge key: PyYAML builds it
+    "1: 0x10\n~: yes\n3.5: .inf\nd: 2026-01-02\nbad: 2026-02-30\n",  # scalars not text
+    "a: 1\na: 2\n",                                 # the second counts
+    "- [x, 'y', \"z\"]\n- {}\n- ''\n",
+])
+def test_data_is_what_pyyaml_builds(text: str) -> None:
+    loader = yamlfile._Loader(text)
+    root = loader.get_single_node()
+    ours = yamlfile._construct(root, loader)
+    assert ours == yaml.load(text, Loader=yamlfile._Loader)
+    if "*x" in text:
+        assert ours["a"] is ours["b"]
+
+
+def test_the_knowledge_base_reads_as_with_pyyaml() -> None:
+    for path in sorted((ROOT / "data").glob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        assert yamlfile.load(path) == yaml.load(text, Loader=yamlfile._Loader), path

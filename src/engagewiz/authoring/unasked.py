@@ -11,7 +11,6 @@ the conditions mention, as `search` does, with each gate's own evaluator.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import product
 from typing import Any
 
 from engagewiz.authoring.index import gate_reads
@@ -26,14 +25,22 @@ from engagewiz.core.results import UNKNOWN
 DAY = A_DATE  # any day: the question is whether an answer exists, not its date
 
 
+# The answers the interview walks to, as (what the conditions see, what was answered), on
+# which a question is not asked: keyed by that question and the questions tried, each with
+# the values tried; gates that read one question (a template's) share the walk.
+Paths = dict[tuple[str, tuple[tuple[str, frozenset[Any]], ...]],
+             list[tuple[dict[str, Any], dict[str, Any]]]]
+
+
 def unasked_findings(kb: KnowledgeBase, space: Space, where: Locator) -> Iterator[Finding]:
+    paths: Paths = {}
     for route in kb.routes:
         for j, gate in enumerate(route.gates):
             for qid in _reads(gate):
                 question = kb.question(qid)
                 if question is None or question.when is None or question.prefill:
                     continue  # asked whenever it applies, or answered by the country data
-                witness = _stuck(kb, space, route, gate, question)
+                witness = _stuck(kb, space, route, gate, question, paths)
                 if witness is not None:
                     yield Finding(MECHANISMS, where.part(route, ("gates", j)), where.say(
                         route, f"this gate reads '{qid}', which the interview does not ask "
@@ -47,7 +54,7 @@ def _reads(gate: Gate) -> list[str]:
 
 
 def _stuck(kb: KnowledgeBase, space: Space, route: Route, gate: Gate,
-           question: Question) -> str | None:
+           question: Question, paths: Paths) -> str | None:
     """Answers on which `question` is not asked, the route's other tests do not block, and
     the gate says "check first" only for want of that answer; described, or None."""
     asked_when = space.closure(question.when) if question.when else set()
@@ -69,25 +76,45 @@ def _stuck(kb: KnowledgeBase, space: Space, route: Route, gate: Gate,
         size *= len(d) if d is not None else LIMIT + 1
     if size > LIMIT or any(d is None for d in domains):
         return None  # too many to try: say nothing rather than guess
+    key = (question.id, tuple((q.id, frozenset(mentioned.get(q.id, ()))) for q in questions))
+    if key not in paths:
+        paths[key] = _not_asked(question, questions, domains)  # type: ignore[arg-type]
     answers_of_q = _every_answer(question)
-    for combination in product(*domains):  # type: ignore[arg-type]  # None excluded above
-        answers: dict[str, Any] = {}
-        for q, value in zip(questions, combination, strict=True):
-            if applies(q, answers):
-                if value is not None:
-                    answers[q.id] = value
-            else:
-                answers[q.id] = NOT_ASKED
+    for answers, given in paths[key]:
         # A State fact whose `when` is false is one the State does not have (the African
         # Court's Protocol outside Africa): read as not asked, a test on it is false.
-        if applies(question, answers) or any(t.evaluate(answers) is False for t in others):
+        if any(t.evaluate(answers) is False for t in others):
             continue
-        given = {k: v for k, v in answers.items() if v is not NOT_ASKED}
         if _status(kb, gate, given) != UNKNOWN:
             continue
         if any(_status(kb, gate, {**given, question.id: v}) != UNKNOWN for v in answers_of_q):
             return _said(kb, question.when, given)
     return None
+
+
+def _not_asked(question: Question, questions: list[Question], domains: list[list[Any]]
+               ) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """The answers the interview can walk to over the domains, in the order of their
+    combinations, where `question` is not asked: (what conditions see, what was answered).
+
+    Walked as a tree: a question that is not asked takes no values, so the combinations
+    that differ only in its answers are one path, walked once."""
+    found: list[tuple[dict[str, Any], dict[str, Any]]] = []
+
+    def walk(i: int, answers: dict[str, Any]) -> None:
+        if i == len(questions):
+            if not applies(question, answers):
+                found.append((answers, {k: v for k, v in answers.items() if v is not NOT_ASKED}))
+            return
+        q = questions[i]
+        if not applies(q, answers):
+            walk(i + 1, {**answers, q.id: NOT_ASKED})
+            return
+        for value in domains[i]:
+            walk(i + 1, answers if value is None else {**answers, q.id: value})
+
+    walk(0, {})
+    return found
 
 
 def _every_answer(question: Question) -> list[Any]:

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from conftest import TODAY
+from engagewiz.core import conditions
 from engagewiz.core.conditions import DONT_KNOW
 from engagewiz.core.engine import assess
 from engagewiz.core.interview import effective
@@ -28,6 +29,8 @@ KB = load_kb()
 # A date inside every time limit, and one outside all of them.
 DATES: list[Any] = [date(2026, 11, 1), date(2019, 1, 1), DONT_KNOW]
 RANK = {BLOCKED: 0, UNKNOWN: 1, OPEN: 2}
+NAMED_STATES = {v for r in KB.routes for g in r.gates if g.test is not None
+                for t in conditions.tests(g.test) if t.q == "country" for v in t.values}
 
 
 def _values(q: Question) -> list[Any]:
@@ -36,7 +39,9 @@ def _values(q: Question) -> list[Any]:
     if q.type == "date":
         return DATES
     if q.type == "country":
-        return []  # the State's facts are asked as questions of their own
+        # The State's facts are asked as questions of their own; only the States the
+        # knowledge base names (a mechanism for Myanmar, the ECOWAS exits) are tried.
+        return sorted(NAMED_STATES)
     return list(q.values())
 
 

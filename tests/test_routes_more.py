@@ -107,3 +107,26 @@ def test_observer_status_is_the_key_to_the_african_court(
     has_it, _ = judged(kb, countries, example("sahel-ecowas-exit", achpr_observer="yes"),
                        "enabler-achpr-observer-status")
     assert has_it.status == BLOCKED
+
+
+@pytest.mark.parametrize(("country", "route", "expected"), [
+    ("SYR", "iiim-submission", OPEN), ("SYR", "iimm-submission", BLOCKED),
+    ("MMR", "iimm-submission", OPEN), ("MMR", "iiim-submission", BLOCKED),
+    ("SYR", "icc-otp-communication", BLOCKED),   # no jurisdiction (the answer says so)
+])
+def test_each_investigative_mechanism_covers_its_own_situation(
+        kb: KnowledgeBase, countries: CountryData, country: str, route: str,
+        expected: str) -> None:
+    answers = example("syria-atrocity-documentation", country=country)
+    assert judged(kb, countries, answers, route)[0].status == expected
+
+
+def test_the_icc_needs_atrocity_crimes_and_jurisdiction_and_victims_a_case(
+        kb: KnowledgeBase, countries: CountryData) -> None:
+    base = example("syria-atrocity-documentation", icc_jurisdiction="yes")
+    assert judged(kb, countries, base, "icc-otp-communication")[0].status == OPEN
+    assert judged(kb, countries, {**base, "atrocity_crimes": "no"},
+                  "icc-otp-communication")[0].status == BLOCKED
+    victims = {**base, "case_type": "both", "investigation_exists": ["icc"]}
+    assert judged(kb, countries, victims, "icc-victim-participation")[0].status == OPEN
+    assert judged(kb, countries, base, "icc-victim-participation")[0].status == BLOCKED

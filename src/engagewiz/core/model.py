@@ -18,10 +18,13 @@ GateKindName = Literal["requires", "exhaustion", "same_matter", "time_limit",
                        "act_time_limit", "ecosoc", "consent", "in_force", "closed"]
 Nature = Literal["political", "expert", "judicial"]
 Family = Literal["charter", "treaty", "regional", "national"]
-# `capacity`: the route strengthens the organisation itself (a status that opens other
-# routes, a grant), and produces no output of a body.
+# `accountability`: evidence kept and cases built against the persons responsible (UN
+# inquiries and investigative mechanisms, the ICC). `capacity`: the route strengthens the
+# organisation itself (a status that opens other routes, a grant), and produces no output
+# of a body.
 RouteKind = Literal["country_recommendations", "case_decision", "thematic_standards",
-                    "urgent_intervention", "visibility", "prevention", "capacity"]
+                    "urgent_intervention", "visibility", "prevention", "accountability",
+                    "capacity"]
 Effort = Literal["low", "medium", "high"]
 # Who can see what a route puts forward (docs/ranking.md, "Exposure"): your voice on the
 # public record; a case put to the State without a public voice of yours; nothing public

@@ -9,6 +9,7 @@ to a rule is a change to the signed table, made in the same commit.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -96,3 +97,15 @@ def test_the_rules_the_audit_asked_for(route: str, gate: str, parameter: str, va
                                        source: str) -> None:
     found = [r for r in rows() if r[1:5] == (route, gate, parameter, value)]
     assert found and all(source in r[5].split(", ") for r in found), (route, gate, parameter)
+
+
+def test_the_review_of_the_audit_names_tests_that_exist() -> None:
+    """docs/kb-review.md answers each audit finding with the test that holds it: a renamed
+    or deleted test must not leave the review pointing at nothing."""
+    review = (Path(__file__).parents[1] / "docs" / "kb-review.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"\b(test_[a-z0-9_]+)\b(?!\.py)", review))
+    defined = {m for f in Path(__file__).parent.glob("test_*.py")
+               for m in re.findall(r"^def (test_[a-z0-9_]+)", f.read_text(encoding="utf-8"),
+                                   re.MULTILINE)}
+    assert len(named) > 20
+    assert named <= defined, sorted(named - defined)

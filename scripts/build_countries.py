@@ -277,7 +277,7 @@ def build(data_dir: Path, built: str) -> dict[str, Any]:
                              "the States the CPT visits", "as_of": "2026",
                  "url": "https://www.coe.int/en/web/cpt",
                  "note": "the CPT works in the Council of Europe's member States (CPT pages); "
-                         "Russia's status after leaving is not confirmed"},
+                         "for Russia, which left, the Treaty Office's parties to ETS No. 126"},
         **COMMUNITY_SOURCES,
         "upr": {"citation": "OHCHR, UPR 4th cycle, Working Group sessions 41-51",
                 "as_of": upr_as_of,

@@ -25,8 +25,8 @@ BODIES = {"ECOWAS": "ecowas_member", "EAC": "eac_member", "SADC": "sadc_member",
 SOURCE = {"ECOWAS": "ecowas", "EAC": "eac", "SADC": "sadc", "ASEAN": "asean",
           "ARAB_CHARTER": "arab-charter", "ESC_CC": "esc"}
 ESC_UNKNOWN = ("not among the 16 States known to accept collective complaints (Spain, from "
-               "2021, the latest found); a later acceptance may be missing: check the Council "
-               "of Europe Treaty Office (ETS No. 158)")
+               "2021, the latest found); a later acceptance would be on the Council of Europe "
+               "Treaty Office's list (ETS No. 158)")
 
 SOURCES: dict[str, dict[str, str | None]] = {
     "ecowas": {
@@ -66,8 +66,8 @@ SOURCES: dict[str, dict[str, str | None]] = {
                     "accepting States",
         "as_of": "2022",
         "url": "https://www.coe.int/en/web/conventions/full-list?module=treaty-detail&treatynum=158",
-        "note": "15 States in an older Council of Europe list plus Spain (from 2021); any "
-                "later acceptance: check the Treaty Office"},
+        "note": "15 States in an older Council of Europe list plus Spain (from 2021); a "
+                "later acceptance would be on the Treaty Office's list"},
 }
 
 

@@ -98,7 +98,7 @@ def _same_matter(text: str, *, being_is_treaty: bool) -> Reading | None:
     if re.search(r"European Commission (?:on|of) Human Rights", clause, re.I):
         return Reading("dont_know", clause, "names only the former European Commission of "
                        "Human Rights; whether it reaches decisions of the European Court "
-                       "is for the Committee to decide: check first")
+                       "is for the Committee to decide")
     if _ALREADY.search(clause):
         note = "keyed to matters submitted elsewhere, the broadest text" if re.search(
             r"submitted", clause) else ""
@@ -172,7 +172,7 @@ def cat_art20_opt_out(rows: Rows, iso: str) -> Reading | None:
     if c:
         return Reading("dont_know", quote_around(text, c), "a declaration under article 28 "
                        "that conditions the inquiry on the State's prior consent without "
-                       "excluding it: check first")
+                       "excluding it")
     return None
 
 
@@ -233,8 +233,8 @@ READERS: dict[str, tuple[str, Callable[[Rows, str], Reading | None]]] = {
 }
 # Where the data cannot show a "no": the stored OP-ICESCR section may miss declarations
 # (the researcher's note on the UNTC page), so a party without one is not known.
-NOT_SHOWN = {"inquiry_opt_in_cescr": "no article 11 declaration in the data, but the "
-             "stored UNTC section may be incomplete: check UNTC chapter IV.3-a"}
+NOT_SHOWN = {"inquiry_opt_in_cescr": "no article 11 declaration in the UNTC section read, "
+             "which may be incomplete"}
 
 
 def declaration_facts(rows: Rows, iso: str, bound: Callable[[str], bool]) -> dict[str, Fact]:

@@ -25,8 +25,8 @@ AFCOURT_UNKNOWN = ("not among the 33 Protocol parties identified; the Court coun
                    "and the 34th was not identified")
 ECPT_RUSSIA = ("Russia stayed a party to the European Convention for the Prevention of "
                "Torture after leaving the Council of Europe (CPT President's statement); a law "
-               "denouncing it was signed on 29 September 2025 and when the denunciation takes "
-               "effect is not confirmed: check the Council of Europe Treaty Office (ETS No. 126)")
+               "denouncing it was signed on 29 September 2025; the Council of Europe Treaty Office "
+               "(ETS No. 126) gives the date the denunciation takes effect")
 VENEZUELA_OAS = ("Venezuela's 2017-2019 withdrawal from the OAS is contested; the data keeps "
                  "it as a member (World Factbook)")
 AFCOURT_NOTICE_MONTHS = 12  # the Court's Ingabire ruling: a withdrawal takes effect a year on

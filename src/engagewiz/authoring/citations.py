@@ -36,6 +36,12 @@ _DOMAIN = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/\S*)?$", re.IGN
 EDITOR_WORDS = re.compile(
     r"\bseeds?\b|(?<!terms of )\breferences?\b|\bour (?:own )?(?:sources?|data)\b"
     r"|\bunconfirmed\b|\bnot re-read\b", re.IGNORECASE)
+# An instruction to go and find out, in a gate's rule: it belongs in the gate's `check`,
+# which the screen shows once per route; in the rule it would be a second hedge (12.3).
+HEDGE_IN_RULE = re.compile(
+    r"\bcheck (?:with|first|the|whether|on|before)\b|\bconfirm\b|\bbefore citing\b"
+    r"|\bask (?:the|its|a|your) (?:[\w-]+ )?(?:secretariat|registry|lawyer|committee|court"
+    r"|commission|body)\b", re.IGNORECASE)
 # Keys whose values are identifiers or conditions, not text a user reads.
 _NOT_TEXT = {"sources", "source", "src", "when", "if", "test", "route", "not_route", "id",
              "key", "value", "type", "kind", "section", "family", "nature", "kinds",
@@ -99,6 +105,11 @@ def lint_wording(where: Locator) -> Iterator[Finding]:
             found = EDITOR_WORDS.search(text)
             if found:
                 yield Finding(role, path, editor_note_message(found.group(0)))
+            elif path[-1] == "rule" and (hedge := HEDGE_IN_RULE.search(text)):
+                yield Finding(role, path, (
+                    f"'{hedge.group(0)}' in a gate's rule is a hedge: state the rule here, and "
+                    "say whom to ask in the gate's check, which the screen shows once per "
+                    "route (docs/sources.md)"))
 
 
 def editor_note_message(word: str) -> str:

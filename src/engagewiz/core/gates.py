@@ -67,11 +67,14 @@ class Context:
 
 def result(gate: Gate, status: Status, detail: str, via: str = "",
            deadline: Deadline | None = None, caution: str = "",
-           unblock: str | None = None) -> GateResult:
+           unblock: str | None = None, ask: str = "") -> GateResult:
     """A gate's result in its own words (rule, unblock, check, source) and these; `unblock`
-    replaces the gate's own when the evaluator can say more (which body holds the matter)."""
+    replaces the gate's own when the evaluator can say more (which body holds the matter).
+    `ask` is whom to ask about this answer, said before the gate's own `check`: the detail
+    states facts only, so the result has one place that says whom to ask (issue 12.3)."""
     return GateResult(gate.kind, status, gate.rule, detail,
-                      gate.unblock if unblock is None else unblock, gate.check,
+                      gate.unblock if unblock is None else unblock,
+                      f"{ask} {gate.check}" if ask else gate.check,
                       gate.source, via, deadline, caution)
 
 
@@ -126,18 +129,18 @@ def exhaustion(gate: Gate, ctx: Context) -> GateResult:
     if answer == "doubtful":
         return result(gate, UNKNOWN, f"{said}: doubts about whether a remedy would work do "
                       "not excuse trying it. Only a remedy with no prospect of success, "
-                      "shown by facts, may be left aside: ask a lawyer or the body's "
-                      "secretariat.")
+                      "shown by facts, may be left aside.",
+                      ask="Ask a lawyer or the body's secretariat whether yours had any.")
     if (answer == "pending" and ctx.answers.get(REMEDY_SUSPENDS) == "no"
             and ctx.answers.get(URGENCY) == "yes"):
         return result(gate, UNKNOWN, f"{said}, and it does not stop the harm feared (no "
                       "suspensive effect). Bodies have not generally treated such an appeal "
                       "as an effective remedy against an imminent removal: ask for urgent "
-                      "measures now, and check the exhaustion rule with the body's "
-                      "secretariat.")
+                      "measures now.",
+                      ask="Check the exhaustion rule with the body's secretariat.")
     if answer is None or answer == DONT_KNOW or answer in gate.params.get("check_first", ()):
-        return result(gate, UNKNOWN, f"{said}: check with the body before filing whether "
-                      "that is enough here." if answer not in (None, DONT_KNOW) else said)
+        return result(gate, UNKNOWN, f"{said}: whether this body excuses it is not settled."
+                      if answer not in (None, DONT_KNOW) else said)
     return result(gate, BLOCKED, _REMEDY_WORDS.get(answer, f"{said}: not an exception here."))
 
 
@@ -158,8 +161,9 @@ def ecosoc(gate: Gate, ctx: Context) -> GateResult:
                           {"open": "An A-status NHRI speaks in its own right.",
                            "blocked": "A-status NHRIs have no such right here."}.get(
                               how, "Whether an A-status NHRI can do this in its own right is "
-                              "not settled: ask OHCHR's civil society section, or work with "
-                              "an ECOSOC-accredited NGO or a State."))
+                              "not settled; an ECOSOC-accredited NGO or a State can be your "
+                              "partner."),
+                          ask="" if how in verdicts else "Ask OHCHR's civil society section.")
         if org == "nhri" and status in (None, DONT_KNOW):
             return result(gate, UNKNOWN, f"{ctx.said(NHRI_STATUS)}: only A-status NHRIs "
                           "take part in their own right.")

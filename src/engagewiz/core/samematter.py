@@ -58,8 +58,8 @@ def same_matter(gate: Gate, ctx: Context) -> GateResult:
     if body == SPECIAL_PROCEDURE and gate.params.get("special_procedures") != "bars":
         return result(gate, UNKNOWN, f"{because}. Whether a Special Procedure's handling "
                       "counts as another procedure of international investigation or "
-                      "settlement is for this body to decide: ask its secretariat.",
-                      unblock=unblock)
+                      "settlement is for this body to decide.", unblock=unblock,
+                      ask="Ask its secretariat before filing.")
     if answer == "pending" or gate.params.get("examined") == "submitted":
         return result(gate, BLOCKED, f"{because}.{where}", unblock=unblock)
     return _examined(gate, ctx, because, where, unblock)
@@ -72,9 +72,8 @@ def _examined(gate: Gate, ctx: Context, because: str, where: str, unblock: str) 
     status: Status = BLOCKED if merits == "yes" else UNKNOWN
     why = {"yes": "",
            "no": " The other body did not decide it on the merits: a matter rejected on "
-                 "procedural grounds alone has generally not counted as examined. Ask this "
-                 "body's secretariat before filing.",
+                 "procedural grounds alone has generally not counted as examined.",
            }.get(str(merits), " Whether it counts as examined turns on whether the other body "
-                              "decided it on the merits, in a reasoned decision: say which, or "
-                              "ask this body's secretariat.")
-    return result(gate, status, f"{because}.{where}{why}", unblock=unblock)
+                              "decided it on the merits, in a reasoned decision.")
+    return result(gate, status, f"{because}.{where}{why}", unblock=unblock,
+                  ask="" if status == BLOCKED else "Ask this body's secretariat before filing.")

@@ -110,6 +110,6 @@ def _started(gate: Gate, ctx: Context, said: str, since: date | None, until: dat
     if settle and when < add_months(since, settle):
         return result(gate, UNKNOWN, f"The facts ({when.isoformat()}) come within {settle} "
                       f"months of {_long(since)}, the date of deposit; the instrument can "
-                      "enter into force for the State some time after it: check the date.")
+                      "enter into force for the State some time after it.")
     return result(gate, OPEN, f"The facts ({when.isoformat()}) come after {_long(since)}, "
                   f"when it bound the State{within}.")

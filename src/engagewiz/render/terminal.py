@@ -113,9 +113,12 @@ def _urgent(console: Console, a: Assessment, plain: bool, ref: Footnotes) -> Non
         _say(console, f"[bold]{n}. {_named(route)}[/bold]{pending}", 0, 3)
         for step in route.act_now:
             _say(console, f"Next 48 hours: {escape(step.text)}{_src(ref, step.source)}", 3, 5)
-        for g in route.gates_with(UNKNOWN):
-            _say(console, f"[yellow]? {escape(g.rule)}[/yellow]{_src(ref, g.source)} Where to "
-                 f"check: {escape(g.check)}", 3, 5)
+        pending_gates = route.gates_with(UNKNOWN)
+        for n, g in enumerate(pending_gates):
+            _say(console, f"[yellow]? {escape(g.rule)}[/yellow]{_src(ref, g.source)}"
+                 + (f" Where to check: {escape(g.check)}" if n == 0 else ""), 3, 5)
+        if len(pending_gates) > 1:
+            _say(console, _more_checks(route, len(pending_gates) - 1), 3, 5, style="dim")
 
 
 def _limits(console: Console, a: Assessment, plain: bool, ref: Footnotes) -> None:
@@ -145,11 +148,22 @@ def _system_notes(console: Console, a: Assessment, plain: bool, ref: Footnotes) 
 
 def _gates(console: Console, route: RouteResult, status: Status, mark: str, label: str,
            advice: str, ref: Footnotes) -> None:
-    """Each rule behind a route's status: the rule, the answer it read, what to do."""
-    for g in route.gates_with(status):
+    """Each rule behind a route's status: the rule, the answer it read, what to do. A
+    "check first" route says where to check once, for its first rule: a hedge the screen
+    repeats is read as noise (issue 12.3); `explain` and the plan give every rule's."""
+    gates = route.gates_with(status)
+    for n, g in enumerate(gates):
         _say(console, f"{mark} {escape(g.rule)}{_src(ref, g.source)}", 2, 4)
         _say(console, escape(g.detail), 4, style="dim")
-        _say(console, f"{label}: {escape(getattr(g, advice))}", 4)
+        if status != UNKNOWN or n == 0:
+            _say(console, f"{label}: {escape(getattr(g, advice))}", 4)
+    if status == UNKNOWN and len(gates) > 1:
+        _say(console, _more_checks(route, len(gates) - 1), 2, 4, style="dim")
+
+
+def _more_checks(route: RouteResult, others: int) -> str:
+    rules = "rule" if others == 1 else f"{others} rules"
+    return f"'engagewiz explain {route.id}' and the plan give the advice on the other {rules}."
 
 
 def _about_the_data(console: Console, a: Assessment, kb: KnowledgeBase, plain: bool) -> None:

@@ -32,6 +32,7 @@ KINDS_OF_PROBLEM = {
     "schema: unknown field": ["schema-unknown-field", "comma-in-text"],
     "schema: wrong type": ["schema-wrong-type", "unquoted-no"],
     "duplicate ids": ["duplicate-question-id", "duplicate-route-id", "duplicate-section-id"],
+    "a key written twice, which YAML drops without a word": ["key-given-twice"],
     "unknown question": ["unknown-question", "unknown-answer-question"],
     "unknown choice": ["unknown-choice", "dont-know-not-offered"],
     "unknown route attribute or value": ["unknown-route-attribute", "unknown-attribute-value",
@@ -221,3 +222,38 @@ def test_check_parses_each_file_once(monkeypatch: pytest.MonkeyPatch) -> None:
     assert problems == [] and kb is not None
     assert {"questions.yaml", "mechanisms.yaml", "texts.yaml"} <= set(parsed)
     assert sorted(parsed) == sorted(set(parsed))
+
+
+def test_a_key_written_twice_comes_before_what_it_broke(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The second `type:` replaced the first: the loader's complaint follows from it, so the
+    repeated key is named first, with both lines."""
+    kb = tmp_path / "kb"
+    shutil.copytree(MINIMAL, kb)
+    questions = kb / "questions.yaml"
+    text = questions.read_text(encoding="utf-8")
+    questions.write_text(text.replace("    type: yes_no\n", "    type: yes_no\n    type: choice\n"),
+                         encoding="utf-8")
+    code, out = check_in(kb, monkeypatch)
+    first = 1 + text.splitlines().index("    type: yes_no")
+    assert code == 2
+    assert out.startswith(f"questions.yaml:{first + 1}: questions[2].type: 'type' is given "
+                          f"twice here (lines {first} and {first + 1}); "), out
+    assert out.splitlines()[1] == ("questions.yaml:27: questions[2]: a 'choice' question "
+                                   "needs choices")
+
+
+def test_a_scenario_with_a_key_written_twice_is_a_problem(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    kb = tmp_path / "kb"
+    shutil.copytree(MINIMAL, kb)
+    (kb / "scenarios").mkdir()
+    (kb / "scenarios" / "pattern.yaml").write_text(
+        "# Pattern\ncase_type: individual\nthemes: [torture]\ncase_type: pattern\n",
+        encoding="utf-8")
+    code, out = check_in(kb, monkeypatch)
+    assert (code, out.splitlines()[0]) == (2, "scenarios/pattern.yaml:4: case_type: "
+                                              "'case_type' is given twice here (lines 2 and "
+                                              "4); YAML keeps only the one on line 4 and drops "
+                                              "the other without a word: remove one, or merge "
+                                              "them")

@@ -191,8 +191,10 @@ def _close(word: str, known: set[str]) -> str:
 
 
 def check_files(kb: KnowledgeBase, paths: list[Path]) -> list[Problem]:
-    """`check` on the answers files that come with a knowledge base (its scenarios): each
-    `expect:` block names routes and rules the knowledge base has."""
+    """`check` on the answers files that come with a knowledge base (its scenarios): no
+    key given twice, and each `expect:` block names routes and rules the knowledge base
+    has."""
+    from engagewiz.authoring.twice import twice_problems
     from engagewiz.storage import yamlfile
     from engagewiz.storage.limits import ANSWERS
 
@@ -203,6 +205,7 @@ def check_files(kb: KnowledgeBase, paths: list[Path]) -> list[Problem]:
         except InputError as exc:
             found += exc.problems
             continue
+        found += twice_problems(doc)
         if not isinstance(doc.data, dict) or EXPECT not in doc.data:
             continue
         for keys, message in parse(doc.data[EXPECT], kb)[1]:

@@ -77,26 +77,34 @@ def check(
 
 
 def run_checks(kb_dir: Path | None) -> tuple[list[Problem], KnowledgeBase | None]:
-    """The loader's problems if it fails (nothing deeper can run), else the lint's."""
-    from engagewiz.authoring.lint import lint
+    """The loader's problems if it fails (nothing deeper can run), else the lint's; keys
+    written twice either way, first, since a lost key often explains the rest."""
+    from engagewiz.authoring.twice import repeated_keys
     from engagewiz.kb.load import default_dir, load_kb
 
+    folder = kb_dir or default_dir()
     try:
         knowledge = load_kb(kb_dir)
     except InputError as exc:
-        return [_with_hint(p) for p in exc.problems], None
-    try:
-        countries = common.load_countries(kb_dir)
-    except InputError as exc:
-        return exc.problems, knowledge
+        return repeated_keys(folder) + [_with_hint(p) for p in exc.problems], None
+    twice = repeated_keys(folder)  # before the scenarios push these parses out of the memo
+    return twice + _deeper(knowledge, kb_dir, folder), knowledge
+
+
+def _deeper(knowledge: KnowledgeBase, kb_dir: Path | None, folder: Path) -> list[Problem]:
+    """What loads but is wrong: the lint, and the scenarios' expectations and headers."""
     from engagewiz.authoring.expect import check_files
+    from engagewiz.authoring.lint import lint
     from engagewiz.authoring.scenarios import scenario_problems
     from engagewiz.storage.scenarios import SCENARIOS
 
-    folder = kb_dir or default_dir()
-    found = lint(knowledge, folder, countries)  # first: the KB files just loaded are still parsed
+    try:
+        countries = common.load_countries(kb_dir)
+    except InputError as exc:
+        return exc.problems
+    found = lint(knowledge, folder, countries)
     files = sorted((folder / SCENARIOS).glob("*.yaml"))
-    return found + check_files(knowledge, files) + scenario_problems(knowledge, files), knowledge
+    return found + check_files(knowledge, files) + scenario_problems(knowledge, files)
 
 
 _HINTS = (  # (how a loader message starts, what to add): the fix, for a YAML-only reader

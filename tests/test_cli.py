@@ -7,14 +7,13 @@ expected, exit with code 2, and never show a traceback.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
+from cli_inprocess import completed
 from engagewiz import __version__
 from engagewiz.core.model import KnowledgeBase
 from engagewiz.errors import InputError
@@ -26,9 +25,7 @@ EXAMPLE = ROOT / "examples" / "rehab-centre-open-state.yaml"
 
 
 def engagewiz(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "engagewiz", *args], capture_output=True,
-                          text=True, cwd=cwd, stdin=subprocess.DEVNULL, env=os.environ,
-                          check=False)
+    return completed(*args, cwd=cwd)  # in this process: test_shell runs the real process
 
 
 def fails_clearly(done: subprocess.CompletedProcess[str], *expected: str) -> None:

@@ -4,9 +4,7 @@ each move; and the `compare` command that shows them."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -14,6 +12,7 @@ from typing import Any
 import pytest
 import yaml
 
+from cli_inprocess import completed
 from engagewiz.core import compare as diff
 from engagewiz.core.engine import assess
 from engagewiz.core.model import KnowledgeBase
@@ -39,9 +38,8 @@ def run(kb: KnowledgeBase, answers: dict[str, Any],
 
 
 def cli(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "ENGAGEWIZ_TODAY": "2026-11-23", "NO_COLOR": "1", "COLUMNS": "100"}
-    return subprocess.run([sys.executable, "-m", "engagewiz", *args], capture_output=True,
-                          text=True, env=env, timeout=60)
+    env = {"ENGAGEWIZ_TODAY": "2026-11-23", "NO_COLOR": "1", "COLUMNS": "100"}
+    return completed(*args, env=env)
 
 
 def test_one_gate_flips_and_the_route_closes_with_its_rule(minimal: KnowledgeBase) -> None:
@@ -150,10 +148,10 @@ def test_cli_compare_with_set_shows_the_move_and_its_reason() -> None:
 def test_two_scenarios_compare_on_one_screen(columns: str) -> None:
     """Two scenarios differ in 24 answers and move most routes: the summary still fits a
     30-line screen, and names what opened and what closed, each with its reason."""
-    env = {**os.environ, "ENGAGEWIZ_TODAY": "2026-11-23", "NO_COLOR": "1", "COLUMNS": columns}
-    done = subprocess.run([sys.executable, "-m", "engagewiz", "compare",
-                           "rehab-centre-complaint-deadline", "defenders-urgent-action"],
-                          capture_output=True, text=True, env=env, timeout=60, check=True)
+    env = {"ENGAGEWIZ_TODAY": "2026-11-23", "NO_COLOR": "1", "COLUMNS": columns}
+    done = completed("compare", "rehab-centre-complaint-deadline", "defenders-urgent-action",
+                     env=env)
+    assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert len(lines) < 30 and max(len(x) for x in lines) <= int(columns)  # and the prompt
     out = " ".join(done.stdout.split())  # as read, whatever the wrapping

@@ -1,15 +1,13 @@
 """`engagewiz country`: the at-a-glance view of one State, as text and as JSON.
 
-Error cases run the real entry point in a subprocess, because the one-line message and
-exit 2 (never a traceback) come from `run()`, not from the typer app.
+Error cases run the real entry point (in this process: cli_inprocess), because the
+one-line message and exit 2 (never a traceback) come from `run()`, not from the typer app.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 from shutil import copytree
 from typing import Any
@@ -17,6 +15,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from cli_inprocess import completed
 from engagewiz.cli.app import app
 
 PLAIN_60 = {"NO_COLOR": "1", "COLUMNS": "60", "ENGAGEWIZ_TODAY": "2026-11-23"}
@@ -35,9 +34,7 @@ def as_json(name: str, *args: str) -> dict[str, Any]:
 
 
 def cli(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "ENGAGEWIZ_TODAY": "2026-11-23", "NO_COLOR": "1"}
-    return subprocess.run([sys.executable, "-m", "engagewiz", "country", *args], env=env,
-                          capture_output=True, text=True, check=False)
+    return completed("country", *args, env={"ENGAGEWIZ_TODAY": "2026-11-23", "NO_COLOR": "1"})
 
 
 def line(text: str, start: str) -> str:

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 import pexpect
@@ -17,6 +18,7 @@ import pytest
 import yaml
 from rich.console import Console
 
+from cli_inprocess import completed
 from engagewiz.cli import keys
 from engagewiz.cli.player import Player
 from engagewiz.core import interview
@@ -37,11 +39,10 @@ RULE = re.compile(r"^(\S.*?) [─-]{3,}$", re.M)  # a screen's title line ("-" w
 PTY = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "NO_COLOR": "1", "ENGAGEWIZ_TODAY": "2026-11-23"}
 
 
+@cache  # several tests read the same demo; a run costs 0.7 s of CPU (its what-ifs)
 def cli(*args: str, columns: int = 100) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "ENGAGEWIZ_TODAY": "2026-11-23", "NO_COLOR": "1",
-           "COLUMNS": str(columns)}
-    return subprocess.run([sys.executable, "-m", "engagewiz", *args], capture_output=True,
-                          text=True, env=env, timeout=60, stdin=subprocess.DEVNULL, check=False)
+    env = {"ENGAGEWIZ_TODAY": "2026-11-23", "NO_COLOR": "1", "COLUMNS": str(columns)}
+    return completed(*args, env=env)  # in this process; the terminal tests spawn it in a pty
 
 
 def pages_of(out: str) -> list[tuple[str, str]]:

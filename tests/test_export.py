@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import stat
 import subprocess
-import sys
 from html import unescape
 from pathlib import Path
 
 import pytest
 import yaml
 
+from cli_inprocess import completed
 from engagewiz.core.engine import assess
 from engagewiz.core.model import KnowledgeBase
 from engagewiz.errors import InputError
@@ -27,9 +26,7 @@ SCENARIO = ROOT / "data" / "scenarios" / "rehab-centre-complaint-deadline.yaml"
 
 
 def cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "ENGAGEWIZ_TODAY": "2026-11-23", "NO_COLOR": "1"}
-    return subprocess.run([sys.executable, "-m", "engagewiz", *args], capture_output=True,
-                          text=True, env=env, cwd=cwd, timeout=60)
+    return completed(*args, cwd=cwd, env={"ENGAGEWIZ_TODAY": "2026-11-23", "NO_COLOR": "1"})
 
 
 def answers_in_html(text: str) -> str:

@@ -5,8 +5,9 @@ at import time), so the folders are isolated here, at import: the XDG cache and 
 folders point into one temporary folder for the whole session, and nothing reaches the
 tester's ~/.cache or ~/.local/state. The cache of the validated knowledge base is therefore
 built once per session and shared by every CLI subprocess (a cold build per call tripled
-the CLI tests' time). Each test then gets a state folder of its own, so no test sees
-another's interrupted interview.
+the CLI tests' time). With pytest-xdist each worker is a session of its own: it imports
+this module, so it has its own folder and cache, and removes them when it ends. Each test
+then gets a state folder of its own, so no test sees another's interrupted interview.
 """
 
 from __future__ import annotations
@@ -34,6 +35,20 @@ os.environ["ENGAGEWIZ_TODAY"] = TODAY.isoformat()
 from engagewiz.core.model import KnowledgeBase  # noqa: E402 - after the folders are isolated
 from engagewiz.kb.countries import CountryData, load_countries  # noqa: E402
 from engagewiz.kb.load import default_dir, load_kb  # noqa: E402
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist's own, which reads these options
+def pytest_cmdline_main(config: pytest.Config) -> None:
+    """The whole suite (`python -m pytest`, README's command and CI's) on every core: one
+    pytest-xdist worker per core, each test file on one worker so that its module fixtures
+    (the PDFs, a warmed-up CLI) are made once. Named files or tests, an explicit `-n`, or no
+    pytest-xdist installed: one process, as a debugger, `-s` and a quick rerun want."""
+    if (config.pluginmanager.hasplugin("xdist") and not hasattr(config, "workerinput")
+            and config.args_source is not pytest.Config.ArgsSource.ARGS
+            and config.getoption("numprocesses") is None):
+        config.option.numprocesses = "auto"
+        if config.getoption("dist") == "no":
+            config.option.dist = "loadfile"
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

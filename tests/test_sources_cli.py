@@ -88,3 +88,16 @@ def test_json_gives_each_reason_its_sources_title_citation_and_url() -> None:
     listed = json.loads(cli("sources", "--format", "json").out)
     assert {"key": "cat-rules", "url": "https://undocs.org/CAT/C/3/Rev.6"}.items() <= next(
         s for s in listed if s["key"] == "cat-rules").items()
+
+
+def test_a_plan_footnote_says_when_the_provision_must_be_re_read(tmp_path: Path) -> None:
+    """ccpr-rules cites the current rules for a point read in an older edition (approximate):
+    the lawyer who copies the footnote is told to re-read it; an exact one is not."""
+    plan = tmp_path / "plan.md"
+    done = cli("assess", "--answers", str(ROOT / "examples" / "europe-removal-to-torture.yaml"),
+               "-o", str(plan))
+    assert done.code == 0, done.err
+    notes = {key: text for text, key in
+             re.findall(r"^\d+\. (.*) \(([a-z0-9-]+)\)$", plan.read_text(), re.M)}
+    assert "Not the text first read: re-read it before citing it." in notes["ccpr-rules"]
+    assert "re-read" not in notes["cat-rules"]

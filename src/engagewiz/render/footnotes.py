@@ -12,6 +12,8 @@ from typing import NamedTuple
 
 from engagewiz.core.model import Source
 
+REREAD = "Not the text first read: re-read it before citing it."
+
 
 class Entry(NamedTuple):
     number: int
@@ -19,6 +21,8 @@ class Entry(NamedTuple):
     title: str      # the short title, for a list on screen
     citation: str   # the official title and provision, for a printed page
     url: str        # where a reader opens it ("" when the key is unknown)
+    approximate: bool = False  # the provision covers the point but is not the text read
+
 
     @property
     def listed(self) -> str:
@@ -28,9 +32,12 @@ class Entry(NamedTuple):
 
     @property
     def sentence(self) -> str:
-        """The citation as a footnote ends it: with a full stop, unless it has one."""
-        return self.citation if self.citation.rstrip("'\")").endswith((".", "?", "!")) \
+        """The citation as a footnote ends it: with a full stop, unless it has one. A
+        lawyer copies footnotes into a brief, so one whose provision was not the text read
+        says to re-read it (docs/sources.md, `approximate`)."""
+        ended = self.citation if self.citation.rstrip("'\")").endswith((".", "?", "!")) \
             else self.citation + "."
+        return f"{ended} {REREAD}" if self.approximate else ended
 
 
 def mark(numbers: tuple[int, ...]) -> str:
@@ -68,6 +75,6 @@ class Footnotes:
             if only is not None and number not in only:
                 continue
             s = self.sources.get(key)
-            out.append(Entry(number, key, s.title, s.citation, s.link) if s
+            out.append(Entry(number, key, s.title, s.citation, s.link, s.approximate) if s
                        else Entry(number, key, key, key, ""))
         return tuple(out)

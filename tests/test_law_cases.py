@@ -168,3 +168,34 @@ def test_nationality_reaches_the_committees_whose_treaty_covers_it(
     fits = {r.id: r.fits for r in result.all_routes()}
     assert all(fits[r] for r in fit), {r: fits[r] for r in fit}
     assert not any(fits[r] for r in not_fit), {r: fits[r] for r in not_fit}
+
+
+# Each body reads its own languages (issue 16.6): the rule that counts, per route, per
+# language written. UN routes of medium or high effort: the six UN languages, English,
+# French and Spanish without delay; the IACHR: the four OAS languages; never an urgent route.
+LANGUAGES = [
+    ("en", "ccpr-communication", set()),
+    ("ru", "ccpr-communication", {"un-translation-delay"}),
+    ("pt", "ccpr-communication", {"no-un-language"}),
+    ("other", "ccpr-communication", {"no-un-language"}),
+    ("pt", "iachr-petition", set()),
+    ("ru", "iachr-petition", {"iachr-language"}),
+    ("other", "iachr-petition", {"iachr-language"}),
+    ("other", "iachr-precautionary-measures", set()),
+    ("other", "sp-communication", set()),
+    ("other", "ecthr-application", set()),  # any official language of a State party at first
+]
+
+
+@pytest.mark.parametrize(("language", "rid", "rules"), LANGUAGES,
+                         ids=[f"{lang}-{rid}" for lang, rid, _ in LANGUAGES])
+def test_each_body_reads_its_own_languages(kb: KnowledgeBase, countries: CountryData,
+                                           language: str, rid: str, rules: set[str]) -> None:
+    answers = {**CASE, "country": "MEX", "urgency": "yes",
+               "outputs": ["individual_redress", "urgent_protection"],
+               "writing_language": language}
+    found = next(r for r in assess(kb, answers, today=TODAY, countries=countries).all_routes()
+                 if r.id == rid)
+    said = {getattr(s, "id", "") for s in found.reasons} & {
+        "no-un-language", "un-translation-delay", "iachr-language"}
+    assert said == rules

@@ -102,3 +102,24 @@ def test_a_regional_route_blocked_for_another_reason_is_not_out_of_region(
     a = run(kb, countries, country="FRA", remedies="pending", final_decision_date=None)
     route = next(r for r in a.blocked if r.id == "ecthr-application")
     assert not route.out_of_region
+
+
+@pytest.mark.parametrize(("route", "state", "step", "changes"), [
+    ("cat-communication", "MEX", "Confirm that your State accepts the procedure", {}),
+    ("afchpr-direct-application", "GHA", "Confirm on african-court.org", {}),
+    ("esc-collective-complaint", "FRA", "Check that the State accepted the procedure",
+     {"themes": ["esc_rights"], "case_type": "pattern"}),
+])
+def test_a_step_to_confirm_what_the_country_data_says_is_left_out(
+        kb: KnowledgeBase, countries: CountryData, route: str, state: str, step: str,
+        changes: dict[str, Any]) -> None:
+    """Newcomer problem 24: the user reads only what is still to check. Where the data says
+    the State accepts the procedure, there is nothing to confirm; without a State, or where
+    the user does not know, the step stays."""
+    def steps(**more: Any) -> list[str]:
+        result = run(kb, countries, **{**changes, **more})
+        found = next(r for r in result.all_routes() if r.id == route)
+        return [s.text for s in found.next_steps]
+
+    assert not any(s.startswith(step) for s in steps(country=state))
+    assert any(s.startswith(step) for s in steps(country=None))

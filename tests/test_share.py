@@ -3,7 +3,6 @@ plan's title and links."""
 
 from __future__ import annotations
 
-import os
 import re
 import socket
 import subprocess
@@ -17,7 +16,7 @@ from unittest.mock import patch
 import pytest
 import yaml
 
-from cli_inprocess import run_cli
+from cli_inprocess import completed, run_cli
 from engagewiz.core.engine import assess
 from engagewiz.core.model import KnowledgeBase
 from engagewiz.kb.countries import CountryData
@@ -33,9 +32,7 @@ TODAY = "2026-11-23"
 
 
 def cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "ENGAGEWIZ_TODAY": TODAY, "NO_COLOR": "1"}
-    return subprocess.run([sys.executable, "-m", "engagewiz", *args], capture_output=True,
-                          text=True, env=env, cwd=cwd, timeout=120, check=False)
+    return completed(*args, cwd=cwd, env={"ENGAGEWIZ_TODAY": TODAY, "NO_COLOR": "1"})
 
 
 def brief_of(path: Path, kb: KnowledgeBase, countries: CountryData) -> str:

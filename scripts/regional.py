@@ -20,7 +20,7 @@ from engagewiz.core.deadlines import add_months
 Fact = dict[str, str]
 MakeFact = Callable[..., Fact]
 
-CHARTER_FACT = "African State; all AU members but Morocco are parties (no list in the data)"
+CHARTER_FACT = "African State; all AU members but Morocco are parties (AU treaty status list)"
 AFCOURT_UNKNOWN = ("not among the 33 Protocol parties identified; the Court counts 34 "
                    "and the 34th was not identified")
 ECPT_RUSSIA = ("Russia stayed a party to the European Convention for the Prevention of "
@@ -161,5 +161,5 @@ def african(iso: str, afr: dict[str, str] | None, is_african: bool | None,
             fact("no", "african-charter", note="the only AU member not party to the Charter")
             if iso == "MAR" else fact("yes", "african-charter", note=CHARTER_FACT))
         out["acrwc_party"] = fact("dont_know", "african-charter",
-                                  note="ACRWC ratifications not in the bundled data")
+                                  note="ACRWC ratifications are on the AU treaty status list")
     return out

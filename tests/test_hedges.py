@@ -92,3 +92,15 @@ def test_two_rules_to_check_one_hedge_on_screen_every_rule_in_the_plan(
     assert all(c in text for c in checks)
     # whom to ask, said by the engine, goes with the gate's own advice
     assert checks[0].startswith("Ask a lawyer or the body's secretariat")
+
+
+def test_country_facts_say_what_was_found_not_what_to_check() -> None:
+    """A fact's note and caveat reach the screen inside the answer to a rule (`said`), next
+    to the gate's own `check`: they state what was found and how far it goes, never an
+    instruction of their own or what "the bundled data" lacks (scripts/build_countries.py)."""
+    data = json.loads((ROOT / "data" / "countries.json").read_text(encoding="utf-8"))
+    words = re.compile(r"(?i)\b(?:check|confirm|bundled|stored|seeds?|our (?:sources|data))\b")
+    found = {text for country in data["countries"].values()
+             for fact in country["facts"].values()
+             for text in (fact.get("note", ""), fact.get("caveat", "")) if words.search(text)}
+    assert found == set()

@@ -16,19 +16,18 @@ from engagewiz.core.model import (
     ROUTE_ATTRIBUTES,
     Consideration,
     Gate,
-    Group,
     KnowledgeBase,
     Note,
     Option,
     Question,
     Route,
     Section,
-    Shortcut,
     Source,
 )
 from engagewiz.core.routematch import may_apply
 from engagewiz.errors import InputError, KeyPath, Problem
 from engagewiz.kb import spec as kbspec
+from engagewiz.kb.askingbuild import build_groups, build_shortcuts
 from engagewiz.kb.changes import parse_changes
 from engagewiz.kb.contract import read_problems
 from engagewiz.kb.gatekinds import GATE_KINDS, TEST
@@ -106,9 +105,8 @@ class _Builder:
         for i, q in enumerate(raw_q["questions"]):
             if "when" in q:
                 self._check_refs(self.questions[q["id"]].when, self.qfile, ("questions", i, "when"))
-        shortcuts = tuple(self._shortcut(raw, ("shortcuts", i))
-                          for i, raw in enumerate(raw_q.get("shortcuts", [])))
-        groups = self._groups(raw_q.get("groups", []))
+        shortcuts = build_shortcuts(raw_q.get("shortcuts", []), self)
+        groups = build_groups(raw_q.get("groups", []), self)
         self.source_keys = set(raw_m["sources"])
         sources = {k: Source(k, **v) for k, v in raw_m["sources"].items()}
         scoring = tuple(self._consideration(c, self.mfile, ("scoring", i))
@@ -174,59 +172,6 @@ class _Builder:
             short=raw.get("short", ""),
             derive=raw.get("derive", ""),
         )
-
-    def _shortcut(self, raw: dict[str, Any], path: KeyPath) -> Shortcut:
-        """Every id a known question; at most kbspec.MAX_SHORTCUT of them, or it is not short."""
-        for j, qid in enumerate(raw["ask"]):
-            if qid not in self.questions:
-                self.problems.add(self.qfile, (*path, "ask", j), f"unknown question '{qid}'"
-                                  + _did_you_mean(qid, self.questions))
-        if len(raw["ask"]) > kbspec.MAX_SHORTCUT:
-            self.problems.add(self.qfile, (*path, "ask"),
-                              f"{len(raw['ask'])} questions; a shortcut asks at most "
-                              f"{kbspec.MAX_SHORTCUT}: keep the ones that open or close routes")
-        when = self._condition(raw.get("when"), self.qfile, (*path, "when"))
-        if when is not None:
-            self._check_refs(when, self.qfile, (*path, "when"))
-        return Shortcut(raw["id"], tuple(raw["ask"]), when)
-
-    def _groups(self, raw: list[dict[str, Any]]) -> tuple[Group, ...]:
-        """What the grouped screen can draw: known questions of one choice each (yes/no or
-        a few choices), each in one group, at most kbspec.MAX_GROUP to a screen. Whether
-        they belong together (one section, no `when` on each other) is for `check`."""
-        groups: list[Group] = []
-        owner: dict[str, str] = {}
-        for i, group in enumerate(raw):
-            path: KeyPath = ("groups", i)
-            if len(group["questions"]) > kbspec.MAX_GROUP:
-                self.problems.add(self.qfile, (*path, "questions"),
-                                  f"{len(group['questions'])} questions; a group shows at most "
-                                  f"{kbspec.MAX_GROUP} on one screen: split it in two")
-            for j, qid in enumerate(group["questions"]):
-                self._group_member(qid, group["id"], owner, (*path, "questions", j))
-            groups.append(Group(group["id"], group["title"], tuple(group["questions"])))
-        return tuple(groups)
-
-    def _group_member(self, qid: str, group: str, owner: dict[str, str],
-                      path: KeyPath) -> None:
-        question = self.questions.get(qid)
-        if question is None:
-            self.problems.add(self.qfile, path, f"unknown question '{qid}'"
-                              + _did_you_mean(qid, self.questions))
-            return
-        if qid in owner:
-            self.problems.add(self.qfile, path, f"'{qid}' is already in group '{owner[qid]}'; "
-                              "a question is asked in one group at most")
-        owner[qid] = group
-        if question.type not in ("choice", "yes_no"):
-            self.problems.add(self.qfile, path, f"'{qid}' is a {question.type} question; a "
-                              "group's rows take one choice each (choice or yes_no questions): "
-                              "ask it on its own")
-        elif len(question.values()) > kbspec.MAX_GROUP_OPTIONS:
-            self.problems.add(self.qfile, path, f"'{qid}' has {len(question.values())} "
-                              f"answers to step through; a group's row takes at most "
-                              f"{kbspec.MAX_GROUP_OPTIONS} (\"Don't know\" counts): ask it on "
-                              "its own")
 
     # conditions and references -------------------------------------------------------------
 

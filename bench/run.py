@@ -1,27 +1,29 @@
 """Measure the speed budgets (run by hand; never asserted in tests).
 
-    python bench/run.py [--runs 15]
+    python bench/run.py [--runs 15] [--instructions]
 
 Prints the minimum and median of: `python -c "import typer, yaml"` (the floor of the stack);
 `engagewiz assess --answers examples/kenya-torture-survivor.yaml --format json` and its ratio
-to that floor (budget: 1.3x); the first question on screen in a real pseudo-terminal
-(budget: 350 ms); `engagewiz check` on the bundled knowledge base, from the cache and just
-after an edit (parsed and built again), budget 1 s each; 1,000 assessments in one process
-(budget: under 1 s); and whether the scripted path imports questionary, prompt_toolkit or
-rich (it must not; tests/test_scripted_path.py guards that, and every class it defines,
-without a timing).
+to that floor (budget: 1.3x); the first question screen in a real pseudo-terminal,
+drawn whole (budget: 350 ms), and the interview's first question after the
+quick-mode menu; `engagewiz check` on the bundled knowledge base, from the cache and
+just after an edit (parsed and built again), budget 1 s each; 1,000 assessments in
+one process (budget: under 1 s); and whether the scripted path imports questionary,
+prompt_toolkit or rich (it must not; tests/test_scripted_path.py guards that, and
+every class it defines, without a timing).
 
 Run it with the Python of the install you want to measure, on a quiet machine: the minimum
-is the figure to compare, the median says how noisy the run was. An editable install
-(`pip install -e`) adds a finder to every import of engagewiz: measure a regular
-`pip install .` too. For figures that other jobs on the machine cannot disturb, count
-instructions: `valgrind --tool=callgrind --callgrind-out-file=/dev/null COMMAND`.
+is the figure to compare, the median says how noisy the run was. On a shared machine,
+`--instructions` counts instructions instead (valgrind's callgrind, about 20 s): other jobs
+cannot change that count. The runs are made as a user's would be: compiled modules written
+(PYTHONDONTWRITEBYTECODE is dropped) and the cache warm (one run first).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -34,7 +36,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "kenya-torture-survivor.yaml"
-ENV = {**os.environ, "ENGAGEWIZ_TODAY": "2026-11-23", "ENGAGEWIZ_HOME": "/tmp/engagewiz-bench"}
+ENV = {**{k: v for k, v in os.environ.items()
+           if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONUNBUFFERED")},
+       "ENGAGEWIZ_TODAY": "2026-11-23", "ENGAGEWIZ_HOME": "/tmp/engagewiz-bench",
+       "PROMPT_TOOLKIT_NO_CPR": "1"}  # a pty never answers cursor-position queries
+# A question screen is drawn whole when prompt_toolkit turns line wrap back on.
+DRAWN = r"\x1b\[\?7h"
+ESCAPE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 
 
 def timed_ms(cmd: list[str], runs: int,
@@ -68,20 +76,40 @@ def check_ms(runs: int, edited: bool) -> tuple[float, float]:
                         edit if edited else lambda: None)
 
 
-def first_question_ms(runs: int) -> float | None:
+def first_question_ms(runs: int) -> tuple[float, float] | None:
+    """(first screen, first question): the median time from start until the first
+    question screen is drawn (the quick-mode menu), and from choosing the full interview
+    until its first question is drawn."""
     try:
         import pexpect
     except ImportError:
         return None
-    times = []
+    first, then = [], []
     for _ in range(runs):
         start = time.perf_counter()
         child = pexpect.spawn(sys.executable, ["-m", "engagewiz", "assess"], env=ENV,
                               dimensions=(40, 60), encoding="utf-8", timeout=10)
-        child.expect(r"\? ")
-        times.append((time.perf_counter() - start) * 1000)
+        child.expect(DRAWN)
+        first.append((time.perf_counter() - start) * 1000)
+        assert "? " in ESCAPE.sub("", child.before), "the first screen is no question"
+        start = time.perf_counter()
+        child.send("\r")  # the full interview
+        child.expect(r"\x1b\[\?2004l")  # the menu closed ...
+        child.expect(DRAWN)  # ... and the first question is drawn
+        then.append((time.perf_counter() - start) * 1000)
         child.terminate(force=True)
-    return statistics.median(times)
+    return statistics.median(first), statistics.median(then)
+
+
+def instructions(cmd: list[str]) -> int | None:
+    """Instructions `cmd` executes (valgrind's callgrind), or None without valgrind."""
+    if not shutil.which("valgrind"):
+        return None
+    run = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
+                          *cmd], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                         text=True, env=ENV, check=False)
+    found = re.search(r"Collected : (\d+)", run.stderr)
+    return int(found.group(1)) if found else None
 
 
 def in_process_ms(n: int = 1000) -> float:
@@ -104,10 +132,24 @@ def in_process_ms(n: int = 1000) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=15)
-    runs = parser.parse_args().runs
+    parser.add_argument("--instructions", action="store_true",
+                        help="count instructions (valgrind) instead of timing the runs")
+    options = parser.parse_args()
+    runs = options.runs
     scripted = [sys.executable, "-m", "engagewiz", "assess", "--answers", str(EXAMPLE),
                 "--format", "json"]
-    floor = timed_ms([sys.executable, "-c", "import typer, yaml"], runs)
+    floor_cmd = [sys.executable, "-c", "import typer, yaml"]
+    if options.instructions:
+        subprocess.run(scripted, stdout=subprocess.DEVNULL, env=ENV, check=False)  # warm
+        base, ours_n = instructions(floor_cmd), instructions(scripted)
+        if base and ours_n:
+            print(f"python -c 'import typer, yaml'    {base / 1e6:6.0f} million instructions")
+            print(f"engagewiz assess ... --format json  {ours_n / 1e6:6.0f} million instructions"
+                  f"  = {ours_n / base:.2f}x the floor (budget 1.3x)")
+        else:
+            print("instructions: valgrind not found")
+        return
+    floor = timed_ms(floor_cmd, runs)
     ours = timed_ms(scripted, runs)
     print(f"python -c 'import typer, yaml'    min {floor[0]:6.1f} ms  median {floor[1]:6.1f} ms")
     print(f"engagewiz assess ... --format json  min {ours[0]:6.1f} ms  median {ours[1]:6.1f} ms"
@@ -117,9 +159,12 @@ def main() -> None:
         label = "after an edit" if edited else "from the cache"
         print(f"check, {label:<14}            min {took[0]:6.1f} ms  median {took[1]:6.1f} ms"
               "  (budget 1000 ms)")
-    first = first_question_ms(max(3, runs // 3))
-    print(f"first question on screen (pty)      {first:6.1f} ms  (budget 350 ms)"
-          if first else "first question: pexpect not installed")
+    screens = first_question_ms(max(3, runs // 3))
+    if screens:
+        print(f"first question screen (pty)         {screens[0]:6.1f} ms  (budget 350 ms)")
+        print(f"then the interview's first question {screens[1]:6.1f} ms")
+    else:
+        print("first question: pexpect not installed")
     print(f"1,000 assessments in one process    {in_process_ms():6.1f} ms  (budget 1000 ms)")
     probe = subprocess.run(
         [sys.executable, "-X", "importtime", *scripted[1:]], capture_output=True, text=True,

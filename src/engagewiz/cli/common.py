@@ -111,8 +111,12 @@ def _encodable(text: str) -> str:
     """Text the standard output's encoding can carry: other characters as JSON escapes
     (\\u00f4), which keeps JSON valid (they only occur inside its strings) and stays
     readable elsewhere."""
+    import codecs
+
     encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
     try:
+        if codecs.lookup(encoding).name == "utf-8":
+            return text  # carries every character (a lone surrogate is escaped as \udcxx)
         text.encode(encoding)
     except UnicodeEncodeError:
         import json

@@ -28,12 +28,18 @@ Cite = Callable[[tuple[str, ...]], dict[str, Any]]
 
 
 def citer(sources: Mapping[str, Source]) -> Cite:
-    """`{"source": keys, "sources": [{key, title, citation, url}, ...]}` for some keys."""
+    """`{"source": keys, "sources": [{key, title, citation, url}, ...]}` for some keys.
+
+    Made once for each list of keys: a result cites the same few sources over a thousand
+    times. Callers copy the mapping into their own and never change the lists."""
+    made: dict[tuple[str, ...], dict[str, Any]] = {}
+
     def cite(keys: tuple[str, ...]) -> dict[str, Any]:
-        found = [sources[k] for k in keys if k in sources]
-        return {"source": list(keys), "sources": [
-            {"key": s.key, "title": s.title, "citation": s.citation, "url": s.link}
-            for s in found]}
+        if keys not in made:
+            made[keys] = {"source": list(keys), "sources": [
+                {"key": s.key, "title": s.title, "citation": s.citation, "url": s.link}
+                for s in (sources[k] for k in keys if k in sources)]}
+        return made[keys]
     return cite
 
 

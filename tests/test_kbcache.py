@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from engagewiz.core.model import KnowledgeBase
+from engagewiz.core.model import KnowledgeBase, QuestionChange
 from engagewiz.kb import cache as kbcache
 from engagewiz.kb import codec
 from engagewiz.kb.countries import CountryData, load_countries
@@ -220,23 +220,29 @@ def test_a_flipped_byte_in_the_country_cache_never_reaches_the_output() -> None:
 
 
 def test_the_codec_builds_only_engagewiz_records() -> None:
-    gate = '["engagewiz.core.model:Gate",["kind","rule","unblock","check","source","params",'
-    for payload in (b'[["os:system",[],[]]]\n{"@":0,"v":[]}',
-                    b'[["engagewiz.kb.cache:Path",[],[]]]\n{"@":0,"v":[]}',
-                    b'[["collections:OrderedDict",[],[]]]\n{"@tuple":0,"items":[]}',
-                    (gate + '"test"],[]]]\n{"@":0,"v":["x"]}').encode(),  # too few values
-                    (gate + '"test","extra"],[]]]\n{"@":0,"v":[]}').encode(),  # not its fields
-                    (gate + '"test"],[9]]]\n{"@":0,"v":[]}').encode(),  # no such field
-                    b'{"@":0,"v":[]}'):  # no table
-        with pytest.raises((KeyError, TypeError, ValueError)):
+    gate = '[["engagewiz.core.model:Gate",["kind","rule","unblock","check","source","params",'
+    for payload, why in (
+            (b'[["os:system",[],[],[]]]\n{"@":0,"v":[]}', "not a record class"),
+            (b'[["engagewiz.kb.cache:Path",[],[],[]]]\n{"@":0,"v":[]}', "not a record class"),
+            (b'[["collections:OrderedDict",[],[],[]]]\n{"@tuple":0,"items":[]}',
+             "not a record class"),
+            ((gate + '"test"],[],[]]]\n{"@":0,"v":["x"]}').encode(), "not the fields"),
+            ((gate + '"test","extra"],[],[]]]\n{"@":0,"v":[]}').encode(), "not the fields"),
+            ((gate + '"test"],[9],[]]]\n{"@":0,"v":[]}').encode(), "not the fields"),
+            ((gate + '"test"],[4],[-1]]]\n{"@":0,"v":[]}').encode(), "not the fields"),
+            (b'{"@":0,"v":[]}', "no table")):
+        with pytest.raises((KeyError, ValueError), match=why):
             codec.loads(payload)
     with pytest.raises(TypeError):
         codec.dumps({"a": object()})
 
 
 def test_the_codec_gives_back_what_it_was_given(kb: KnowledgeBase) -> None:
-    value = {"kb": kb, "when": date(2026, 11, 23), "keys": {1: "one", "@at": [1, 2]}}
+    renamed = QuestionChange("2027.01", renamed=(("was_id", "now_id"),))
+    value = {"kb": kb, "when": date(2026, 11, 23), "keys": {1: "one", "@at": [1, 2]},
+             "change": renamed}
     back = codec.loads(codec.dumps(value))
     assert back == value
+    assert back["change"].renamed == (("was_id", "now_id"),)  # tuples of tuples
     assert back["kb"].routes[0].gates[0].source.__class__ is tuple
     assert codec.dumps(value).isascii()  # json parses ASCII faster

@@ -34,7 +34,7 @@ from typing import TypeVar
 from engagewiz import __version__
 
 T = TypeVar("T")
-FORMAT = 2  # 2: records as rows of a table of classes (kb/codec.py)
+FORMAT = 3  # 3: records as rows of a table of classes (kb/codec.py)
 STALE_SECONDS = 30 * 24 * 3600
 MAX_BYTES = 32 * 1024 * 1024  # far above any real knowledge base; bounds a planted file
 _warned: set[str] = set()

@@ -29,7 +29,8 @@ from typing import Any
 
 _SCALARS = (str, int, float, bool, type(None))
 _set = object.__setattr__
-Row = tuple[type, tuple[str, ...], tuple[int, ...]]  # class, field names, tuple fields
+# class, its field names, the fields that hold tuples, those whose tuples hold tuples
+Row = tuple[type, tuple[str, ...], tuple[int, ...], frozenset[int]]
 
 
 def dumps(value: Any) -> bytes:
@@ -53,21 +54,22 @@ class Encoder:
 
     def __init__(self) -> None:
         self.rows: dict[type, int] = {}
-        self.tuples: list[set[int]] = []
+        self.tuples: list[dict[int, bool]] = []  # per row: tuple field -> holds tuples
 
     def dumps(self, value: Any) -> bytes:
         return json.dumps(self._plain(value, False), separators=(",", ":"),
                           allow_nan=False).encode("ascii")
 
     def table(self) -> bytes:
-        rows = [[_name(kind), list(_fields(kind)), sorted(self.tuples[index])]
+        rows = [[_name(kind), list(_fields(kind)), sorted(self.tuples[index]),
+                 sorted(at for at, deep in self.tuples[index].items() if deep)]
                 for kind, index in self.rows.items()]
         return json.dumps(rows, separators=(",", ":")).encode("ascii")
 
     def _row(self, kind: type) -> int:
         if kind not in self.rows:
             self.rows[kind] = len(self.rows)
-            self.tuples.append(set())
+            self.tuples.append({})
         return self.rows[kind]
 
     def _plain(self, value: Any, in_record: bool) -> Any:
@@ -79,7 +81,10 @@ class Encoder:
         if hasattr(kind, "__dataclass_fields__"):
             row = self._row(kind)
             values = [getattr(value, name) for name in _fields(kind)]
-            self.tuples[row].update(i for i, v in enumerate(values) if type(v) is tuple)
+            tuples = self.tuples[row]
+            for at, v in enumerate(values):
+                if type(v) is tuple:
+                    tuples[at] = tuples.get(at, False) or any(type(x) is tuple for x in v)
             return {"@": row, "v": [self._plain(v, True) for v in values]}
         if isinstance(value, tuple) and hasattr(kind, "_fields"):
             return {"@tuple": self._row(kind), "items": [self._plain(v, True) for v in value]}
@@ -109,15 +114,19 @@ class Decoder:
         row = obj.get("@")
         if row is None:
             return self._tagged(obj) if len(obj) <= 2 else obj
-        kind, names, tuples = self.rows[row]
+        kind, names, tuples, deep = self.rows[row]
         values = obj["v"]
+        if len(values) != len(names):
+            raise ValueError(f"not the fields of {kind.__name__}")
         for at in tuples:
-            if values[at].__class__ is list:
-                values[at] = _tuples(values[at])
+            value = values[at]
+            if value.__class__ is list:
+                values[at] = _tuples(value) if at in deep else tuple(value)
         made = kind.__new__(kind)
         # Frozen: no __setattr__ of its own, and no __init__ runs. A dict made whole is
-        # quicker than filling the one Python would make for the instance.
-        _set(made, "__dict__", dict(zip(names, values, strict=True)))
+        # quicker than filling the one Python would make for the instance. The lengths are
+        # checked above: zip's keyword `strict` would cost a quarter of this hook.
+        _set(made, "__dict__", dict(zip(names, values)))  # noqa: B905
         return made
 
     def _tagged(self, obj: dict[str, Any]) -> Any:
@@ -143,8 +152,8 @@ def _fields(kind: type) -> tuple[str, ...]:
 
 
 def _row(entry: Any) -> Row:
-    """A row of the table as (class, its own field names, tuple fields), or KeyError."""
-    name, names, tuples = entry
+    """A row of the table as a `Row`, or KeyError."""
+    name, names, tuples, deep = entry
     module, _, qualname = str(name).partition(":")
     found = sys.modules.get(module) if module.startswith("engagewiz.") else None
     kind = getattr(found, qualname, None)
@@ -152,13 +161,11 @@ def _row(entry: Any) -> Row:
                                           or hasattr(kind, "_fields")):
         raise KeyError(f"not a record class of engagewiz: {name!r}")
     own = _fields(kind)  # the class's strings: interned, unlike the parser's copies
-    if list(own) != names or not all(type(at) is int and 0 <= at < len(own) for at in tuples):
+    if list(own) != names or not all(type(at) is int and 0 <= at < len(own)
+                                     for at in (*tuples, *deep)):
         raise KeyError(f"not the fields of {name!r}")
-    return kind, own, tuple(tuples)
+    return kind, own, tuple(tuples), frozenset(deep)
 
 
 def _tuples(value: list[Any]) -> tuple[Any, ...]:
-    made = tuple(value)
-    if list in map(type, made):  # nested arrays (renamed ids): rare
-        made = tuple(_tuples(v) if type(v) is list else v for v in made)
-    return made
+    return tuple(_tuples(v) if type(v) is list else v for v in value)

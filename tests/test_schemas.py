@@ -10,6 +10,7 @@ import jsonschema
 import pytest
 import yaml
 
+from cli_inprocess import run_cli
 from engagewiz.core.model import KnowledgeBase
 from engagewiz.errors import InputError
 from engagewiz.storage.answers import load_answers
@@ -86,9 +87,6 @@ def test_the_bundled_knowledge_base_matches_its_schemas(name: str) -> None:
 
 @pytest.mark.parametrize("name", ["answers", "questions", "mechanisms", "texts"])
 def test_schema_command_prints_the_published_schema(name: str) -> None:
-    import subprocess
-    import sys
-
-    done = subprocess.run([sys.executable, "-m", "engagewiz", "schema", name],
-                          capture_output=True, text=True, check=True)
-    assert json.loads(done.stdout) == schema(name)
+    done = run_cli("schema", name)
+    assert done.code == 0, done.err
+    assert json.loads(done.out) == schema(name)

@@ -8,18 +8,18 @@ Chromium is installed; .ci/run installs it.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import struct
 import subprocess
-import sys
 import zlib
 from collections import Counter
 from html import escape
 from pathlib import Path
 
 import pytest
+
+from cli_inprocess import run_cli
 
 ROOT = Path(__file__).resolve().parents[1]
 SCENARIO = ROOT / "data" / "scenarios" / "rehab-centre-complaint-deadline.yaml"
@@ -38,12 +38,10 @@ def plan(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     import json
 
     folder = tmp_path_factory.mktemp("plan")
-    env = {**os.environ, "ENGAGEWIZ_TODAY": "2026-11-23"}
-    base = [sys.executable, "-m", "engagewiz", "assess", "-a", str(SCENARIO), "--no-input"]
-    subprocess.run([*base, "-o", str(folder / "plan.html")], check=True, env=env,
-                   capture_output=True, timeout=60)
-    data = json.loads(subprocess.run([*base, "--format", "json"], check=True, env=env,
-                                     capture_output=True, text=True, timeout=60).stdout)
+    env = {"ENGAGEWIZ_TODAY": "2026-11-23"}
+    base = ["assess", "-a", str(SCENARIO), "--no-input"]
+    assert run_cli(*base, "-o", str(folder / "plan.html"), env=env).code == 0
+    data = json.loads(run_cli(*base, "--format", "json", env=env).out)
     return folder / "plan.html", data["recommended"][0]["name"]
 
 

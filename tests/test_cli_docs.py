@@ -77,3 +77,18 @@ def test_readme_sources_example_is_real_output(monkeypatch: pytest.MonkeyPatch) 
     """`engagewiz sources KEY` as the README shows it."""
     assert_real_output("`engagewiz sources cat-art-22` prints:", "sources", "cat-art-22",
                        monkeypatch=monkeypatch)
+
+
+@pytest.mark.parametrize(("lead", "args"), [
+    ("whose client was beaten in custody on 1 September 2022",
+     ("compare", "russia-facts-before-exit.yaml", "--set", "facts_date=2022-10-01")),
+    ("quoted in the reason", ("assess", "--answers", "france-decided-in-strasbourg.yaml")),
+    ("which made no such reservation",
+     ("compare", "france-decided-in-strasbourg.yaml", "--set", "country=Netherlands")),
+])
+def test_readme_law_on_the_day_is_real_output(lead: str, args: tuple[str, ...],
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """The date of the facts and a State's reservation, as the README shows them."""
+    command, *rest = args
+    rest = [str(ROOT / "examples" / a) if a.endswith(".yaml") else a for a in rest]
+    assert_real_output(lead, command, *rest, "--plain", monkeypatch=monkeypatch)

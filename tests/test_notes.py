@@ -46,6 +46,7 @@ def regional(kb: KnowledgeBase, countries: CountryData | None,
     ("JOR", ["arab-system-no-complaints"]),
     ("EGY", ["arab-system-no-complaints"]),    # and the African Commission: no general note
     ("ZMB", ["sadc-tribunal-closed"]),
+    ("RUS", ["russia-left-council-of-europe"]),  # the Court still, for earlier facts
     ("KEN", []), ("FRA", []), ("CHL", []), ("USA", []),
 ])
 def test_the_note_for_each_region(kb: KnowledgeBase, countries: CountryData, country: str,

@@ -33,3 +33,28 @@ def test_the_knowledge_base_reads_as_with_pyyaml() -> None:
     for path in sorted((ROOT / "data").glob("*.yaml")):
         text = path.read_text(encoding="utf-8")
         assert yamlfile.load(path) == yaml.load(text, Loader=yamlfile._Loader), path
+
+
+def _tags(node: yaml.Node) -> list[str]:
+    if isinstance(node, yaml.ScalarNode):
+        return [node.tag]
+    children = node.value if isinstance(node, yaml.SequenceNode) else [
+        n for pair in node.value for n in pair]
+    return [node.tag, *(tag for child in children for tag in _tags(child))]
+
+
+@pytest.mark.parametrize("text", [
+    "a: yes\nb: 'yes'\nc: ~\nd: 2026-01-01\ne: 0x1F\nf: .inf\ng: -1\nh: ''\ni: Yes\nj: text\n"
+    "k: \"12\"\nl: 1_000\nm: null\nn: Off\no: +3.5\np: <<\nq: =\nr: [1, two, 'three']\n",
+])
+def test_a_value_gets_the_tag_pyyaml_gives_it(text: str) -> None:
+    """The loader's shortcut for texts (no search of PyYAML's patterns) changes no tag."""
+    ours = yamlfile._Loader(text).get_single_node()
+    assert _tags(ours) == _tags(yaml.compose(text, Loader=yaml.SafeLoader))
+
+
+def test_the_knowledge_base_gets_the_tags_pyyaml_gives() -> None:
+    for path in sorted((ROOT / "data").glob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        ours = yamlfile._Loader(text).get_single_node()
+        assert _tags(ours) == _tags(yaml.compose(text, Loader=yaml.SafeLoader)), path

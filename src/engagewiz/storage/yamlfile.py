@@ -35,6 +35,17 @@ class _Loader(_Base):  # type: ignore[valid-type,misc]
     reports it like any other bad date, with the file, line and key.
     """
 
+    _STARTS = frozenset(_Base.yaml_implicit_resolvers)  # first characters of non-texts
+
+    def resolve(self, kind: type[yaml.Node], value: str, implicit: tuple[bool, bool]) -> str:
+        """PyYAML's tag, without its search for a text: a quoted value, or a plain one whose
+        first character starts no other type, is text. libyaml calls this for every value:
+        the search took a third of composing mechanisms.yaml."""
+        if kind is yaml.ScalarNode and not self.yaml_path_resolvers and (
+                not implicit[0] or (value and value[0] not in self._STARTS)):
+            return _STR
+        return str(super().resolve(kind, value, implicit))
+
     def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
         try:
             return super().construct_yaml_timestamp(node)

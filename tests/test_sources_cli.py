@@ -101,3 +101,12 @@ def test_a_plan_footnote_says_when_the_provision_must_be_re_read(tmp_path: Path)
              re.findall(r"^\d+\. (.*) \(([a-z0-9-]+)\)$", plan.read_text(), re.M)}
     assert "Not the text first read: re-read it before citing it." in notes["ccpr-rules"]
     assert "re-read" not in notes["cat-rules"]
+
+
+def test_a_home_page_address_is_said_to_be_one() -> None:
+    """Where only the publisher's front page is known, the reader is told to look for the
+    document there; a page's own address is not flagged."""
+    home = cli("sources", "achpr-rules").out
+    assert "Official address: https://achpr.au.int\n" in home
+    assert "publisher's home page, not the document" in re.sub(r"\s+", " ", home)
+    assert "home page" not in cli("sources", "cat-art-22").out

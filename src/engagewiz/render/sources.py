@@ -9,6 +9,7 @@ the provision is only close to the text first read, is said too: check before re
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from rich.console import Console
 from rich.markup import escape
@@ -71,6 +72,9 @@ def render(data: Any, console: Console) -> None:
     if data["symbol"]:
         say(f"UN document symbol: {escape(data['symbol'])}")
     console.print(f"Official address: {escape(data['url'])}", soft_wrap=True)  # one line, to click
+    if _home_page(data["url"]):
+        say("This is the publisher's home page, not the document: find it there by the title "
+            "and provision above.")
     if not data["verified"]:
         say("[yellow]The address has not been checked against the official site: confirm "
             "it before you cite it.[/yellow]")
@@ -80,3 +84,10 @@ def render(data: Any, console: Console) -> None:
     routes = data["cited_by"]
     say(f"Cited by: {escape(', '.join(routes))}" if routes else
         "Cited by no route or scoring rule (the interview or the plan texts may cite it).")
+
+
+def _home_page(url: str) -> bool:
+    """A site's front page (no path, no query): the citation names the document, and the
+    reader must find it from there (docs/sources.md: the page itself, when it is known)."""
+    parts = urlsplit(url)
+    return bool(parts.netloc) and parts.path in ("", "/") and not parts.query

@@ -106,3 +106,17 @@ def test_every_score_point_is_explained_with_a_source() -> None:
         for route in assess_json(example)["recommended"]:
             assert route["score"] == sum(r["points"] for r in route["reasons"]), route["id"]
             assert all(r["source"] for r in route["reasons"]), route["id"]
+
+
+def test_the_scoring_index_only_saves_time(kb: KnowledgeBase, countries: CountryData) -> None:
+    """`scoring_for` (which rules may select which route, decided at load) is a shortcut:
+    without it every rule is tried on every route, and every example ranks the same."""
+    import dataclasses
+
+    from engagewiz.core.engine import assess
+
+    unindexed = dataclasses.replace(kb, scoring_for={})
+    for path in EXAMPLES:
+        answers = load_answers(path, kb)
+        assert (assess(unindexed, answers, today=TODAY, countries=countries)
+                == assess(kb, answers, today=TODAY, countries=countries)), path.name

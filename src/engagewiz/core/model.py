@@ -297,11 +297,12 @@ class KnowledgeBase:
     def rule_routes(self) -> tuple[tuple[tuple[Route, bool], ...], ...]:
         """For each rule of `scoring`, the routes it may select and whether that depends on
         answers: `scoring_for` turned around, so an assessment visits only those."""
-        return tuple(
-            tuple((r, self.scoring_for[r.id][i] if r.id in self.scoring_for else True)
-                  for r in self.routes
-                  if r.id not in self.scoring_for or i in self.scoring_for[r.id])
-            for i in range(len(self.scoring)))
+        every = dict.fromkeys(range(len(self.scoring)), True)  # a route not in the index
+        found: list[list[tuple[Route, bool]]] = [[] for _ in self.scoring]
+        for route in self.routes:
+            for i, depends in self.scoring_for.get(route.id, every).items():
+                found[i].append((route, depends))
+        return tuple(map(tuple, found))
 
     def question(self, qid: str) -> Question | None:
         return self._questions.get(qid)

@@ -20,7 +20,7 @@ from engagewiz.core.conditions import NOT_ASKED, Condition, tests
 from engagewiz.core.gates import Context, evaluate
 from engagewiz.core.interview import applies
 from engagewiz.core.model import Gate, KnowledgeBase, Question, Route
-from engagewiz.core.results import UNKNOWN
+from engagewiz.core.results import BLOCKED, UNKNOWN
 
 DAY = A_DATE  # any day: the question is whether an answer exists, not its date
 
@@ -62,6 +62,9 @@ def _stuck(kb: KnowledgeBase, space: Space, route: Route, gate: Gate,
     # unanswered, a test is unknown, never false, so it cannot block the route.
     others = [g.test for g in route.gates if g is not gate and g.kind == "requires" and g.test
               and asked_when & space.closure(g.test)]
+    # Likewise a gate on the days a treaty bound the State, where the `when` reads its fact.
+    bound = [g for g in route.gates if g is not gate and g.kind == "in_force"
+             and g.params.get("fact") in asked_when]
     conditions: list[Condition] = [question.when, *others] if question.when else others
     qids = set().union(*(space.closure(c) for c in conditions)) | set(_reads(gate))
     qids.discard(question.id)
@@ -84,6 +87,8 @@ def _stuck(kb: KnowledgeBase, space: Space, route: Route, gate: Gate,
         # A State fact whose `when` is false is one the State does not have (the African
         # Court's Protocol outside Africa): read as not asked, a test on it is false.
         if any(t.evaluate(answers) is False for t in others):
+            continue
+        if any(_status(kb, g, given) == BLOCKED for g in bound):
             continue
         if _status(kb, gate, given) != UNKNOWN:
             continue

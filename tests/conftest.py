@@ -40,13 +40,14 @@ from engagewiz.kb.load import default_dir, load_kb  # noqa: E402
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist's own, which reads these options
 def pytest_cmdline_main(config: pytest.Config) -> None:
     """The whole suite (`python -m pytest`, README's command and CI's) on every core: one
-    pytest-xdist worker per core, each test file on one worker so that its module fixtures
+    pytest-xdist worker per logical CPU ("auto" counts physical cores when psutil is there,
+    one on a 2-vCPU machine with hyperthreads), each test file on one worker so its fixtures
     (the PDFs, a warmed-up CLI) are made once. Named files or tests, an explicit `-n`, or no
     pytest-xdist installed: one process, as a debugger, `-s` and a quick rerun want."""
     if (config.pluginmanager.hasplugin("xdist") and not hasattr(config, "workerinput")
             and config.args_source is not pytest.Config.ArgsSource.ARGS
             and config.getoption("numprocesses") is None):
-        config.option.numprocesses = "auto"
+        config.option.numprocesses = "logical"
         if config.getoption("dist") == "no":
             config.option.dist = "loadfile"
 

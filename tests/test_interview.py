@@ -75,7 +75,8 @@ def test_a_group_comes_on_one_screen_with_only_what_is_left_to_ask(kb: Knowledge
     answers: dict[str, Any] = {"org_type": "lawyer", "country": "KEN", "upr_soon": "no"}
     while "reprisal_risk" not in ids(screen := interview.next_screen(kb, answers)):
         answers |= {q.id: first_choice(q) for q in screen}
-    assert ids(screen) == ["reprisal_risk", "tb_review_soon"]  # no detention access: a lawyer
+    # a lawyer: no detention access
+    assert ids(screen) == ["reprisal_risk", "reprisal_suffered", "tb_review_soon"]
 
 
 def test_a_shortcut_shows_only_its_own_questions_of_a_group(kb: KnowledgeBase) -> None:

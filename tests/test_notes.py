@@ -102,7 +102,8 @@ def test_json_and_plan_carry_the_notes(kb: KnowledgeBase, countries: CountryData
                countries=countries)
     data = json_out.to_dict(a, kb.sources)
     assert data["notes"][0]["id"] == "no-regional-complaint-body"
-    assert all(s["url"].startswith("https://") for s in data["notes"][0]["sources"])
+    cited = data["notes"][0]["source"]
+    assert cited and all(data["sources"][k]["url"].startswith("https://") for k in cited)
     assert {"id": "sp-communication", "name": "Special Procedures: urgent appeal or letter",
             "status": "open", "recommended": True} in data["notes"][0]["instead"]
     plan = build_plan(a, kb, countries=countries)

@@ -75,16 +75,32 @@ def test_an_unknown_source_key_is_a_clear_error() -> None:
     done.fails_clearly("KEY: unknown source 'ccpr-rule'; did you mean 'ccpr-rules'")
 
 
-def test_json_gives_each_reason_its_sources_title_citation_and_url() -> None:
+def _keys(tree: object) -> set[str]:
+    """Every key named by a `source` list anywhere in a JSON tree."""
+    if isinstance(tree, list):
+        return set().union(*map(_keys, tree))
+    if not isinstance(tree, dict):
+        return set()
+    own = set(tree["source"]) if isinstance(tree.get("source"), list) else set()
+    return own.union(*(_keys(v) for k, v in tree.items() if k != "sources"))
+
+
+def test_json_gives_each_cited_key_its_title_citation_and_url_once() -> None:
     done = cli("assess", "--answers", str(KENYA), "--format", "json")
     data = json.loads(done.out)
+    assert data["format"] == 2
+    table = data["sources"]
+    assert set(table) == _keys(data)  # every key cited, and only those
+    assert list(table) == sorted(table)
     reason = data["recommended"][0]["reasons"][0]
-    assert reason["source"] == [s["key"] for s in reason["sources"]]
-    for s in reason["sources"]:
+    assert "sources" not in reason and reason["source"]
+    for key in reason["source"]:
+        s = table[key]
         assert s["title"] and s["citation"] and s["url"].startswith("https://")
     blocked = next(r for r in data["blocked"] if r["id"] == "cat-communication")
-    cited = {s["key"]: s for g in blocked["blocked_by"] for s in g["sources"]}
-    assert cited["untc-chapter-iv"]["url"].startswith("https://treaties.un.org/")
+    cited = {k for g in blocked["blocked_by"] for k in g["source"]}
+    assert "untc-chapter-iv" in cited
+    assert table["untc-chapter-iv"]["url"].startswith("https://treaties.un.org/")
     listed = json.loads(cli("sources", "--format", "json").out)
     assert {"key": "cat-rules", "url": "https://undocs.org/CAT/C/3/Rev.6"}.items() <= next(
         s for s in listed if s["key"] == "cat-rules").items()

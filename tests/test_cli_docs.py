@@ -85,6 +85,8 @@ def test_readme_sources_example_is_real_output(monkeypatch: pytest.MonkeyPatch) 
     ("quoted in the reason", ("assess", "--answers", "france-decided-in-strasbourg.yaml")),
     ("which made no such reservation",
      ("compare", "france-decided-in-strasbourg.yaml", "--set", "country=Netherlands")),
+    ("why reporting the reprisal comes first",
+     ("assess", "--answers", "reprisal-after-un-review.yaml", "--top", "1")),
 ])
 def test_readme_law_on_the_day_is_real_output(lead: str, args: tuple[str, ...],
                                               monkeypatch: pytest.MonkeyPatch) -> None:

@@ -9,10 +9,11 @@ from typing import Any
 
 import pytest
 
+from cli_inprocess import run_cli
 from engagewiz.core.model import KnowledgeBase
 from engagewiz.core.results import BLOCKED, OPEN, UNKNOWN
 from engagewiz.kb.countries import CountryData
-from test_routes_more import example, judged
+from test_routes_more import ROOT, example, judged
 
 
 @pytest.mark.parametrize(("changes", "expected"), [
@@ -39,6 +40,17 @@ def test_a_grant_leads_only_for_a_centre_that_needs_the_money(
                                               rehab_funding="no"), "unvfvt-grant")
     assert needs.score - funded.score == 14
     assert "unvfvt-grant" not in [r.id for r in b.recommended[:10]]
+
+
+def test_a_short_view_shows_the_reason_a_route_leads() -> None:
+    """--compact shows three reasons: the strongest, not the first three scored (the general
+    rules come first, and the Fund's own +8 was cut off under them)."""
+    fund_example = ROOT / "examples" / "rehab-centre-survivors-fund.yaml"
+    ran = run_cli("assess", "--answers", str(fund_example), "--top", "1", "--compact", "--plain")
+    fund = ran.out[ran.out.index("1. UN Voluntary Fund"):]
+    shown = fund[:fund.index("\n\n")]
+    assert "+8 You need funding" in shown
+    assert shown.index("+8") < shown.index("+2")
 
 
 @pytest.mark.parametrize(("suffered", "expected"), [

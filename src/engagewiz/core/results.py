@@ -127,6 +127,13 @@ class RouteResult(NamedTuple):
         return tuple(sorted(found, key=lambda g: g.kind in _SETTLED_BY_A_DATE))
 
     @property
+    def strongest(self) -> tuple[Scored, ...]:
+        """The reasons that count for the route, strongest first (ties keep the scoring
+        order): a short view shows these, so the reason a route leads is never cut off by
+        the general rules that come before the route's own."""
+        return tuple(sorted((x for x in self.reasons if x.points > 0), key=lambda x: -x.points))
+
+    @property
     def deadlines(self) -> tuple[Deadline, ...]:
         return tuple(g.deadline for g in self.gates if g.deadline)
 

@@ -201,8 +201,7 @@ def _route(r: RouteResult, n: int, of: int, upr_estimate: str, w: _Writer) -> Sc
         w.say(f"Next review: {escape(upr_estimate)}", 0, 2, style="dim")
     w.blank()
     w.say("[bold]Why it fits[/bold]", gap=False)
-    best = sorted((x for x in r.reasons if x.points > 0), key=lambda x: -x.points)
-    for x in best[:1 if big else REASONS]:
+    for x in r.strongest[:1 if big else REASONS]:
         w.say(f"{x.points:+d} {escape(x.text)}{w.src(x.source)}", 2, 5, gap=big)
     if r.next_steps:
         w.blank()

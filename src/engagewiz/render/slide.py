@@ -116,8 +116,7 @@ def _routes(s: _Slide, routes: tuple[RouteResult, ...], width: float) -> None:
             return
         s.y += 14
         s.text(MARGIN, f"{n}. {r.name}", 38, width=width, lines=2, bold=True)
-        best = max((x for x in r.reasons if x.points > 0), key=lambda x: x.points,
-                   default=None)
+        best = r.strongest[0] if r.strongest else None
         s.text(MARGIN + 48, f"Effort {r.effort}." + (f" {best.text}" if best else ""), 26,
                width=width - 48, lines=2, colour=MUTED)
 

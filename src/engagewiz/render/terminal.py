@@ -206,7 +206,7 @@ def _route(console: Console, rank: int, route: RouteResult, compact: bool,
          f"{route.score:+d}[/cyan]", 0, 3)
     _say(console, f"{escape(route.body)} · {route.nature} · effort {route.effort}", 3,
          style="dim")
-    for reason in route.reasons if not compact else route.reasons[:3]:
+    for reason in route.strongest[:3] if compact else route.reasons:
         _say(console, f"{reason.points:+d} {escape(reason.text)}{_src(ref, reason.source)}",
              3, 6)
     for deadline in route.deadlines:

@@ -108,15 +108,20 @@ def test_every_score_point_is_explained_with_a_source() -> None:
             assert all(r["source"] for r in route["reasons"]), route["id"]
 
 
-def test_the_scoring_index_only_saves_time(kb: KnowledgeBase, countries: CountryData) -> None:
+def test_the_scoring_index_and_memo_only_save_time(kb: KnowledgeBase,
+                                                  countries: CountryData) -> None:
     """`scoring_for` (which rules may select which route, decided at load) is a shortcut:
-    without it every rule is tried on every route, and every example ranks the same."""
+    without it every rule is tried on every route, and every example ranks the same. So is
+    `selections`, the routes each rule selected, remembered across assessments by the
+    answers the rule reads: `kb` keeps what the examples before selected, each copy starts
+    empty."""
     import dataclasses
 
     from engagewiz.core.engine import assess
 
-    unindexed = dataclasses.replace(kb, scoring_for={})
     for path in EXAMPLES:
         answers = load_answers(path, kb)
+        unindexed = dataclasses.replace(kb, scoring_for={})
         assert (assess(unindexed, answers, today=TODAY, countries=countries)
                 == assess(kb, answers, today=TODAY, countries=countries)), path.name
+    assert kb.selections and len(kb.selections) < len(EXAMPLES) * len(kb.scoring)

@@ -28,11 +28,13 @@ from engagewiz.core.results import (
     Scored,
     Status,
 )
-from engagewiz.core.routematch import may_apply
+from engagewiz.core.routematch import may_apply, reads
 from engagewiz.core.safety import safety_advice
 
 if TYPE_CHECKING:
     from engagewiz.kb.countries import CountryData
+
+MEMO_SIZE = 10_000  # entries of `KnowledgeBase.selections`, under a kilobyte each
 
 
 def assess(
@@ -95,12 +97,26 @@ def _shared_reasons(kb: KnowledgeBase, answers: Mapping[str, Any]) -> dict[str, 
     A rule's `when` reads only answers: it is decided once, not once per route; and only
     the routes its matcher may select are visited (`KnowledgeBase.rule_routes`)."""
     found: dict[str, list[Scored]] = {r.id: [] for r in kb.routes}
-    for rule, routes in zip(kb.scoring, kb.rule_routes, strict=True):
+    for i, (rule, routes) in enumerate(zip(kb.scoring, kb.rule_routes, strict=True)):
         if routes and rule.when.evaluate(answers) is True:
-            for route, depends in routes:
-                if not depends or _selects(rule, route, answers):
-                    found[route.id].append(rule)
+            for route in _selected(kb, i, answers):
+                found[route.id].append(rule)
     return found
+
+
+def _selected(kb: KnowledgeBase, i: int, answers: Mapping[str, Any]) -> tuple[Route, ...]:
+    """The routes scoring rule `i` selects. Its matchers read one answer at most (the
+    themes), so the choice is remembered on the knowledge base by that answer's value: a
+    thousand assessments share a few entries (matching every route once per rule and
+    assessment cost 8% of an assessment's instructions)."""
+    rule = kb.scoring[i]
+    key = (i, repr([answers.get(q) for q in reads(rule)]))
+    if key not in kb.selections:
+        if len(kb.selections) > MEMO_SIZE:  # a long-lived process seeing every combination
+            kb.selections.clear()
+        kb.selections[key] = tuple(route for route, depends in kb.rule_routes[i]
+                                   if not depends or _selects(rule, route, answers))
+    return kb.selections[key]
 
 
 def _judge(mechanism: Route, kb: KnowledgeBase, ctx: gates.Context,

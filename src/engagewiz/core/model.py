@@ -304,6 +304,12 @@ class KnowledgeBase:
                 found[i].append((route, depends))
         return tuple(map(tuple, found))
 
+    @cached_property
+    def selections(self) -> dict[tuple[int, str], tuple[Route, ...]]:
+        """The engine's memo: for a scoring rule (its index) and the values of the answers
+        its matchers read, the routes it selects (engine._selected)."""
+        return {}
+
     def question(self, qid: str) -> Question | None:
         return self._questions.get(qid)
 

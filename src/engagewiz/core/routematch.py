@@ -32,6 +32,12 @@ def matches(match: Mapping[str, Any], route: Route,
     return True
 
 
+def reads(rule: Consideration) -> tuple[str, ...]:
+    """The question ids a rule's `route:` / `not_route:` reads (`{answer: QID}`)."""
+    return tuple(v["answer"] for match in (rule.route, rule.not_route) if match
+                 for v in match.values() if isinstance(v, dict) and "answer" in v)
+
+
 def may_apply(rule: Consideration, route: Route,
               answers: Mapping[str, Any] | None = None) -> bool | None:
     """Can a scoring rule count for this route? True, False, or None: "depends on answers".

@@ -1,8 +1,8 @@
 """Per-State facts (treaties, complaint procedures, regional systems, UPR) for the interview.
 
 The data come from ``data/countries.json``, built by ``scripts/build_countries.py`` from the
-audited CSVs in scripts/country-sources/. This module only reads that file: no pycountry, no network,
-so lookup is instant and works offline. Three rules shape the API:
+audited CSVs in scripts/country-sources/. This module only reads that file: no pycountry,
+no network, so lookup is instant and works offline. Three rules shape the API:
 
 * "dont_know" is a real value: an empty cell in the sources means *unknown*, never "no",
   and ``core/prefill`` leaves an unknown fact to be asked in the interview (a scripted run

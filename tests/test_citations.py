@@ -40,10 +40,23 @@ def test_an_address_a_reader_cannot_follow_is_named(url: str, says: str) -> None
     assert len(found) == 1 and found[0][0] == "url" and says in found[0][1], found
 
 
-def test_a_copy_may_be_kept_as_read_at_but_not_our_own_files() -> None:
+def test_where_a_fact_was_read_may_be_kept_but_not_our_own_files() -> None:
     assert problems(citation="x", symbol="A/62/18", read_at="minelres.lv copy") == []
     found = problems(citation="x", symbol="A/62/18", read_at="seeds/003_9f9855e584d2c0e2.txt")
     assert [name for name, _ in found] == ["read_at"]
+
+
+@pytest.mark.parametrize("read_at", [
+    "test mirror of ohchr.org (web.test.ohchr.un-icc.cloud)",
+    "UN International Law Handbook copy on hozir.org, p. 263",
+    "FIDH guide (pdfslide.us copy)",
+])
+def test_a_copy_on_a_sharing_site_is_not_kept_as_read_at(read_at: str) -> None:
+    """The official text replaces such copies (they were only ever copies of it), so a
+    lawyer's file never points to one, not even as where the fact was first read."""
+    found = problems(citation="x", symbol="A/62/18", read_at=read_at)
+    assert [name for name, _ in found] == ["read_at"]
+    assert "holds copies, not the official text" in found[0][1]
 
 
 def test_country_data_sources_are_citations(countries: CountryData) -> None:

@@ -18,13 +18,15 @@ from engagewiz.authoring.locate import MECHANISMS, QUESTIONS, TEXTS, Finding, Lo
 from engagewiz.errors import KeyPath
 from engagewiz.storage import yamlfile
 
-# Copies of official texts on document-sharing sites, test mirrors and staging servers: a
-# fact may have been read there (keep it as `read_at`), but they are never the citation.
+# Copies of official texts on document-sharing sites, test mirrors and development servers:
+# never the citation, and not worth keeping as `read_at` either (the official text replaces
+# them; sources-and-resolutions, section A).
 MIRRORS = (
     "web.test.ohchr.un-icc.cloud", "un-icc.cloud", "dokumen.tips", "studylib", "yumpu",
     "scribd", "hozir.org", "topicsexpress", "muhaz", "docsbay", "9pdf", "staging.",
     "issuu", "essaydocs", "docplayer", "pdfcoffee", "vdocuments", "kupdf", "idoc.pub",
-    "fliphtml5", "coursehero", "slideshare", "gist.github.com",
+    "fliphtml5", "coursehero", "slideshare", "gist.github.com", "pdfslide", "docslib",
+    "docest", "php-dev", "adattar.minorityforum",
 )
 _OWN_FILES = re.compile(r"\bseeds?/|\bshared/|\breference/|mechanisms-facts|"
                         r"\b\d{3}_[0-9a-f]{16}\.txt\b|\.md\b")
@@ -64,6 +66,12 @@ def source_problems(fields: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
     url = fields.get("url")
     if isinstance(url, str):
         yield from (("url", m) for m in _url_problems(url))
+    read_at = str(fields.get("read_at", "")).lower()
+    mirror = next((m for m in MIRRORS if m in read_at), None)
+    if mirror:
+        yield "read_at", (f"'{mirror}' holds copies, not the official text: re-read the fact in "
+                          "the official text the citation names, and keep only that (or a "
+                          "translation, textbook or publisher's page) as read_at")
     symbol = fields.get("symbol")
     if isinstance(symbol, str) and not _SYMBOL.match(symbol):
         yield "symbol", (f"'{symbol}' is not a UN document symbol (e.g. CCPR/C/3/Rev.12, "
@@ -85,7 +93,7 @@ def _url_problems(url: str) -> Iterator[str]:
     mirror = next((m for m in MIRRORS if m in host), None)
     if mirror:
         yield (f"'{host}' is a copy of the document, not its official publisher: cite the "
-               "official address, and keep the copy as read_at if the fact was read there")
+               "official address")
 
 
 def lint_sources(where: Locator) -> Iterator[Finding]:

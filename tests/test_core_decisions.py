@@ -1,5 +1,6 @@
-"""Decisions the core makes for every renderer: the plan's safety advice and which blocked
-routes are out of the State's region. Tested on the Assessment, with no rendering."""
+"""Decisions the core makes for every renderer: the plan's safety advice, which blocked
+routes are out of the State's region (tested on the Assessment, with no rendering), and
+which reservations and opt-outs the country view lists."""
 
 from __future__ import annotations
 
@@ -10,10 +11,12 @@ from typing import Any
 import pytest
 import yaml
 
+from engagewiz.core.declared import declared
 from engagewiz.core.engine import assess
 from engagewiz.core.model import KnowledgeBase
 from engagewiz.core.results import Assessment
-from engagewiz.kb.countries import CountryData
+from engagewiz.core.texts import CountryView, FactRow, Treaty
+from engagewiz.kb.countries import Country, CountryData, CountryFact
 from engagewiz.kb.load import load_kb
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -123,3 +126,25 @@ def test_a_step_to_confirm_what_the_country_data_says_is_left_out(
 
     assert not any(s.startswith(step) for s in steps(country=state))
     assert any(s.startswith(step) for s in steps(country=None))
+
+
+def _state(**facts: str) -> Country:
+    return Country("XXX", "Testland", "XX", "member", "Testland", (),
+                   {k: CountryFact(v, "untc") for k, v in facts.items()})
+
+
+OPT_OUT = FactRow("CAT-28", "Inquiry opt-out", "inquiry_opt_out_cat", "made", "none")
+CAT = CountryView((Treaty(FactRow("CAT", "CAT", "ratified_cat", declarations=(OPT_OUT,))),))
+
+
+@pytest.mark.parametrize(("facts", "shown"), [
+    ({"ratified_cat": "yes", "inquiry_opt_out_cat": "no"}, True),   # bound: "none" informs
+    ({"ratified_cat": "yes", "inquiry_opt_out_cat": "yes"}, True),
+    ({"ratified_cat": "no", "inquiry_opt_out_cat": "no"}, False),   # not bound: nothing to say
+    ({"ratified_cat": "no", "inquiry_opt_out_cat": "yes"}, True),   # the data hold one
+    ({"ratified_cat": "no", "inquiry_opt_out_cat": "dont_know"}, True),
+    ({"ratified_cat": "no"}, True),                                 # not in the data: unknown
+    ({"inquiry_opt_out_cat": "no"}, True),                          # bound or not: unknown
+])
+def test_a_declaration_is_shown_where_it_can_matter(facts: dict[str, str], shown: bool) -> None:
+    assert declared(CAT, _state(**facts)) == {"CAT": (OPT_OUT,) if shown else ()}

@@ -93,7 +93,8 @@ def test_json_shape_is_stable() -> None:
     assert data["today"] == "2026-11-23"
     assert [t["id"] for t in data["un_treaties"]] == [
         "CAT", "OP-CAT", "ICCPR", "ICESCR", "ICERD", "CEDAW", "CRC", "CRPD", "CPED", "ICMW"]
-    fact_keys = {"id", "label", "key", "value", "known", "date", "note", "source", "text"}
+    fact_keys = {"id", "label", "key", "value", "known", "date", "note", "source", "as_of",
+                 "quote", "declarations", "text"}
     for t in data["un_treaties"]:
         assert fact_keys <= set(t) and "procedure" in t
     assert [r["system"] for r in data["regional"]] == [
@@ -118,6 +119,64 @@ def test_unknown_is_shown_as_unknown_never_no() -> None:
     out = show("Kenya")
     assert "unknown - check https://au.int/en/treaties" in line(out, "African Children's")
     assert "not party" not in line(out, "African Children's")
+
+
+def declaration(data: dict[str, Any], row: str, did: str) -> dict[str, Any]:
+    """The declaration `did` under treaty or procedure `row` of `as_json`'s view."""
+    rows = [r for t in data["un_treaties"] for r in (t, t["procedure"]) if r]
+    found: dict[str, Any] = next(d for d in next(r for r in rows if r["id"] == row)
+                                 ["declarations"] if d["id"] == did)
+    return found
+
+
+def test_an_opt_out_is_listed_with_its_words_source_and_date() -> None:
+    """The UAE opted out of CAT inquiries (art. 28): the view says so under CAT, quoting
+    its text, with the source and its as-of date, in JSON and on screen."""
+    opt_out = declaration(as_json("ARE"), "CAT", "CAT-28")
+    assert (opt_out["value"], opt_out["text"], opt_out["source"], opt_out["as_of"]) == (
+        "yes", "made", "untc", "2026-02-03")
+    assert "does not recognize the competence of the Committee against Torture referred " \
+           "to in article 20" in opt_out["quote"]
+    out = show("ARE", "--plain")
+    said = line(out, "Inquiry opt-out (art. 28")
+    assert said.startswith("Inquiry opt-out (art. 28: no inquiry under art. 20): made Per UN "
+                           "Treaty Collection, chapter IV (status pages), as of 2026-02-03: "
+                           '"In accordance with paragraph 1 of article 28')
+    assert said.endswith('referred to in article 20 of the Convention"')
+    assert out.index("Inquiry opt-out (art. 28") < out.index("Individual complaints (art. 22")
+
+
+def test_a_reservation_under_a_complaint_procedure_and_a_withdrawn_one() -> None:
+    """Spain's art. 14 declaration cut CERD's time limit to 3 months (under the procedure);
+    Germany withdrew its art. 20 reservation, which the view says beside "none"."""
+    spain = declaration(as_json("ESP"), "CERD-14", "CERD-14-3-months")
+    assert spain["value"] == "yes" and "within three months" in spain["quote"]
+    assert declaration(as_json("ESP"), "CERD-14", "CERD-14-examined")["text"] == "none"
+    assert "three months following" in show("Spain", "--plain")
+    germany = line(show("Germany", "--plain"), "Inquiry opt-out (art. 28")
+    assert germany.endswith("none (reservation to article 20 withdrawn on 13 September 1990 "
+                            "(UNTC footnote))")
+
+
+def test_a_declaration_the_data_cannot_read_is_unknown_never_none() -> None:
+    """Austria's OP1 reservation names only the former European Commission: the data leave
+    its reach open, so the view says unknown, where to check, and quotes the text."""
+    austria = declaration(as_json("AUT"), "CCPR-OP1", "CCPR-OP1-examined")
+    assert (austria["value"], austria["known"]) == ("dont_know", False)
+    assert austria["check_at"].startswith("https://treaties.un.org/")
+    assert "European Commission on Human Rights" in austria["quote"]
+    said = line(show("Austria", "--plain"), "Reservation excluding a matter already examined")
+    assert ": unknown - check https://treaties.un.org/" in said and "none" not in said
+
+
+def test_no_reservation_is_listed_where_the_state_is_not_bound() -> None:
+    """Kenya accepts no complaint procedure: no same-matter reservation under OP1, while
+    its CAT opt-out question (a party) reads "none"."""
+    kenya = as_json("KEN")
+    op1 = next(t for t in kenya["un_treaties"] if t["id"] == "ICCPR")["procedure"]
+    assert op1["value"] == "no" and op1["declarations"] == []
+    assert declaration(kenya, "CAT", "CAT-28")["text"] == "none"
+    assert "Reservation excluding" not in show("Kenya")
 
 
 def test_cmw77_not_in_force() -> None:

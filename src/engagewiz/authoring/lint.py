@@ -140,6 +140,8 @@ def _country_rows(kb: KnowledgeBase, countries: CountryData | None) -> Iterator[
             for part, row in (("row", t.row), ("procedure", t.procedure)) if row is not None]
     rows += [(("country", "regional", i, "rows", k), row)
              for i, system in enumerate(view.regional) for k, row in enumerate(system.rows)]
+    rows += [((*path, "declarations", k), d) for path, row in list(rows)
+             for k, d in enumerate(row.declarations)]
     for path, row in rows:
         if countries and not _is_fact(row.fact, countries):
             facts = sorted({key for c in countries for key in c.facts})

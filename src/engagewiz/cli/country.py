@@ -29,8 +29,10 @@ def country(
 ) -> None:
     """What a State has accepted: treaties, complaints, regions, UPR.
 
-    Unknown facts are shown as unknown, with where to check; dates that are computed (the
-    next UPR review) are marked as estimates.
+    Under each treaty or complaint procedure, the State's reservations and opt-outs that
+    decide a route (same matter, time limits, inquiries, visits), quoted, with their
+    source and date. Unknown facts are shown as unknown, with where to check; dates that
+    are computed (the next UPR review) are marked as estimates.
     """
     from rich.markup import escape
 
@@ -49,11 +51,13 @@ def country(
     state = data.get(found.iso3) if found.iso3 else None
     if state is None:  # a place no State covers: its note says what applies
         raise InputError.one(found.note)
+    from engagewiz.core.declared import declared
     from engagewiz.core.notes import for_country
 
     knowledge = common.load_kb(kb)
-    result = view.to_dict(data, state, common.today(today), knowledge.texts.country,
-                          for_country(knowledge, state))
+    rows = knowledge.texts.country
+    result = view.to_dict(data, state, common.today(today), rows,
+                          for_country(knowledge, state), declared(rows, state))
     if format is common.Format.json:
         if found.note:
             print(f"engagewiz: note: {visible(found.note)}", file=sys.stderr)

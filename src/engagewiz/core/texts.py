@@ -71,6 +71,9 @@ class FactRow:
     if_no: str = "not party"
     short: str = ""  # an accepted procedure in the summary line ("CAT art. 22")
     caveat: Note | None = None  # true whatever the State did (CMW art. 77 not in force)
+    # the reservations, opt-outs and declarations to this treaty or procedure that the
+    # country data holds (their rows have none of their own): core/declared picks which
+    declarations: tuple[FactRow, ...] = ()
 
 
 @record

@@ -218,16 +218,20 @@ PLAN = Obj(
                          description="the plan's last section: change at home"),
     },
 )
+_ROW = {
+    "id": Text("its id in `engagewiz country --format json`"),
+    "label": Text(),
+    "fact": Text("the fact's name in countries.json"),
+    "if_yes": Text("the words for a yes (default: party)"),
+    "if_no": Text("the words for a no (default: not party)"),
+    "short": Text("a procedure's short name in the summary line, e.g. CAT art. 22"),
+    "caveat": SOURCED,
+}
 FACT_ROW = Obj(
-    {
-        "id": Text("its id in `engagewiz country --format json`"),
-        "label": Text(),
-        "fact": Text("the fact's name in countries.json"),
-        "if_yes": Text("the words for a yes (default: party)"),
-        "if_no": Text("the words for a no (default: not party)"),
-        "short": Text("a procedure's short name in the summary line, e.g. CAT art. 22"),
-        "caveat": SOURCED,
-    },
+    {**_ROW, "declarations": ListOf(
+        Obj(_ROW, required=("id", "label", "fact")),
+        "the State's reservations, opt-outs or declarations to this treaty or procedure "
+        "that the country data holds, shown under it with their quoted words")},
     required=("id", "label", "fact"),
 )
 COUNTRY_VIEW = Obj(

@@ -99,7 +99,9 @@ def _row(raw: dict[str, Any], file: Path, path: KeyPath, refs: _Refs) -> FactRow
     return FactRow(
         raw["id"], raw["label"], raw["fact"], raw.get("if_yes", "party"),
         raw.get("if_no", "not party"), raw.get("short", ""),
-        refs.note(caveat, file, (*path, "caveat")) if caveat else None)
+        refs.note(caveat, file, (*path, "caveat")) if caveat else None,
+        tuple(_row(d, file, (*path, "declarations", i), refs)
+              for i, d in enumerate(raw.get("declarations", []))))
 
 
 def _country(raw: dict[str, Any], file: Path, refs: _Refs) -> CountryView:

@@ -8,6 +8,7 @@ and every fact keeps its source and as-of date, with a warning when that is stal
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -22,13 +23,19 @@ from engagewiz.render.layout import Indented, heading
 STYLE = {"yes": "green", "no": "", "dont_know": "yellow"}
 
 
-def _fact(data: CountryData, country: Country, row: FactRow) -> dict[str, Any]:
-    """One fact as JSON, with the words to show; an unknown says where to check."""
+def _fact(data: CountryData, country: Country, row: FactRow,
+          declared: Mapping[str, tuple[FactRow, ...]]) -> dict[str, Any]:
+    """One fact as JSON, with the words to show, its source's as-of date, the words quoted
+    from the State's text, and the declarations shown under it; an unknown says where to
+    check."""
     f = country.facts.get(row.fact) or CountryFact("dont_know", "")
     source = data.sources.get(f.source)
     out: dict[str, Any] = {"id": row.id, "label": row.label, "key": row.fact,
                            "value": f.value, "known": f.known, "date": f.date,
-                           "note": f.note, "source": f.source or None}
+                           "note": f.note, "source": f.source or None,
+                           "as_of": source.as_of if source else None, "quote": f.quote,
+                           "declarations": [_fact(data, country, d, declared)
+                                            for d in declared.get(row.id, ())]}
     if f.known:
         words = row.if_yes if f.value == "yes" else row.if_no
         if f.value == "yes" and f.date:
@@ -73,16 +80,19 @@ def _upr_dict(data: CountryData, country: Country, today: date) -> dict[str, Any
     }
 
 
-def to_dict(data: CountryData, country: Country, today: date,
-            rows: CountryView, notes: tuple[NoteResult, ...] = ()) -> dict[str, Any]:
+def to_dict(data: CountryData, country: Country, today: date, rows: CountryView,
+            notes: tuple[NoteResult, ...] = (),
+            declared: Mapping[str, tuple[FactRow, ...]] | None = None) -> dict[str, Any]:
     """Everything the command shows, in a stable shape for scripts (see tests for the keys);
     `rows` (texts.yaml) says which facts, in which words; `notes` (decided in the core)
-    what does not exist for this State."""
-    treaties = [_fact(data, country, t.row) | {
-        "procedure": _fact(data, country, t.procedure) if t.procedure else None}
+    what does not exist for this State, and `declared` (core/declared) which reservations
+    and opt-outs to show under which row."""
+    shown = declared or {}
+    treaties = [_fact(data, country, t.row, shown) | {
+        "procedure": _fact(data, country, t.procedure, shown) if t.procedure else None}
         for t in rows.un_treaties]
     procs = [t.procedure for t in rows.un_treaties if t.procedure]
-    regional = [{"system": s.name, "facts": [_fact(data, country, r) for r in s.rows]}
+    regional = [{"system": s.name, "facts": [_fact(data, country, r, shown) for r in s.rows]}
                 for s in rows.regional]
     # As for a result: a list that does not name the State (a plain "no") is no reason to
     # warn that the list is old.
@@ -112,15 +122,36 @@ def to_dict(data: CountryData, country: Country, today: date,
     }
 
 
+_ASCII = str.maketrans({"\N{EM DASH}": "-", "\N{LEFT DOUBLE QUOTATION MARK}": '"',
+                        "\N{RIGHT DOUBLE QUOTATION MARK}": '"',
+                        "\N{RIGHT SINGLE QUOTATION MARK}": "'"})
+
+
 def _plain(text: str, plain: bool) -> str:
-    """ASCII for --plain, as the other reports do (the em dash is the only non-ASCII mark)."""
-    return text.replace("\N{EM DASH}", "-") if plain else text
+    """ASCII marks for --plain, as the other reports use (dashes and quotation marks)."""
+    return text.translate(_ASCII) if plain else text
 
 
 def _line(fact: dict[str, Any], plain: bool, indent: int = 0) -> RenderableType:
     text = Text(f"{fact['label']}: ")
     text.append(_plain(fact["text"], plain), style=STYLE.get(fact["value"], ""))
-    return Indented(text, indent, 4)
+    return Indented(text, indent, max(4, indent + 2))
+
+
+def _lines(fact: dict[str, Any], view: dict[str, Any], plain: bool,
+           indent: int = 0) -> list[RenderableType]:
+    """A fact, then each reservation, opt-out or declaration shown under it: one the data
+    hold (or cannot read) with its source, its as-of date and the State's own words."""
+    out = [_line(fact, plain, indent)]
+    for d in fact["declarations"]:
+        out.append(_line(d, plain, indent + 2))
+        source = view["sources"].get(d["source"])
+        if d["value"] != "no" and source:
+            said = f"Per {source['citation']}, as of {d['as_of'] or 'an unknown date'}" + (
+                f": \N{LEFT DOUBLE QUOTATION MARK}{d['quote']}\N{RIGHT DOUBLE QUOTATION MARK}"
+                if d["quote"] else ".")
+            out.append(Indented(Text(_plain(said, plain), style="dim"), indent + 4))
+    return out
 
 
 def _notes(warnings: list[dict[str, str]]) -> list[RenderableType]:
@@ -148,9 +179,9 @@ def render(view: dict[str, Any], plain: bool = False) -> list[RenderableType]:
         out.append(Text("No treaty is listed under `country:` in this knowledge base's "
                         "texts.yaml.", style="dim"))
     for t in view["un_treaties"]:
-        out.append(_line(t, plain))
+        out += _lines(t, view, plain)
         if t["procedure"]:
-            out.append(_line(t["procedure"], plain, indent=2))
+            out += _lines(t["procedure"], view, plain, indent=2)
             if t["procedure"].get("caveat"):
                 out.append(Indented(Text(t["procedure"]["caveat"], style="yellow"), 4))
     if view["regional"]:  # a knowledge base's texts.yaml may list none
@@ -158,7 +189,7 @@ def render(view: dict[str, Any], plain: bool = False) -> list[RenderableType]:
                 *_notes(view["warnings"]["regional"])]
     for section in view["regional"]:
         out.append(Text(section["system"], style="bold"))
-        out += [_line(f, plain, indent=2) for f in section["facts"]]
+        out += [line for f in section["facts"] for line in _lines(f, view, plain, indent=2)]
     if view["notes"]:
         out += heading("Where nothing can be filed", plain)
     for note in view["notes"]:

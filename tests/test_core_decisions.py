@@ -16,7 +16,8 @@ from engagewiz.core.engine import assess
 from engagewiz.core.model import KnowledgeBase
 from engagewiz.core.results import Assessment
 from engagewiz.core.texts import CountryView, FactRow, Treaty
-from engagewiz.kb.countries import Country, CountryData, CountryFact
+from engagewiz.kb.countries import CountryData
+from engagewiz.kb.countryfacts import Country, CountryFact
 from engagewiz.kb.load import load_kb
 
 ROOT = Path(__file__).resolve().parents[1]

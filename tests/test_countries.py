@@ -21,15 +21,10 @@ from conftest import TODAY
 from engagewiz.core.model import KnowledgeBase
 from engagewiz.core.prefill import with_country_facts
 from engagewiz.errors import InputError
-from engagewiz.kb.countries import (
-    Country,
-    CountryData,
-    data_age_warning,
-    load_countries,
-    next_upr_estimate,
-    normalize,
-)
+from engagewiz.kb.countries import CountryData, load_countries, normalize
+from engagewiz.kb.countryfacts import Country, data_age_warning
 from engagewiz.kb.places import Found, read_places
+from engagewiz.kb.upr import next_upr_estimate
 
 ROOT = Path(__file__).resolve().parents[1]
 JSON_PATH = ROOT / "data" / "countries.json"

@@ -17,7 +17,7 @@ from engagewiz.core import conditions
 from engagewiz.core.gates import Context, evaluate
 from engagewiz.core.model import Gate, KnowledgeBase
 from engagewiz.core.results import BLOCKED, OPEN, UNKNOWN, GateResult
-from engagewiz.kb.countries import CountryFact
+from engagewiz.kb.countryfacts import CountryFact
 
 
 def gate(kind: str, **params: Any) -> Gate:

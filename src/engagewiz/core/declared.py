@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from engagewiz.core.texts import CountryView, FactRow
 
 if TYPE_CHECKING:
-    from engagewiz.kb.countries import Country, CountryFact
+    from engagewiz.kb.countryfacts import Country, CountryFact
 
 
 def declared(view: CountryView, country: Country) -> dict[str, tuple[FactRow, ...]]:

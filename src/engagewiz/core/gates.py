@@ -30,7 +30,7 @@ from engagewiz.core.record import record
 from engagewiz.core.results import BLOCKED, OPEN, UNKNOWN, Deadline, GateResult, Status
 
 if TYPE_CHECKING:
-    from engagewiz.kb.countries import CountryFact
+    from engagewiz.kb.countryfacts import CountryFact
 
 
 @record

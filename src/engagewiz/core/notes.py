@@ -16,7 +16,7 @@ from engagewiz.core.qids import COUNTRY
 from engagewiz.core.results import Alternative, NoteResult, RouteResult
 
 if TYPE_CHECKING:
-    from engagewiz.kb.countries import Country
+    from engagewiz.kb.countryfacts import Country
 
 
 def system_notes(kb: KnowledgeBase, answers: Mapping[str, Any],

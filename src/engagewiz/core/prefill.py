@@ -19,7 +19,9 @@ from engagewiz.core.record import record
 from engagewiz.core.results import Prefilled
 
 if TYPE_CHECKING:
-    from engagewiz.kb.countries import CountryData, CountryFact, UprEstimate
+    from engagewiz.kb.countries import CountryData
+    from engagewiz.kb.countryfacts import CountryFact
+    from engagewiz.kb.upr import UprEstimate
 
 
 @record
@@ -77,7 +79,7 @@ def with_country_facts(kb: KnowledgeBase, answers: Mapping[str, Any],
     stale = dict.fromkeys(f.source for _, f, _, _ in relevant if f.value != "no")
     notices = [w for key in sorted(stale) if key in countries.sources
                and (w := countries.sources[key].age_warning(today))]
-    from engagewiz.kb.countries import next_upr_estimate
+    from engagewiz.kb.upr import next_upr_estimate
 
     estimate = next_upr_estimate(country, today)
     for question in kb.questions:

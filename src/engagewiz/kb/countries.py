@@ -1,15 +1,9 @@
-"""Per-State facts (treaties, complaint procedures, regional systems, UPR) for the interview.
+"""Finding a State in the country data: by name, alias, ISO2 or ISO3, with suggestions.
 
 The data come from ``data/countries.json``, built by ``scripts/build_countries.py`` from the
 audited CSVs in scripts/country-sources/. This module only reads that file: no pycountry,
-no network, so lookup is instant and works offline. Three rules shape the API:
-
-* "dont_know" is a real value: an empty cell in the sources means *unknown*, never "no",
-  and ``core/prefill`` leaves an unknown fact to be asked in the interview (a scripted run
-  reads it as "dont_know": check first).
-* Every fact keeps its source key and date, so the tool can say where it comes from and
-  :func:`data_age_warning` can say when it may be stale.
-* Dates that are computed here (the next UPR review) are estimates and say so.
+no network, so lookup is instant and works offline. What a State's facts hold is in
+kb/countryfacts.py; the UPR estimate, in kb/upr.py.
 """
 
 from __future__ import annotations
@@ -18,144 +12,15 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import field
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from engagewiz.core.deadlines import add_months, days_in_month
-from engagewiz.core.record import record
+from engagewiz.kb.countryfacts import Country, CountryFact, DataSource, UprSession
 
 if TYPE_CHECKING:
     from engagewiz.kb.places import Found, Place
 
-__all__ = [
-    "Country",
-    "CountryData",
-    "CountryFact",
-    "DataSource",
-    "UprEstimate",
-    "UprSession",
-    "data_age_warning",
-    "find_countries",
-    "load_countries",
-    "next_upr_estimate",
-    "normalize",
-]
-
-VALUES = ("yes", "no", "dont_know")
-UNTC_WHERE = ("treaties.un.org, chapter IV (Human Rights), "
-              "https://treaties.un.org/Pages/Treaties.aspx?id=4&subid=A&clang=_en")
-UPR_CONFIRM = ("OHCHR UPR page, https://www.ohchr.org/en/hr-bodies/upr/upr-main",
-               "UPR Info, https://www.upr-info.org")
-UPR_CYCLE_MONTHS = 54  # 4.5 years per review since the second cycle (HRC res. 16/21)
-
-
-@record
-class CountryFact:
-    """One answer the data can give: value ("yes", "no", "dont_know"), source key, date, note.
-
-    ``date`` is the consent or declaration date for a "yes", the date a "no" rests on
-    (e.g. a withdrawal) where known; it may be a year only ("1995") when that is all the
-    source gives. The rules that turn on dates read ``since`` and ``until``: the days the
-    State was first and last bound by a treaty or a competence it has left (a denunciation
-    or withdrawal, with the day it took effect). ``quote`` holds the deciding words of a
-    reservation or declaration, and ``caveat`` what the user must be told wherever the
-    fact is used (a contested withdrawal, a status nobody has confirmed).
-    """
-
-    value: str
-    source: str
-    date: str | None = None
-    note: str | None = None
-    since: str | None = None
-    until: str | None = None
-    quote: str | None = None
-    caveat: str | None = None
-
-    @property
-    def known(self) -> bool:
-        """True unless the data leave the answer open."""
-        return self.value != "dont_know"
-
-    @property
-    def bound_from(self) -> str | None:
-        """The day the State was first bound (ISO), where the data give a full date."""
-        first = self.since or (self.date if self.value == "yes" else None)
-        return first if first and len(first) == 10 else None
-
-
-@record
-class DataSource:
-    """Where a group of facts comes from, with the as-of date to show the user."""
-
-    key: str
-    citation: str
-    as_of: str | None
-    url: str
-    note: str | None = None
-
-    def age_warning(self, today: date) -> str | None:
-        """:func:`data_age_warning` for this source, pointing at its own address."""
-        return data_age_warning(self.as_of, today, where=self.url)
-
-
-@record
-class UprSession:
-    """The State's 4th-cycle UPR Working Group session as recorded in the data."""
-
-    session: int
-    dates: str  # "YYYY-MM-DD/YYYY-MM-DD"; months only ("2026-01") where that is all we know
-    status: str  # "held" or "scheduled_not_held"
-    source: str
-    cycle: int = 4
-    note: str | None = None
-
-    @property
-    def start(self) -> date:
-        """First day of the session (first day of the month if only the month is known)."""
-        return _parse(self.dates.split("/")[0])
-
-    @property
-    def end(self) -> date:
-        """Last day of the session (last day of the month if only the month is known)."""
-        return _parse(self.dates.split("/")[-1], last=True)
-
-
-@record
-class Country:
-    """A UN member or observer State and what the data know about it."""
-
-    iso3: str
-    name: str
-    alpha2: str
-    un_status: str
-    untc_name: str
-    aliases: tuple[str, ...]
-    facts: Mapping[str, CountryFact] = field(hash=False)
-    upr: UprSession | None = None
-
-
-@record
-class UprEstimate:
-    """An estimate of the next UPR review and of the stakeholder-submission window."""
-
-    based_on_session: int
-    review_from: date
-    review_to: date
-    submission_from: date
-    submission_to: date
-    text: str
-    confirm_at: tuple[str, ...] = UPR_CONFIRM
-
-
-def _parse(text: str, last: bool = False) -> date:
-    """Parse "YYYY", "YYYY-MM" or "YYYY-MM-DD"; partial dates give the first (or last) day."""
-    parts = [int(p) for p in text.strip().split("-")]
-    year, month = parts[0], parts[1] if len(parts) > 1 else (12 if last else 1)
-    if len(parts) > 2:
-        return date(year, month, parts[2])
-    return date(year, month, days_in_month(year, month) if last else 1)
+__all__ = ["CountryData", "find_countries", "load_countries", "normalize", "places_file"]
 
 
 def normalize(text: str) -> str:
@@ -314,57 +179,3 @@ def find_countries(*folders: Path | None) -> CountryData | None:
         if folder and (folder / "countries.json").exists():  # a folder or FIFO: say so
             return cached_countries(folder / "countries.json")
     return None
-
-
-def _month(d: date) -> str:
-    return f"{d:%B %Y}"
-
-
-def next_upr_estimate(country: Country, today: date) -> UprEstimate | None:
-    """Estimate the next UPR review: last 4th-cycle session + 4.5 years (res. 16/21).
-
-    OHCHR usually closes stakeholder submissions about 6-8 months before the review, so
-    the window is given as that range. The result is an estimate (the 5th-cycle calendar
-    is not yet published); the text says where to confirm it. None when the
-    data have no 4th-cycle session for the State.
-    """
-    s = country.upr
-    if s is None:
-        return None
-    review_from = add_months(s.start, UPR_CYCLE_MONTHS)
-    review_to = add_months(s.end, UPR_CYCLE_MONTHS)
-    sub_from, sub_to = add_months(review_from, -8), add_months(review_from, -6)
-    when = _month(review_from)
-    if (review_to.year, review_to.month) != (review_from.year, review_from.month):
-        first = f"{review_from:%B}" if review_to.year == review_from.year else when
-        when = f"{first} - {_month(review_to)}"
-    held = "" if s.status == "held" else " (scheduled but not held: check its status)"
-    lines = [f"Estimate: next UPR review of {country.name} around {when}, 4.5 years after its "
-             f"4th-cycle review in session {s.session} ({s.dates}){held}.",
-             f"Stakeholder submissions are usually due 6-8 months before the review: roughly "
-             f"{_month(sub_from)} to {_month(sub_to)}."]
-    if today > review_to:
-        lines.append("The estimated review date has passed: check whether it took place.")
-    elif today > sub_to:
-        lines.append("The estimated submission window may already have closed: check now.")
-    lines.append("Confirm the session and the deadline on the " + " or ".join(UPR_CONFIRM) + ".")
-    return UprEstimate(based_on_session=s.session, review_from=review_from, review_to=review_to,
-                       submission_from=sub_from, submission_to=sub_to, text=" ".join(lines))
-
-
-def data_age_warning(as_of: str | date | None, today: date,
-                     where: str = UNTC_WHERE) -> str | None:
-    """A warning when ``as_of`` is more than 12 months before ``today``, else None.
-
-    A partial as-of date ("2026", "2022-04") counts from its first day, so the warning
-    comes early rather than late. An unknown date always warns.
-    """
-    if as_of is None:
-        return f"The date of this information is unknown; check the current status at {where}."
-    d = as_of if isinstance(as_of, date) else _parse(as_of)
-    if today <= add_months(d, 12):
-        return None
-    shown = d.isoformat() if isinstance(as_of, date) else as_of
-    return (f"This information is as of {shown}, more than 12 months ago: ratifications, "
-            f"declarations and withdrawals may have changed since. Check the current status "
-            f"at {where}.")

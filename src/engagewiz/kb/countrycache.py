@@ -17,7 +17,8 @@ from typing import Any
 from engagewiz.kb import codec
 from engagewiz.kb import places as _places  # noqa: F401 - its records are in the cache
 from engagewiz.kb.cache import cached
-from engagewiz.kb.countries import Country, CountryData, load_countries, places_file
+from engagewiz.kb.countries import CountryData, load_countries, places_file
+from engagewiz.kb.countryfacts import Country
 
 
 def cached_countries(path: Path) -> CountryData:

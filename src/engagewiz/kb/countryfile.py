@@ -17,7 +17,7 @@ from typing import Any
 
 from engagewiz.core.deadlines import EARLIEST, LATEST
 from engagewiz.errors import InputError, KeyPath, Problem
-from engagewiz.kb.countries import VALUES
+from engagewiz.kb.countryfacts import VALUES
 from engagewiz.kb.schema import AnyValue, Choice, Integer, Issue, ListOf, Obj, Spec, Text
 from engagewiz.storage import yamlfile
 from engagewiz.storage.limits import COUNTRIES, PROBLEMS_SHOWN

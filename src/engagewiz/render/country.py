@@ -17,7 +17,9 @@ from rich.text import Text
 
 from engagewiz.core.results import NoteResult
 from engagewiz.core.texts import CountryView, FactRow
-from engagewiz.kb.countries import UPR_CONFIRM, Country, CountryData, CountryFact, next_upr_estimate
+from engagewiz.kb.countries import CountryData
+from engagewiz.kb.countryfacts import Country, CountryFact
+from engagewiz.kb.upr import UPR_CONFIRM, next_upr_estimate
 from engagewiz.render.layout import Indented, heading
 
 STYLE = {"yes": "green", "no": "", "dont_know": "yellow"}

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from unittest.mock import patch
 
-from engagewiz.cli.app import run
+from engagewiz.cli.launch import run
 
 # Any input, valid or not, is answered within a second. Measured as this process's CPU
 # time, which other jobs on a busy machine do not inflate as they do the wall clock.

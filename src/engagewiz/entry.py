@@ -49,7 +49,7 @@ def interrupted(stop: BaseException) -> NoReturn:
 def main() -> None:
     install()
     try:
-        from engagewiz.cli.app import run
+        from engagewiz.cli.launch import run
     except KeyboardInterrupt as stop:
         interrupted(stop)
     run()

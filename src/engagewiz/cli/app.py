@@ -1,4 +1,4 @@
-"""The typer application, its global options, and the entry point.
+"""The typer application and its global options (the console script's run is `cli/launch.py`).
 
 Commands are loaded lazily: the group knows every command's name (MODULES) but imports the
 module that defines one, and has typer build it, only when it is asked for. A run builds
@@ -7,8 +7,6 @@ generated docs and tests ask for all of them.
 """
 
 import importlib
-import os
-import sys
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -16,8 +14,6 @@ from typer.core import TyperGroup
 from typer.main import get_command_from_info
 
 from engagewiz import __version__
-from engagewiz.cli.pipes import quiet_when_closed
-from engagewiz.errors import InputError
 
 if TYPE_CHECKING:
     from typer._click import Command, Context, HelpFormatter
@@ -88,36 +84,3 @@ def main(
 
     engagewiz gives guidance, not legal advice. It never uses the network.
     """
-
-
-def _tolerant_streams() -> None:
-    """A character the terminal's encoding lacks (PYTHONIOENCODING=ascii and "Côte
-    d'Ivoire") is written as an escape rather than ending the run."""
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(errors="backslashreplace")
-
-
-def run() -> None:
-    """The console script: one message and exit code 2 for bad input, never a traceback."""
-    _tolerant_streams()
-    quiet_when_closed()
-    try:
-        app(prog_name="engagewiz")
-    except InputError as exc:
-        lines = str(exc).splitlines()
-        print(f"engagewiz: error: {lines[0]}", file=sys.stderr)
-        for line in lines[1:]:
-            print(f"engagewiz: error: {line}", file=sys.stderr)
-        sys.exit(2)
-    except KeyboardInterrupt as stop:  # Ctrl-C, SIGTERM or SIGHUP (engagewiz.entry)
-        from engagewiz.entry import interrupted
-
-        interrupted(stop)
-    except Exception as exc:  # a bug: say so without printing answers in a traceback
-        if os.environ.get("ENGAGEWIZ_DEBUG"):
-            raise
-        print(f"engagewiz: internal error ({type(exc).__name__}); this is a bug. Run again "
-              "with ENGAGEWIZ_DEBUG=1 to see the details.", file=sys.stderr)
-        sys.exit(1)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from engagewiz.cli import common
+from engagewiz.cli import common, options
 from engagewiz.cli.app import app
 from engagewiz.errors import InputError, Problem
 
@@ -42,7 +42,7 @@ class SchemaName(str, Enum):
 
 @app.command()
 def check(
-    kb: common.KbOption = None,
+    kb: options.KbOption = None,
     format: Annotated[CheckFormat, typer.Option(
         "--format", "-f", help="text (one line per problem) or json.")] = CheckFormat.text,
 ) -> None:
@@ -152,7 +152,7 @@ def _locate_duplicate(problem: Problem, file: Path, route_id: str) -> Problem:
 
 @app.command()
 def tree(
-    kb: common.KbOption = None,
+    kb: options.KbOption = None,
     format: Annotated[TreeFormat, typer.Option(
         "--format", "-f", help="rich for the terminal, mermaid for documents and slides."
     )] = TreeFormat.rich,
@@ -181,8 +181,8 @@ def tree(
 def explain(
     route_id: Annotated[str, typer.Argument(
         metavar="ID", help="A route's id, or a source's key.")],
-    kb: common.KbOption = None,
-    format: common.FormatOption = common.Format.rich,
+    kb: options.KbOption = None,
+    format: options.FormatOption = common.Format.rich,
 ) -> None:
     """Why a route ranks as it does: every rule, weight and source."""
     from engagewiz.authoring.search import Space, max_score
@@ -210,7 +210,7 @@ def explain(
 @app.command()
 def schema(
     name: Annotated[SchemaName, typer.Argument(help="Which file's schema.")],
-    kb: common.KbOption = None,
+    kb: options.KbOption = None,
 ) -> None:
     """Print a JSON Schema for answers or knowledge-base files."""
     from engagewiz.kb import jsonschemas

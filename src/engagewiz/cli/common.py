@@ -1,4 +1,8 @@
-"""What the commands share: finding the knowledge base and country data, today's date, output."""
+"""What the commands share: finding the knowledge base and country data, today's date, output.
+
+Imports no typer (the options are in `cli/options.py`): a scripted run uses these helpers
+without building a typer command (`cli/scripted.py`).
+"""
 
 from __future__ import annotations
 
@@ -7,9 +11,7 @@ import sys
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional
-
-import typer
+from typing import TYPE_CHECKING, Any
 
 from engagewiz.errors import InputError
 
@@ -17,28 +19,12 @@ if TYPE_CHECKING:
     from engagewiz.core.model import KnowledgeBase
     from engagewiz.kb.countries import CountryData
 
-KbOption = Annotated[
-    Optional[Path],  # noqa: UP045 - typer reads the annotation at runtime on 3.10
-    typer.Option("--kb", help="Use another knowledge base folder (same layout as data/).",
-                 envvar="ENGAGEWIZ_KB", show_default=False),
-]
-
 
 class Format(str, Enum):
     """The --format of commands that print a result."""
 
     rich = "rich"
     json = "json"
-
-
-FormatOption = Annotated[
-    Format, typer.Option("--format", "-f", help="rich for people, json for scripts.")]
-PlainOption = Annotated[bool, typer.Option(help="No colour, no box characters.")]
-TodayOption = Annotated[
-    Optional[str],  # noqa: UP045
-    typer.Option("--today", hidden=True, envvar="ENGAGEWIZ_TODAY",
-                 help="Pretend today is this date (YYYY-MM-DD), for reproducible runs."),
-]
 
 
 def load_kb(kb_dir: Path | None) -> KnowledgeBase:

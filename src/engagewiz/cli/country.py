@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from engagewiz.cli import common
+from engagewiz.cli import common, options
 from engagewiz.cli.app import app
 from engagewiz.errors import InputError
 from engagewiz.hints import suggest
@@ -22,10 +22,10 @@ def country(
     name: Annotated[str, typer.Argument(
         metavar="STATE", show_default=False,
         help="The State: a name ('Kenya', 'Ivory Coast') or an ISO code (KEN or KE).")],
-    format: common.FormatOption = common.Format.rich,
-    plain: common.PlainOption = False,
-    kb: common.KbOption = None,
-    today: common.TodayOption = None,
+    format: options.FormatOption = common.Format.rich,
+    plain: options.PlainOption = False,
+    kb: options.KbOption = None,
+    today: options.TodayOption = None,
 ) -> None:
     """What a State has accepted: treaties, complaints, regions, UPR.
 

@@ -6,12 +6,12 @@ from typing import Annotated, Optional
 
 import typer
 
-from engagewiz.cli import common
+from engagewiz.cli import common, options
 from engagewiz.cli.app import app
 
 
 @app.command()
-def template(kb: common.KbOption = None) -> None:
+def template(kb: options.KbOption = None) -> None:
     """Print an answers file to fill in: every question and choice."""
     from engagewiz.render.template import answers_template
 
@@ -22,8 +22,8 @@ def template(kb: common.KbOption = None) -> None:
 def mechanisms(
     route_id: Annotated[Optional[str], typer.Argument(  # noqa: UP045
         metavar="[ID]", help="One route's id for its full entry.", show_default=False)] = None,
-    format: common.FormatOption = common.Format.rich,
-    kb: common.KbOption = None,
+    format: options.FormatOption = common.Format.rich,
+    kb: options.KbOption = None,
 ) -> None:
     """List the routes of engagement, or show one in full."""
     from engagewiz.render import catalogue
@@ -44,8 +44,8 @@ def sources(
     key: Annotated[Optional[str], typer.Argument(  # noqa: UP045
         metavar="[KEY]", help="One source's key (the key after a title under a result).",
         show_default=False)] = None,
-    format: common.FormatOption = common.Format.rich,
-    kb: common.KbOption = None,
+    format: options.FormatOption = common.Format.rich,
+    kb: options.KbOption = None,
 ) -> None:
     """The documents the advice cites, or one in full with its address."""
     from engagewiz.render import sources as render_sources

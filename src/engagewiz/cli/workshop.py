@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
-from engagewiz.cli import common
+from engagewiz.cli import common, options
 from engagewiz.cli.app import app
 from engagewiz.cli.common import escape
 from engagewiz.errors import InputError
@@ -55,9 +55,9 @@ def demo(
     big: Annotated[bool, typer.Option(
         "--big", help="For a projector: fewer words, more space.")] = False,
     top: Annotated[int, typer.Option(help="Routes shown in the result.", min=1)] = 3,
-    plain: common.PlainOption = False,
-    kb: common.KbOption = None,
-    today: common.TodayOption = None,
+    plain: options.PlainOption = False,
+    kb: options.KbOption = None,
+    today: options.TodayOption = None,
 ) -> None:
     """Play a workshop scenario, screen by screen, for a room.
 
@@ -204,10 +204,10 @@ def compare(
     full: Annotated[bool, typer.Option(
         "--full", help="Every answer that differs and every reason of every move; without "
         "it, a summary that fits the screen.")] = False,
-    format: common.FormatOption = common.Format.rich,
-    plain: common.PlainOption = False,
-    kb: common.KbOption = None,
-    today: common.TodayOption = None,
+    format: options.FormatOption = common.Format.rich,
+    plain: options.PlainOption = False,
+    kb: options.KbOption = None,
+    today: options.TodayOption = None,
 ) -> None:
     """What changes between two sets of answers, and why."""
     from engagewiz.core.compare import compare as diff

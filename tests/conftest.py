@@ -15,12 +15,15 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+T = TypeVar("T")
 TODAY = date(2026, 11, 23)
 SANDBOX = Path(tempfile.mkdtemp(prefix="engagewiz-tests-"))  # 0700, ours
 
@@ -33,8 +36,31 @@ for _var in ("ENGAGEWIZ_HOME", "ENGAGEWIZ_KB", "ENGAGEWIZ_NO_CACHE", "ENGAGEWIZ_
 os.environ["ENGAGEWIZ_TODAY"] = TODAY.isoformat()
 
 from engagewiz.core.model import KnowledgeBase  # noqa: E402 - after the folders are isolated
+from engagewiz.kb import countrycache, load  # noqa: E402
 from engagewiz.kb.countries import CountryData, load_countries  # noqa: E402
 from engagewiz.kb.load import default_dir, load_kb  # noqa: E402
+
+
+def _decoded_once(decode: Callable[[bytes], T]) -> Callable[[bytes], T]:
+    """`decode`, remembered by the exact bytes it was given.
+
+    Hundreds of tests run the real command line in this process (tests/cli_inprocess.py),
+    and each run read the knowledge base back from the cache: 27 ms of CPU to decode the
+    same bytes into the same frozen records every time. The cache's own checks still run
+    on every read (header, key, CRC: a damaged or stale file is still rebuilt, which
+    test_kbcache.py tests), and bytes never decoded before are decoded as ever."""
+    memo: dict[bytes, T] = {}
+
+    def once(payload: bytes) -> T:
+        if payload not in memo:
+            memo[payload] = decode(payload)
+        return memo[payload]
+
+    return once
+
+
+load._decode = _decoded_once(load._decode)
+countrycache._decode = _decoded_once(countrycache._decode)
 
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist's own, which reads these options

@@ -179,6 +179,25 @@ def test_no_reservation_is_listed_where_the_state_is_not_bound() -> None:
     assert "Reservation excluding" not in show("Kenya")
 
 
+def regional(data: dict[str, Any], rid: str) -> dict[str, Any]:
+    found: dict[str, Any] = next(f for s in data["regional"] for f in s["facts"]
+                                 if f["id"] == rid)
+    return found
+
+
+@pytest.mark.parametrize(("state", "row", "start", "words"), [
+    ("VEN", "oas", "OAS (Inter-American", "withdrawal from the OAS is contested"),
+    ("GIN", "ecowas", "ECOWAS (the ECOWAS", "suspended from ECOWAS decision-making bodies"),
+    ("RUS", "ecpt", "European Convention for the Prevention", "a law denouncing it was signed"),
+])
+def test_what_the_data_say_of_a_fact_is_said_with_it(state: str, row: str, start: str,
+                                                      words: str) -> None:
+    """A fact the data qualify (a contested withdrawal, a suspension, a denunciation under
+    way) is never shown bare: its caveat follows it, on screen and in the JSON."""
+    assert words in regional(as_json(state), row)["data_caveat"]
+    assert words in line(show(state, "--plain", columns=200), start)
+
+
 def test_cmw77_not_in_force() -> None:
     mex = next(t for t in as_json("MEX")["un_treaties"] if t["id"] == "ICMW")["procedure"]
     assert mex["value"] == "yes" and mex["in_force"] is False

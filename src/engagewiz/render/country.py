@@ -52,6 +52,8 @@ def _fact(data: CountryData, country: Country, row: FactRow,
     if row.caveat:
         out["in_force"] = False
         out["caveat"] = row.caveat.text
+    if f.caveat:  # said wherever the fact is used: a contested withdrawal, a suspension
+        out["data_caveat"] = f.caveat
     return out
 
 
@@ -142,9 +144,12 @@ def _line(fact: dict[str, Any], plain: bool, indent: int = 0) -> RenderableType:
 
 def _lines(fact: dict[str, Any], view: dict[str, Any], plain: bool,
            indent: int = 0) -> list[RenderableType]:
-    """A fact, then each reservation, opt-out or declaration shown under it: one the data
-    hold (or cannot read) with its source, its as-of date and the State's own words."""
+    """A fact, what must be said wherever it is used (the row's caveat, the data's), then
+    each reservation, opt-out or declaration shown under it: one the data hold (or cannot
+    read) with its source, its as-of date and the State's own words."""
     out = [_line(fact, plain, indent)]
+    out += [Indented(Text(_plain(fact[key], plain), style="yellow"), indent + 2)
+            for key in ("caveat", "data_caveat") if fact.get(key)]
     for d in fact["declarations"]:
         out.append(_line(d, plain, indent + 2))
         source = view["sources"].get(d["source"])
@@ -184,8 +189,6 @@ def render(view: dict[str, Any], plain: bool = False) -> list[RenderableType]:
         out += _lines(t, view, plain)
         if t["procedure"]:
             out += _lines(t["procedure"], view, plain, indent=2)
-            if t["procedure"].get("caveat"):
-                out.append(Indented(Text(t["procedure"]["caveat"], style="yellow"), 4))
     if view["regional"]:  # a knowledge base's texts.yaml may list none
         out += [*heading("Regional systems and courts", plain),
                 *_notes(view["warnings"]["regional"])]

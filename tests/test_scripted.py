@@ -1,4 +1,5 @@
-"""A plain `engagewiz assess ...` runs without typer (cli/scripted.py): held to typer.
+"""A plain `engagewiz assess ...` runs without typer (cli/scripted.py): held to typer; and
+the console script ends without the interpreter's teardown (entry.leave).
 
 Each command line goes both ways, to a stand-in for `cli/assessing.assess` that records
 what it is given: where the scripted path takes a line, it must pass exactly the values
@@ -8,6 +9,8 @@ must leave to typer.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -118,3 +121,25 @@ def test_the_cached_grammar_is_what_typer_made_of_the_options() -> None:
 def test_a_damaged_grammar_is_refused(payload: bytes) -> None:
     with pytest.raises((ValueError, RecursionError)):
         scripted._decode(payload)
+
+
+def ended(code: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-c", f"from engagewiz.entry import leave\n{code}"],
+                          capture_output=True, text=True, timeout=30, check=False)
+
+
+def test_the_console_script_ends_as_sys_exit_would_without_the_teardown() -> None:
+    """`entry.leave` skips freeing every object, not the exit handlers or what is buffered."""
+    done = ended("import atexit\natexit.register(lambda: print('handler ran'))\n"
+                 "print('buffered', end=' ')\nleave('a message')")
+    assert (done.returncode, done.stdout, done.stderr) == (1, "buffered handler ran\n",
+                                                          "a message\n")
+    assert ended("leave(None)").returncode == 0
+    assert ended("leave(3)").returncode == 3
+
+
+def test_the_console_script_waits_for_a_thread_still_running() -> None:
+    done = ended("import threading, time\n"
+                 "threading.Thread(target=lambda: (time.sleep(0.3), print('late'))).start()\n"
+                 "leave(0)")
+    assert (done.returncode, done.stdout) == (0, "late\n")

@@ -62,6 +62,8 @@ def test_a_scripted_run_imports_no_terminal_ui_no_typer_and_nothing_of_the_build
     cold |= {"engagewiz.cli.app", "engagewiz.cli.assess", "engagewiz.cli.options"} & ours
     assert not cold, "imported on a warm cache: " + ", ".join(sorted(cold))
     assert not {"pickle", "pycountry", "engagewiz.cli.workshop"} & modules
+    # core/record.py makes dataclasses' fields only when asked: dataclasses imports inspect
+    assert not {"dataclasses", "inspect"} & modules
 
 
 def test_no_class_on_the_scripted_path_compiles_code_at_start_up() -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -70,6 +69,8 @@ class Asking:
 
     def _interview(self, given: dict[str, Any], started: bool, resuming: bool,
                    save_answers: Path | None) -> Completed:
+        from dataclasses import replace
+
         from engagewiz.storage import resume
 
         session = self._session(resume.RunState(quick=self.quick))

@@ -11,7 +11,6 @@ the gate: the cached knowledge base is plain data, and a function is not.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -26,7 +25,7 @@ from engagewiz.core.qids import (
     URGENCY,
     VICTIM_CONSENT,
 )
-from engagewiz.core.record import record
+from engagewiz.core.record import field, record
 from engagewiz.core.results import BLOCKED, OPEN, UNKNOWN, Deadline, GateResult, Status
 
 if TYPE_CHECKING:

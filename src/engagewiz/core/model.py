@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import field
 from functools import cached_property
 from typing import Any, Literal, get_args
 
 from engagewiz.core.conditions import DONT_KNOW, Condition, tests
-from engagewiz.core.record import record
+from engagewiz.core.record import field, record
 from engagewiz.core.texts import Texts
 
 # The closed vocabularies of the YAML, as types (mypy catches a misspelt comparison) and as

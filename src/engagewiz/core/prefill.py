@@ -7,7 +7,6 @@ the user confirm or correct them before the assessment runs.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -15,7 +14,7 @@ from engagewiz.core.conditions import DONT_KNOW
 from engagewiz.core.deadlines import add_months
 from engagewiz.core.model import KnowledgeBase, Question
 from engagewiz.core.qids import COUNTRY
-from engagewiz.core.record import record
+from engagewiz.core.record import field, record
 from engagewiz.core.results import Prefilled
 
 if TYPE_CHECKING:

@@ -78,7 +78,7 @@ class Encoder:
         kind = type(value)
         if kind is (tuple if in_record else list):
             return [self._plain(v, in_record) for v in value]
-        if hasattr(kind, "__dataclass_fields__"):
+        if hasattr(kind, "__record_fields__"):
             row = self._row(kind)
             values = [getattr(value, name) for name in _fields(kind)]
             tuples = self.tuples[row]
@@ -147,7 +147,7 @@ def _name(kind: type) -> str:
 
 
 def _fields(kind: type) -> tuple[str, ...]:
-    found = getattr(kind, "__dataclass_fields__", None)
+    found = getattr(kind, "__record_fields__", None)
     return tuple(found) if found is not None else tuple(kind._fields)  # type: ignore[attr-defined]
 
 
@@ -157,7 +157,7 @@ def _row(entry: Any) -> Row:
     module, _, qualname = str(name).partition(":")
     found = sys.modules.get(module) if module.startswith("engagewiz.") else None
     kind = getattr(found, qualname, None)
-    if not isinstance(kind, type) or not (hasattr(kind, "__dataclass_fields__")
+    if not isinstance(kind, type) or not (hasattr(kind, "__record_fields__")
                                           or hasattr(kind, "_fields")):
         raise KeyError(f"not a record class of engagewiz: {name!r}")
     own = _fields(kind)  # the class's strings: interned, unlike the parser's copies

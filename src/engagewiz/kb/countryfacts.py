@@ -13,11 +13,10 @@ State by name). Two rules shape them:
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from datetime import date
 
 from engagewiz.core.deadlines import add_months, days_in_month
-from engagewiz.core.record import record
+from engagewiz.core.record import field, record
 
 VALUES = ("yes", "no", "dont_know")
 UNTC_WHERE = ("treaties.un.org, chapter IV (Human Rights), "

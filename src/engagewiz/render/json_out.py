@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
-from dataclasses import asdict
 from typing import Any
 
 from engagewiz import __version__
 from engagewiz.core.model import Source
+from engagewiz.core.record import values
 from engagewiz.core.results import (
     Assessment,
     GateResult,
@@ -125,7 +125,7 @@ def to_dict(a: Assessment, sources: Mapping[str, Source],
         "other_open": [route(r, cite) for r in a.other_open],
         "check_first": [route(r, cite) for r in a.check_first],
         "blocked": [route(r, cite) for r in a.blocked],
-        "prefilled": [asdict(p) for p in a.prefilled],
+        "prefilled": [values(p) for p in a.prefilled],
         "answers": a.answers,
     }
     out["sources"] = table(sources, cited)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -61,6 +60,8 @@ def _state_path() -> Path:
 
 
 def save(answers: dict[str, Any], kb: KnowledgeBase, state: RunState | None = None) -> Path:
+    from dataclasses import asdict
+
     path = resume_path()
     save_for_user(path, dump_answers(answers, kb, HEADER))
     save_for_user(_state_path(), json.dumps(asdict(state or RunState())))

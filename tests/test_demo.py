@@ -45,6 +45,13 @@ def cli(*args: str, columns: int = 100) -> subprocess.CompletedProcess[str]:
     return completed(*args, env=env)  # in this process; the terminal tests spawn it in a pty
 
 
+def played(name: str) -> str:
+    """What `demo NAME` prints off a terminal: the run the test of every scenario made
+    (with --auto, which off a terminal prints the same screens without waiting; the
+    README's demo and --big are played without it, and the pty tests with keys)."""
+    return cli("demo", name, "--auto").stdout
+
+
 def pages_of(out: str) -> list[tuple[str, str]]:
     """(title, body) of each page printed off a terminal."""
     titles = list(RULE.finditer(out))
@@ -89,11 +96,11 @@ def test_every_scenario_plays_screen_by_screen_each_fitting_30_lines(name: str) 
 
 
 def test_the_result_runs_urgent_limits_top_routes_blocked_then_what_if() -> None:
-    urgent = [t for t, _ in screens_of(cli("demo", "defenders-urgent-action").stdout)]
+    urgent = [t for t, _ in screens_of(played("defenders-urgent-action"))]
     first = next(n for n, t in enumerate(urgent) if "question" not in t and n > 1
                  and not t.startswith("What "))
     assert urgent[first] == "Urgent: someone is at imminent risk"
-    deadline = [t for t, _ in screens_of(cli("demo", "rehab-centre-complaint-deadline").stdout)]
+    deadline = [t for t, _ in screens_of(played("rehab-centre-complaint-deadline"))]
     result = deadline[deadline.index("Time limits running"):]
     assert result[:4] == ["Time limits running", "Recommended route 1 of 3",
                           "Recommended route 2 of 3", "Recommended route 3 of 3"]
@@ -103,7 +110,7 @@ def test_the_result_runs_urgent_limits_top_routes_blocked_then_what_if() -> None
 
 def test_questions_come_in_interview_order_with_labels_and_the_states_facts(
         kb: KnowledgeBase) -> None:
-    out = cli("demo", "rehab-centre-complaint-deadline").stdout
+    out = played("rehab-centre-complaint-deadline")
     shown = dict(screens_of(out))
     asked = [t for t in shown if "question" in t]
     numbers = [int(re.search(r"question (\d+) of", t).group(1)) for t in asked]  # type: ignore
@@ -118,8 +125,8 @@ def test_questions_come_in_interview_order_with_labels_and_the_states_facts(
 
 
 def test_big_says_less() -> None:
-    normal, big = (cli("demo", "rehab-centre-complaint-deadline", *extra).stdout
-                   for extra in ((), ("--big",)))
+    normal = played("rehab-centre-complaint-deadline")
+    big = cli("demo", "rehab-centre-complaint-deadline", "--big").stdout
     route = "Recommended route 1 of 3"
     assert dict(screens_of(normal))[route].count("+") > dict(screens_of(big))[route].count("+")
     assert "(irct-engaging-un)" in normal and "irct-engaging-un" not in big  # no sources
@@ -129,7 +136,7 @@ def test_big_says_less() -> None:
 def test_result_screens_mark_their_sources_and_list_them_underneath() -> None:
     """Each mark on a result screen points into the list under that screen; a source keeps
     its number from one screen to the next."""
-    out = cli("demo", "rehab-centre-complaint-deadline").stdout
+    out = played("rehab-centre-complaint-deadline")
     result = [(t, b) for t, b in screens_of(out)
               if t == "Time limits running" or t.startswith(("Recommended route", "Blocked"))]
     assert len(result) == 7
@@ -152,7 +159,7 @@ def test_what_would_change_this_is_a_real_flip_of_the_top(kb: KnowledgeBase,
     after = assess(kb, {**answers, flip.question: flip.after}, today=TODAY,
                    countries=countries)
     assert [r.id for r in after.recommended[:3]] != [r.id for r in before.recommended[:3]]
-    out = cli("demo", "rehab-centre-complaint-deadline").stdout
+    out = played("rehab-centre-complaint-deadline")
     screen = dict(screens_of(out))["What would change this?"]
     assert f"--set {flip.setting}" in " ".join(screen.split())
     assert "As played" in screen and "What if" in screen
@@ -239,7 +246,7 @@ def test_the_terminal_is_restored_after_ctrl_c() -> None:
 
 def test_the_take_home_commands_work_with_the_scenarios_name(tmp_path: Path) -> None:
     """The last screen names the scenario, not a path into site-packages."""
-    shown = dict(screens_of(cli("demo", "npm-cpt-and-spt").stdout))["Take it home"]
+    shown = dict(screens_of(played("npm-cpt-and-spt")))["Take it home"]
     assert "engagewiz assess --answers npm-cpt-and-spt --output brief.pdf" in shown
     done = cli("assess", "--answers", "npm-cpt-and-spt", "--output", str(tmp_path / "p.md"))
     assert done.returncode == 0, done.stderr

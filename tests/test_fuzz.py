@@ -15,13 +15,32 @@ import itertools
 import json
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
-from cli_inprocess import BUDGET_SECONDS, Ran, run_cli
+
+def _import_as_a_library() -> None:
+    """Import hypothesis without pytest rewriting its asserts.
+
+    hypothesis is a pytest plugin, so pytest rewrites the asserts of every module of it as
+    it is imported, compiling each from source: 1.0 s of CPU in every pytest process, and
+    every xdist worker collects this file. Those asserts are not ours; with the rewriting
+    hook set aside, hypothesis loads from its .pyc like any library."""
+    hooks = [h for h in sys.meta_path if type(h).__name__ == "AssertionRewritingHook"]
+    sys.meta_path[:] = [h for h in sys.meta_path if h not in hooks]
+    try:
+        import hypothesis.strategies  # noqa: F401 - the modules the tests below use
+    finally:
+        sys.meta_path[:0] = hooks
+
+
+_import_as_a_library()
+from hypothesis import HealthCheck, given, settings  # noqa: E402 - once imported as above
+from hypothesis import strategies as st  # noqa: E402
+
+from cli_inprocess import BUDGET_SECONDS, Ran, run_cli  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))

@@ -232,8 +232,12 @@ def test_country_tab_completes_mid_name(make_asker: Callable[..., Asker],
     asker = make_asker()
     with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
         inp.send_text("ivoire")
-        threading.Thread(target=tab_enter_when_completions_shown, args=(inp,), daemon=True).start()
-        assert asker.ask(question("country")) == "CIV"
+        keys = threading.Thread(target=tab_enter_when_completions_shown, args=(inp,),
+                                daemon=True)
+        keys.start()
+        answer = asker.ask(question("country"))
+        keys.join()  # it closes the pipe: before the with-block does, never at the same time
+    assert answer == "CIV"
 
 
 def test_country_unknown_is_rejected_then_back(make_asker: Callable[..., Asker]) -> None:

@@ -45,6 +45,19 @@ def _values(q: Question) -> list[Any]:
     return list(q.values())
 
 
+_KEPT: dict[tuple[Any, ...], dict[str, Any]] = {}
+
+
+def _effective(kb: KnowledgeBase, candidate: dict[str, Any]) -> dict[str, Any]:
+    """The answers as the interview keeps them, remembered: six candidates in ten recur in
+    the searches for other routes, and dropping stale answers walks the whole interview
+    (a sixth of this file's time)."""
+    key = (id(kb), *((q, tuple(v) if isinstance(v, list) else v) for q, v in candidate.items()))
+    if key not in _KEPT:
+        _KEPT[key] = effective(kb, candidate)
+    return _KEPT[key]
+
+
 def _search(kb: KnowledgeBase, route: Route, want: str,
             seed: int) -> tuple[int, dict[str, Any]]:
     """Hill-climb on one route's status and score; returns (best goal value, its answers)."""
@@ -59,7 +72,7 @@ def _search(kb: KnowledgeBase, route: Route, want: str,
                else rng.choice(vals) for qid, vals in domains.items()}
 
     def goal(candidate: dict[str, Any]) -> int:
-        result = assess(only, effective(kb, candidate), today=TODAY).all_routes()[0]
+        result = assess(only, _effective(kb, candidate), today=TODAY).all_routes()[0]
         if want == BLOCKED:
             return 1 if result.status == BLOCKED else 0
         # Each gate opened counts, so that a route can climb from blocked through unknown.

@@ -6,15 +6,17 @@ that `engagewiz check` validates like the rest of the knowledge base. A knowledg
 without texts.yaml gets the empty defaults below: plans then carry only route advice.
 """
 
-from __future__ import annotations
+# Annotations are evaluated as read (no `from __future__ import annotations`): a string
+# annotation of a NamedTuple field is compiled, and the first compile() of a process costs a
+# scripted run 9 million instructions (tests/test_scripted_path.py).
 
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from engagewiz.core.conditions import Condition
 from engagewiz.core.record import record
 
 if TYPE_CHECKING:
-    from engagewiz.core.conditions import Condition
     from engagewiz.core.model import Note
 
 
@@ -41,17 +43,17 @@ class SafetyTexts:
 
     when: Condition | None = None
     answer: Answer | None = None   # the risk answer the section opens with
-    intro: tuple[Note, ...] = ()
-    warnings: tuple[Note, ...] = ()  # each shown unless its own `when` is certainly false
-    protect: tuple[Note, ...] = ()
-    reprisals: tuple[Note, ...] = ()
+    intro: "tuple[Note, ...]" = ()
+    warnings: "tuple[Note, ...]" = ()  # each shown unless its own `when` is certainly false
+    protect: "tuple[Note, ...]" = ()
+    reprisals: "tuple[Note, ...]" = ()
 
 
 @record
 class PlanTexts:
     situation: tuple[Answer, ...] = ()  # the answers summarised, in this order
     safety: SafetyTexts | None = None
-    follow_up_intro: tuple[Note, ...] = ()
+    follow_up_intro: "tuple[Note, ...]" = ()
     follow_up: tuple[Action, ...] = ()
 
     def follow_up_for(self, asked: Mapping[str, Any]) -> tuple[Action, ...]:
@@ -70,10 +72,10 @@ class FactRow:
     if_yes: str = "party"
     if_no: str = "not party"
     short: str = ""  # an accepted procedure in the summary line ("CAT art. 22")
-    caveat: Note | None = None  # true whatever the State did (CMW art. 77 not in force)
+    caveat: "Note | None" = None  # true whatever the State did (CMW art. 77 not in force)
     # the reservations, opt-outs and declarations to this treaty or procedure that the
     # country data holds (their rows have none of their own): core/declared picks which
-    declarations: tuple[FactRow, ...] = ()
+    declarations: "tuple[FactRow, ...]" = ()
 
 
 @record
@@ -98,10 +100,10 @@ class CountryView:
 class UrgentTexts:
     """What opens a result when someone is at imminent risk, before the urgent routes."""
 
-    intro: tuple[Note, ...] = ()      # when urgent routes are open or to check
-    none_open: tuple[Note, ...] = ()  # when none is
+    intro: "tuple[Note, ...]" = ()      # when urgent routes are open or to check
+    none_open: "tuple[Note, ...]" = ()  # when none is
 
-    def for_case(self, any_open: bool, asked: Mapping[str, Any]) -> tuple[Note, ...]:
+    def for_case(self, any_open: bool, asked: Mapping[str, Any]) -> "tuple[Note, ...]":
         notes = self.intro if any_open else self.none_open
         return tuple(n for n in notes if n.when is None or n.when.evaluate(asked) is not False)
 

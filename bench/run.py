@@ -31,8 +31,9 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "kenya-torture-survivor.yaml"
@@ -112,7 +113,11 @@ def instructions(cmd: list[str]) -> int | None:
     return int(found.group(1)) if found else None
 
 
-def in_process_ms(n: int = 1000) -> float:
+def in_process_ms(n: int = 1000, distinct: bool = False) -> float:
+    """1,000 assessments in one process: the 32 examples in turn, on one day; or, with
+    `distinct`, 1,000 cases no two alike (`distinct_cases`). The engine remembers each
+    route's judgement by what it reads (core/memo.py), so the first mostly measures its
+    memo's hits, and the second what a workshop's stream of new cases costs."""
     sys.path.insert(0, str(ROOT / "src"))
     from engagewiz.core.engine import assess
     from engagewiz.kb.countries import load_countries
@@ -123,10 +128,33 @@ def in_process_ms(n: int = 1000) -> float:
     countries = load_countries(default_dir() / "countries.json")
     files = sorted((ROOT / "examples").glob("*.yaml"))
     answers = [load_answers(f, kb) for f in files]
+    day = date(2026, 11, 23)
+    cases = distinct_cases(kb, answers, day, n) if distinct else [
+        (answers[i % len(answers)], day) for i in range(n)]
     start = time.perf_counter()
-    for i in range(n):
-        assess(kb, answers[i % len(answers)], today=date(2026, 11, 23), countries=countries)
+    for given, today in cases:
+        assess(kb, given, today=today, countries=countries)
     return (time.perf_counter() - start) * 1000
+
+
+def distinct_cases(kb: Any, examples: list[dict[str, Any]], day: date,
+                   n: int) -> list[tuple[dict[str, Any], date]]:
+    """`n` cases, no two with the same answers: each example with one single-choice
+    answer changed to another of its values (as core/whatif tries them; the examples
+    themselves first), taken from every example in turn, each on another day of a year
+    from `day`, so time limits are counted afresh too."""
+    flips: list[list[dict[str, Any]]] = []
+    for given in examples:
+        flips.append([given])
+        for qid, value in given.items():
+            question = kb.question(qid)
+            if question is not None and question.type in ("choice", "yes_no"):
+                flips[-1].extend({**given, qid: c.value} for c in question.choices
+                                 if c.value != value)
+    turns = [case for k in range(max(map(len, flips)))
+             for cases in flips if k < len(cases) for case in [cases[k]]]
+    assert len(turns) >= n, f"only {len(turns)} distinct cases"
+    return [(case, day + timedelta(days=i * 11 % 365)) for i, case in enumerate(turns[:n])]
 
 
 def main() -> None:
@@ -166,6 +194,7 @@ def main() -> None:
     else:
         print("first question: pexpect not installed")
     print(f"1,000 assessments in one process    {in_process_ms():6.1f} ms  (budget 1000 ms)")
+    print(f"  1,000 distinct cases (what-if)    {in_process_ms(distinct=True):6.1f} ms")
     probe = subprocess.run(
         [sys.executable, "-X", "importtime", *scripted[1:]], capture_output=True, text=True,
         env=ENV, check=False)

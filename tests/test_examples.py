@@ -112,11 +112,11 @@ def test_the_scoring_index_and_memo_only_save_time(kb: KnowledgeBase,
                                                   countries: CountryData) -> None:
     """`scoring_for` (which rules may select which route, decided at load) is a shortcut:
     without it every rule is tried on every route, and every example ranks the same. So is
-    `selections`, the routes each rule selected, remembered across assessments by the
-    answers the rule reads: `kb` keeps what the examples before selected, each copy starts
-    empty."""
+    the memo (core/memo.py; tests/test_memo.py attacks it): `kb` keeps what the examples
+    before selected and judged, each copy starts empty."""
     import dataclasses
 
+    from engagewiz.core import memo
     from engagewiz.core.engine import assess
 
     for path in EXAMPLES:
@@ -124,4 +124,5 @@ def test_the_scoring_index_and_memo_only_save_time(kb: KnowledgeBase,
         unindexed = dataclasses.replace(kb, scoring_for={})
         assert (assess(unindexed, answers, today=TODAY, countries=countries)
                 == assess(kb, answers, today=TODAY, countries=countries)), path.name
-    assert kb.selections and len(kb.selections) < len(EXAMPLES) * len(kb.scoring)
+    selections = memo.for_kb(kb).selections
+    assert selections and len(selections) < len(EXAMPLES) * len(kb.scoring)

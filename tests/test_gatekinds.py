@@ -23,7 +23,6 @@ import jsonschema
 import pytest
 
 from conftest import TODAY
-from engagewiz.authoring.index import gate_reads
 from engagewiz.core import conditions
 from engagewiz.core.conditions import DONT_KNOW
 from engagewiz.core.gates import EVALUATORS, Context, evaluate
@@ -31,7 +30,7 @@ from engagewiz.core.model import Gate, GateKindName, KnowledgeBase, Question
 from engagewiz.core.results import GateResult
 from engagewiz.kb import jsonschemas
 from engagewiz.kb.countries import CountryFact
-from engagewiz.kb.gatekinds import GATE_KINDS
+from engagewiz.kb.gatekinds import GATE_KINDS, gate_reads
 from engagewiz.kb.spec import GATE
 
 OTHER = "an-answer-no-evaluator-names"

@@ -14,23 +14,12 @@ from itertools import product
 from typing import Any
 
 from engagewiz.core.conditions import DONT_KNOW, Condition, Not, Test, tests
-from engagewiz.core.model import Consideration, Gate, KnowledgeBase, Question, Route
+from engagewiz.core.model import Consideration, KnowledgeBase, Question, Route
 from engagewiz.core.routematch import may_apply
 from engagewiz.errors import KeyPath
-from engagewiz.kb.gatekinds import GATE_KINDS
+from engagewiz.kb.gatekinds import gate_reads
 
 ANY = "*"  # "every answer of this question matters"
-
-
-def gate_reads(gate: Gate) -> Iterator[tuple[str, tuple[str, ...] | None]]:
-    """The questions a gate's kind reads in code, each with the answers that can change
-    its verdict (None: any answer); the questions of its `test` are sites (below)."""
-    kind = GATE_KINDS[gate.kind]
-    for read in kind.reads:
-        yield read.question, read.values if read.only else None
-    for name, param in kind.params.items():
-        if param.names_question and name in gate.params:
-            yield gate.params[name], None
 
 
 @dataclass(frozen=True)

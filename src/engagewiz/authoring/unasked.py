@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from engagewiz.authoring.index import gate_reads
 from engagewiz.authoring.locate import MECHANISMS, Finding, Locator
 from engagewiz.authoring.search import A_DATE, LIMIT, Space, domain
 from engagewiz.core.conditions import NOT_ASKED, Condition, tests
@@ -21,6 +20,7 @@ from engagewiz.core.gates import Context, evaluate
 from engagewiz.core.interview import applies
 from engagewiz.core.model import Gate, KnowledgeBase, Question, Route
 from engagewiz.core.results import BLOCKED, UNKNOWN
+from engagewiz.kb.gatekinds import gate_reads
 
 DAY = A_DATE  # any day: the question is whether an answer exists, not its date
 

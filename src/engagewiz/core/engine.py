@@ -7,12 +7,14 @@ The order itself (urgent, time limits, score, dependencies) is `ranking`'s.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from engagewiz.core import gates, ranking
 from engagewiz.core.interview import effective, walked
+from engagewiz.core.memo import Judgements, frozen
+from engagewiz.core.memo import for_kb as memo_for
 from engagewiz.core.model import AdviceKind, Consideration, KnowledgeBase, Note, Route
 from engagewiz.core.notes import system_notes
 from engagewiz.core.prefill import with_country_facts
@@ -34,8 +36,6 @@ from engagewiz.core.safety import safety_advice
 if TYPE_CHECKING:
     from engagewiz.kb.countries import CountryData
 
-MEMO_SIZE = 10_000  # entries of `KnowledgeBase.selections`, under a kilobyte each
-
 
 def assess(
     kb: KnowledgeBase,
@@ -51,9 +51,7 @@ def assess(
     filled = with_country_facts(kb, effective(kb, answers), countries, today)
     ctx = gates.Context(kb, filled.answers, today, filled.provenance, filled.facts)
     asked = walked(kb, ctx.answers)
-    shared = _shared_reasons(kb, ctx.answers)
-    results = ranking.resolve_dependencies(
-        [_judge(m, kb, ctx, shared.get(m.id, ()), asked) for m in kb.routes], kb)
+    results = ranking.resolve_dependencies(_judged(kb, ctx, asked, countries), kb)
     results.sort(key=ranking.by_score)
     urgent = ranking.imminent(ctx.answers)
     needs = {m.id: m.reached_through for m in kb.routes if m.reached_through}
@@ -91,41 +89,84 @@ def assess(
     )
 
 
-def _shared_reasons(kb: KnowledgeBase, answers: Mapping[str, Any]) -> dict[str, list[Scored]]:
-    """The global scoring rules that count, by route id, in the order of the file.
+def _judged(kb: KnowledgeBase, ctx: gates.Context, asked: Mapping[str, Any],
+            countries: CountryData | None) -> list[RouteResult]:
+    """Every route judged, or its judgement remembered from an assessment where what it
+    reads was the same (core/memo.py says what the key covers, and why). The global rules
+    that count for a route are added to its own judgement, so a change in them (an urgent
+    case) does not make every route judged again."""
+    memo = memo_for(kb)
+    memo.bind(countries)
+    tokens = memo.tokens(ctx.answers, asked, ctx.provenance, ctx.today)
+    shared = _shared_reasons(kb, ctx.answers, memo)
+    out = []
+    for route, getter, own, full in zip(kb.routes, memo.getters, memo.own, memo.full,
+                                        strict=True):
+        rules = shared.get(route.id, ())
+        if getter is None:  # nothing says what it reads: judged afresh
+            out.append(_with(kb, _judge(route, kb, ctx, asked), rules))
+            continue
+        key = getter(tokens)
+        found = full.get((key, rules)) if rules else own.get(key)
+        if found is None:
+            judged = own.get(key) if rules else None
+            if judged is None:
+                judged = memo.store(own, key, _judge(route, kb, ctx, asked))
+            found = memo.store(full, (key, rules), _with(kb, judged, rules)) if rules \
+                else judged
+        out.append(found)
+    return out
+
+
+def _with(kb: KnowledgeBase, judged: RouteResult, rules: tuple[int, ...]) -> RouteResult:
+    """A route's own judgement with the global scoring rules that count for it first."""
+    if not rules:
+        return judged
+    shared = [kb.scoring[j] for j in rules]
+    return judged._replace(reasons=(*shared, *judged.reasons),
+                           score=judged.score + sum([r.points for r in shared]))
+
+
+def _shared_reasons(kb: KnowledgeBase, answers: Mapping[str, Any],
+                    memo: Judgements) -> dict[str, tuple[int, ...]]:
+    """The global scoring rules that count (their indices in `kb.scoring`, in the order of
+    the file), by route id.
 
     A rule's `when` reads only answers: it is decided once, not once per route; and only
     the routes its matcher may select are visited (`KnowledgeBase.rule_routes`)."""
-    found: dict[str, list[Scored]] = {r.id: [] for r in kb.routes}
+    found: dict[str, tuple[int, ...]] = {}
     for i, (rule, routes) in enumerate(zip(kb.scoring, kb.rule_routes, strict=True)):
         if routes and rule.when.evaluate(answers) is True:
-            for route in _selected(kb, i, answers):
-                found[route.id].append(rule)
+            for route in _selected(kb, i, answers, memo):
+                found[route.id] = (*found.get(route.id, ()), i)
     return found
 
 
-def _selected(kb: KnowledgeBase, i: int, answers: Mapping[str, Any]) -> tuple[Route, ...]:
+def _selected(kb: KnowledgeBase, i: int, answers: Mapping[str, Any],
+              memo: Judgements) -> tuple[Route, ...]:
     """The routes scoring rule `i` selects. Its matchers read one answer at most (the
-    themes), so the choice is remembered on the knowledge base by that answer's value: a
-    thousand assessments share a few entries (matching every route once per rule and
-    assessment cost 8% of an assessment's instructions)."""
+    themes), so the choice is remembered by that answer's value: a thousand assessments
+    share a few entries (matching every route once per rule and assessment cost 8% of an
+    assessment's instructions)."""
     rule = kb.scoring[i]
-    key = (i, repr([answers.get(q) for q in reads(rule)]))
-    if key not in kb.selections:
-        if len(kb.selections) > MEMO_SIZE:  # a long-lived process seeing every combination
-            kb.selections.clear()
-        kb.selections[key] = tuple(route for route, depends in kb.rule_routes[i]
-                                   if not depends or _selects(rule, route, answers))
-    return kb.selections[key]
+    key = (i, *[frozen(answers.get(q)) for q in reads(rule)])
+    found = memo.selections.get(key)
+    if found is None:
+        found = memo.store(memo.selections, key, tuple(
+            route for route, depends in kb.rule_routes[i]
+            if not depends or _selects(rule, route, answers)))
+    return found
 
 
 def _judge(mechanism: Route, kb: KnowledgeBase, ctx: gates.Context,
-           shared: Sequence[Scored], asked: Mapping[str, Any]) -> RouteResult:
+           asked: Mapping[str, Any]) -> RouteResult:
+    """The route's own judgement: its gates, considerations and advice (the global scoring
+    rules are added by `_with`)."""
     gate_results = tuple([gates.evaluate(g, ctx) for g in mechanism.gates])
     statuses = [g.status for g in gate_results]
     status: Status = BLOCKED if BLOCKED in statuses else UNKNOWN if UNKNOWN in statuses else OPEN
     answers = ctx.answers
-    reasons: tuple[Scored, ...] = (*shared, *[
+    reasons: tuple[Scored, ...] = tuple([
         c for c in mechanism.considerations
         if c.when.evaluate(answers) is True and _selects(c, mechanism, answers)])
     cautions: tuple[Said, ...] = _advice(mechanism, "cautions", asked)

@@ -12,10 +12,11 @@ answers before anything is assessed or saved.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Hashable, Mapping, Sequence
 from typing import Any
 
-from engagewiz.core.conditions import NOT_ASKED
+from engagewiz.core.conditions import NOT_ASKED, tests
+from engagewiz.core.memo import MEMO_SIZE, frozen
 from engagewiz.core.model import KnowledgeBase, Question, Shortcut
 from engagewiz.core.record import record
 
@@ -31,18 +32,47 @@ def _walk(kb: KnowledgeBase, answers: Mapping[str, Any]) -> tuple[list[Question]
     """One pass in file order: the questions that apply, and what later conditions see.
 
     A question that does not apply is marked NOT_ASKED, so a condition on it is false
-    rather than unknown: "when the case is exhausted" must not fire for a pattern.
+    rather than unknown: "when the case is exhausted" must not fire for a pattern. Which
+    questions apply turns only on the answers their `when`s read, so it is remembered by
+    those (an assessment walks twice, the interview after every answer; walking cost a
+    tenth of an assessment).
     """
+    ids, memo = _walks(kb)
+    key = tuple([frozen(answers.get(q)) for q in ids])
+    flags = memo.get(key)
+    if flags is None:
+        if len(memo) >= MEMO_SIZE:
+            memo.clear()
+        flags = memo[key] = _applying(kb, answers)
+    asked = [q for q, applying in zip(kb.questions, flags, strict=True) if applying]
+    seen = {q.id: answers[q.id] if applying else NOT_ASKED
+            for q, applying in zip(kb.questions, flags, strict=True)
+            if not applying or q.id in answers}
+    return asked, seen
+
+
+def _applying(kb: KnowledgeBase, answers: Mapping[str, Any]) -> tuple[bool, ...]:
+    """For each question in file order, whether it applies (the walk itself)."""
     seen: dict[str, Any] = {}
-    asked: list[Question] = []
+    flags = []
     for question in kb.questions:
-        if applies(question, seen):
-            asked.append(question)
+        flags.append(applies(question, seen))
+        if flags[-1]:
             if question.id in answers:
                 seen[question.id] = answers[question.id]
         else:
             seen[question.id] = NOT_ASKED
-    return asked, seen
+    return tuple(flags)
+
+
+def _walks(kb: KnowledgeBase) -> tuple[tuple[str, ...], dict[Hashable, tuple[bool, ...]]]:
+    """The questions some `when` reads, and the walks remembered by their answers."""
+    found = kb.memos.get("walks")
+    if found is None:
+        ids = tuple(dict.fromkeys(t.q for q in kb.questions if q.when is not None
+                                  for t in tests(q.when)))
+        found = kb.memos["walks"] = (ids, {})
+    return found
 
 
 def walked(kb: KnowledgeBase, answers: Mapping[str, Any]) -> dict[str, Any]:

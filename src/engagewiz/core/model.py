@@ -262,6 +262,17 @@ class QuestionChange:
 
 
 @record
+class Reads:
+    """What judging a route reads (core/memo.py remembers its judgement by their values):
+    derived at load from its gates (their tests, what their kind's registry entry reads),
+    considerations and advice (kb/gatekinds.judged_on)."""
+
+    answers: tuple[str, ...]  # answers its gates, considerations and fit read (question ids)
+    asked: tuple[str, ...] = ()  # answers its advice reads, as the interview saw them
+    today: bool = False  # a gate counts days from today (a time limit, a withdrawal)
+
+
+@record
 class KnowledgeBase:
     version: str
     sections: tuple[Section, ...]
@@ -279,6 +290,9 @@ class KnowledgeBase:
     # that depends on answers}; decided at load (routematch.may_apply). A route missing here
     # is matched against every rule.
     scoring_for: dict[str, dict[int, bool]] = field(default_factory=dict)
+    # route id -> what judging it reads (kb/gatekinds.judged_on); a route missing here is
+    # judged afresh in every assessment
+    judged_on: dict[str, Reads] = field(default_factory=dict)
 
     @cached_property
     def _questions(self) -> dict[str, Question]:
@@ -304,9 +318,9 @@ class KnowledgeBase:
         return tuple(map(tuple, found))
 
     @cached_property
-    def selections(self) -> dict[tuple[int, str], tuple[Route, ...]]:
-        """The engine's memo: for a scoring rule (its index) and the values of the answers
-        its matchers read, the routes it selects (engine._selected)."""
+    def memos(self) -> dict[str, Any]:
+        """The core's memos by name (core/memo.py, the interview's walk): they live and
+        die with the knowledge base whose rules they remember."""
         return {}
 
     def question(self, qid: str) -> Question | None:

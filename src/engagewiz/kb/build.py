@@ -30,7 +30,7 @@ from engagewiz.kb import spec as kbspec
 from engagewiz.kb.askingbuild import build_groups, build_shortcuts
 from engagewiz.kb.changes import parse_changes
 from engagewiz.kb.contract import read_problems
-from engagewiz.kb.gatekinds import GATE_KINDS, TEST
+from engagewiz.kb.gatekinds import GATE_KINDS, TEST, judged_on
 from engagewiz.kb.notesbuild import build_notes
 from engagewiz.kb.templates import instances
 from engagewiz.storage import yamlfile
@@ -140,6 +140,7 @@ class _Builder:
             scoring_for={m.id: {i: verdict is None for i, r in enumerate(scoring)
                                 if (verdict := may_apply(r, m)) is not False}
                          for m in routes},
+            judged_on=judged_on(routes),
         )
 
     # questions -----------------------------------------------------------------------------

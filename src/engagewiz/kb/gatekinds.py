@@ -16,12 +16,13 @@ other (its declared type `date` is checked at load).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from engagewiz.core import gates, qids, samematter, temporal, timelimits
 from engagewiz.core.gates import Evaluator
-from engagewiz.core.model import GateKindName
+from engagewiz.core.memo import route_reads
+from engagewiz.core.model import Gate, GateKindName, Reads, Route
 from engagewiz.core.qids import Read
 from engagewiz.kb.schema import (
     AnyValue,
@@ -61,6 +62,7 @@ class GateKind:
     reads: tuple[Read, ...] = ()                  # besides the questions its `test` names
     params: Mapping[str, Param] = field(default_factory=dict)
     one_of: tuple[str, ...] = ()                  # exactly one of these parameters
+    dated: bool = False  # its verdict or words depend on today's date (days left)
 
     @property
     def noun(self) -> str:
@@ -152,13 +154,13 @@ GATE_KINDS: dict[str, GateKind] = {k.name: k for k in (
             "declared_months": Param(Integer(minimum=1, maximum=120, description="that "
                                              "shorter limit, in months")),
         },
-        one_of=("months", "years"),
+        one_of=("months", "years"), dated=True,
     ),
     GateKind(
         "act_time_limit", "filed within the time limit after the act complained of",
         timelimits.act_time_limit,
         reads=(Read(qids.ACT_DATE, needed=True),),
-        params=LIMIT_PARAMS, one_of=("months", "years"),
+        params=LIMIT_PARAMS, one_of=("months", "years"), dated=True,
     ),
     GateKind(
         "ecosoc", "ECOSOC consultative status (or an A-status NHRI)", gates.ecosoc,
@@ -197,6 +199,7 @@ GATE_KINDS: dict[str, GateKind] = {k.name: k for k in (
                                       "where another State's date can count; open where "
                                       "another gate of the route already says so")),
         },
+        dated=True,  # a withdrawal counted from the filing: has it taken effect today?
     ),
     GateKind(
         "closed", "none: the procedure is closed", gates.closed,
@@ -204,3 +207,22 @@ GATE_KINDS: dict[str, GateKind] = {k.name: k for k in (
                                required=True)},
     ),
 )}
+
+
+def gate_reads(gate: Gate) -> Iterator[tuple[str, tuple[str, ...] | None]]:
+    """The questions a gate's kind reads in code, each with the answers that can change
+    its verdict (None: any answer); the questions of its `test` are not among them."""
+    kind = GATE_KINDS[gate.kind]
+    for read in kind.reads:
+        yield read.question, read.values if read.only else None
+    for name, param in kind.params.items():
+        if param.names_question and name in gate.params:
+            yield gate.params[name], None
+
+
+def judged_on(routes: Iterable[Route]) -> dict[str, Reads]:
+    """What judging each route reads, from these entries (`KnowledgeBase.judged_on`): the
+    engine remembers a route's judgement by exactly these values (core/memo.py)."""
+    return {route.id: route_reads(route, lambda gate: [q for q, _ in gate_reads(gate)],
+                                  lambda gate: GATE_KINDS[gate.kind].dated)
+            for route in routes}

@@ -1,0 +1,145 @@
+"""Each route's judgement remembered by the values of exactly what it reads.
+
+Judging the routes (their gates, considerations and advice) was two thirds of an
+assessment, and most of it comes out the same from one assessment to the next: a route
+reads a handful of answers, and a neighbouring case (a what-if flip, another answers file
+of the same workshop, another day) changes few of them. So the engine keeps each route's
+`RouteResult` under the values of what judging it reads (`Reads`, derived at load):
+
+- `answers`: what its gates (their tests; the questions their kind's code reads, as its
+  registry entry declares; a parameter naming a question), its considerations (`when`,
+  `{answer: QID}` matchers) and its fit to the issue read; for an answer taken from the
+  country data, also where it came from and the country it is a fact of, since a gate's
+  words quote the fact (its note, reservation, caveat) and `in_force` reads its dates;
+- `asked`: what its advice reads, as the interview saw it (NOT_ASKED for a question that
+  did not apply);
+- `today`, when a gate counts days; and the global scoring rules that count for it.
+
+A stale memo would be a wrong legal answer, so every key errs on the side of too much:
+values are compared with their type (a list is not a tuple, 1 is not True), and a memo
+holding facts of one `CountryData` is emptied when another comes. tests/test_gatekinds.py
+holds each registry entry to its evaluator; tests/test_memo.py checks, over every example
+and its what-if variants, that judging a route looks up nothing outside its key, and that
+remembered and fresh assessments are equal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterable, Mapping
+from datetime import date
+from operator import itemgetter
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from engagewiz.core.conditions import tests
+from engagewiz.core.model import Gate, KnowledgeBase, Reads, Route
+from engagewiz.core.qids import COUNTRY, THEMES
+from engagewiz.core.results import RouteResult
+from engagewiz.core.routematch import reads
+
+if TYPE_CHECKING:
+    from engagewiz.kb.countries import CountryData
+
+MEMO_SIZE = 20_000  # remembered judgements per knowledge base: some 30 MB at most
+ASKED = "?"  # tokens of `asked` answers are under "?" + id (ids are snake_case)
+TODAY = "@today"
+_DATA = object()  # marks a token of an answer taken from the country data
+T = TypeVar("T")
+
+
+def route_reads(route: Route, gate_reads: Callable[[Gate], Iterable[str]],
+                dated: Callable[[Gate], bool]) -> Reads:
+    """What judging `route` reads; `gate_reads` and `dated` say it of a gate's kind (the
+    registry's entries, which the core does not import)."""
+    answers: dict[str, None] = {}
+    for gate in route.gates:
+        answers.update(dict.fromkeys(t.q for t in tests(gate.test)) if gate.test else {})
+        answers.update(dict.fromkeys(gate_reads(gate)))
+    for rule in route.considerations:
+        answers.update(dict.fromkeys([*(t.q for t in tests(rule.when)), *reads(rule)]))
+    answers[THEMES] = None  # ranking.fits_issue
+    asked = dict.fromkeys(t.q for kind in route.conditional_advice
+                          for note in getattr(route, kind) if note.when is not None
+                          for t in tests(note.when))
+    return Reads(tuple(answers), tuple(asked), any(dated(g) for g in route.gates))
+
+
+def frozen(value: Any) -> Hashable:
+    """An answer as a key: a word as it is, anything else with its type (a list of
+    themes, a date), so that only answers the code cannot tell apart share a key."""
+    return value if value is None or value.__class__ is str else (value.__class__,
+                                                                   repr(value))
+
+
+class Judgements:
+    """The remembered judgements of one knowledge base's routes (`for_kb`): for each
+    route, its own judgement by its key (`own`), and with the global scoring rules that
+    count for it (`full`, by key and rules); and the routes each of those rules selects
+    (`selections`)."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        known = [kb.judged_on.get(r.id) for r in kb.routes]
+        # per route, what its key is made of; None: not remembered (no Reads for it)
+        self.getters: list[Callable[[Mapping[str, Hashable]], Any] | None] = [
+            None if r is None else _getter([*r.answers, *[ASKED + q for q in r.asked],
+                                            *([TODAY] if r.today else [])]) for r in known]
+        self.answer_ids = tuple(dict.fromkeys(q for r in known if r for q in r.answers))
+        self.asked_ids = tuple((q, ASKED + q) for q in
+                               dict.fromkeys(q for r in known if r for q in r.asked))
+        self.own: list[dict[Hashable, RouteResult]] = [{} for _ in kb.routes]
+        self.full: list[dict[Hashable, RouteResult]] = [{} for _ in kb.routes]
+        self.selections: dict[Hashable, tuple[Route, ...]] = {}  # engine._selected
+        self.size = 0
+        self.countries: CountryData | None = None
+
+    def tokens(self, answers: Mapping[str, Any], asked: Mapping[str, Any],
+               provenance: Mapping[str, str], today: date) -> dict[str, Hashable]:
+        """What the keys are made of, for one assessment: each answer read, as `frozen`
+        (with where it came from, for a fact of the country data); each answer the advice
+        reads, as the interview saw it; and the day."""
+        out = {q: frozen(answers.get(q)) for q in self.answer_ids}
+        if provenance:
+            country = frozen(answers.get(COUNTRY))
+            for q in self.answer_ids:
+                if q in provenance:
+                    out[q] = (_DATA, out[q], provenance[q], country)
+        for q, key in self.asked_ids:
+            out[key] = frozen(asked.get(q))
+        out[TODAY] = today
+        return out
+
+    def bind(self, countries: CountryData | None) -> None:
+        """Forget what was judged on another country data's facts: a token of a fact names
+        its country, not the data it was read from."""
+        if countries is not None and countries is not self.countries:
+            if self.countries is not None:
+                self.clear()
+            self.countries = countries
+
+    def store(self, table: dict[Hashable, T], key: Hashable, value: T) -> T:
+        """Remember `value` in one of the tables; all are emptied when full (a long-lived
+        process seeing ever new cases)."""
+        if self.size >= MEMO_SIZE:
+            self.clear()
+        table[key] = value
+        self.size += 1
+        return value
+
+    def clear(self) -> None:
+        for table in (*self.own, *self.full):
+            table.clear()
+        self.selections.clear()
+        self.size = 0
+
+
+def _getter(keys: list[str]) -> Callable[[Mapping[str, Hashable]], Any]:
+    """The tokens of these keys, as one key (a tuple of them, or the one token)."""
+    return itemgetter(*keys) if keys else lambda tokens: ()
+
+
+def for_kb(kb: KnowledgeBase) -> Judgements:
+    """The knowledge base's judgements, made on first use."""
+    found = kb.memos.get("judgements")
+    if found is None:
+        found = kb.memos["judgements"] = Judgements(kb)
+    assert isinstance(found, Judgements)
+    return found

@@ -1,0 +1,205 @@
+"""The engine's memo (core/memo.py) only saves time: a remembered judgement is the one the
+route would get afresh, whatever came before.
+
+A stale memo is a wrong legal answer given with confidence, so these tests attack the key:
+the same route judged under answers differing in one answer it reads, on another day, on
+another country data; judging a route looks up nothing its key leaves out (answers,
+provenance, facts, the interview's view, the day); and over every example and every
+one-answer change of it (what-if style), on two days, assessments made with a memo full
+of the cases before are equal to assessments made afresh.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator, Mapping
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import ROOT, TODAY
+from engagewiz.core import engine, gates, interview, memo
+from engagewiz.core.engine import assess
+from engagewiz.core.model import KnowledgeBase, Route
+from engagewiz.core.prefill import with_country_facts
+from engagewiz.core.qids import REMEDIES
+from engagewiz.core.results import Assessment
+from engagewiz.kb.countries import CountryData
+from engagewiz.storage.answers import load_answers
+
+EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+LATER = TODAY + timedelta(days=400)
+
+
+def fresh(kb: KnowledgeBase) -> KnowledgeBase:
+    """The same knowledge base with empty memos, and no route's reads known: every route
+    judged afresh, every walk walked."""
+    return dataclasses.replace(kb, judged_on={})
+
+
+def flips(kb: KnowledgeBase, answers: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
+    """The answers, then each single-choice answer changed to each of its other values."""
+    yield dict(answers)
+    for qid, value in answers.items():
+        question = kb.question(qid)
+        if question is not None and question.type in ("choice", "yes_no"):
+            for choice in question.choices:
+                if choice.value != value:
+                    yield {**answers, qid: choice.value}
+
+
+def example(path: Path, kb: KnowledgeBase, countries: CountryData) -> dict[str, Any]:
+    """An example's answers, its country named by ISO3 as the CLI names it (so the
+    country data's facts are read)."""
+    def resolve(text: str) -> tuple[str | None, list[str]]:
+        found = countries.search(text)
+        return (found.iso3 if found else None), []
+
+    return load_answers(path, kb, resolve)
+
+
+@pytest.fixture(scope="module")
+def cases(kb: KnowledgeBase, countries: CountryData) -> list[tuple[str, dict[str, Any]]]:
+    return [(f"{path.name} {_changed(given, case)}", case)
+            for path in EXAMPLES for given in [example(path, kb, countries)]
+            for case in flips(kb, given)]
+
+
+def _changed(given: Mapping[str, Any], case: Mapping[str, Any]) -> list[str]:
+    return [f"{k}={v}" for k, v in case.items() if given.get(k) != v]
+
+
+def judged(kb: KnowledgeBase, result: Assessment, rid: str) -> Any:
+    return next(r for r in result.all_routes() if r.id == rid)
+
+
+def a_route(kb: KnowledgeBase, test: Any) -> Route:
+    return next(r for r in kb.routes if test(r))
+
+
+def test_a_route_is_judged_again_when_one_answer_it_reads_changes(
+        kb: KnowledgeBase, countries: CountryData) -> None:
+    kb = dataclasses.replace(kb)  # a memo of its own
+    route = a_route(kb, lambda r: any(g.kind == "exhaustion" for g in r.gates))
+    assert REMEDIES in kb.judged_on[route.id].answers
+    answers = example(EXAMPLES[0], kb, countries)
+    results = {}
+    for remedies in ("exhausted", "not_tried", "exhausted"):
+        given = {**answers, REMEDIES: remedies}
+        results[remedies] = judged(kb, assess(kb, given, today=TODAY, countries=countries),
+                                   route.id)
+        assert results[remedies] == judged(fresh(kb), assess(
+            fresh(kb), given, today=TODAY, countries=countries), route.id)
+    assert results["exhausted"].gates != results["not_tried"].gates
+    assert memo.for_kb(kb).own[kb.routes.index(route)]  # it was remembered
+
+
+def test_a_time_limit_is_counted_again_on_another_day(kb: KnowledgeBase,
+                                                       countries: CountryData) -> None:
+    kb = dataclasses.replace(kb)
+    route = a_route(kb, lambda r: any(g.kind == "time_limit" for g in r.gates))
+    assert kb.judged_on[route.id].today
+    answers = {**example(EXAMPLES[0], kb, countries), REMEDIES: "exhausted",
+               "final_decision_date": TODAY - timedelta(days=30)}
+    days = [judged(kb, assess(kb, answers, today=day, countries=countries), route.id)
+            for day in (TODAY, LATER, TODAY)]
+    assert days[0] == days[2] != days[1]
+    assert days[1] == judged(kb, assess(fresh(kb), answers, today=LATER,
+                                        countries=countries), route.id)
+
+
+def test_another_country_data_is_not_read_from_the_memo(
+        kb: KnowledgeBase, countries: CountryData) -> None:
+    """Facts are keyed by their country and where they came from; a memo filled on one
+    country data is emptied when another comes, since both may name the same State."""
+    kb = dataclasses.replace(kb)
+    answers = example(EXAMPLES[0], kb, countries)
+    before = assess(kb, answers, today=TODAY, countries=countries)
+    state = countries.get(str(answers["country"]))
+    assert state is not None
+    facts = {q: dataclasses.replace(f, value="no") if f.value == "yes" else f
+             for q, f in state.facts.items()}
+    other = CountryData(countries.built, countries.sources,
+                        {state.iso3: dataclasses.replace(state, facts=facts)})
+    after = assess(kb, answers, today=TODAY, countries=other)
+    assert after == assess(fresh(kb), answers, today=TODAY, countries=other)
+    assert after != before
+
+
+class Noted(Mapping[str, Any]):
+    """A mapping that notes each key looked up in it ("*" for going through them all)."""
+
+    def __init__(self, data: Mapping[str, Any], seen: set[str]) -> None:
+        self.data, self.seen = data, seen
+
+    def __getitem__(self, key: str) -> Any:
+        self.seen.add(key)
+        return self.data[key]
+
+    def __iter__(self) -> Iterator[str]:
+        self.seen.add("*")
+        return iter(self.data)
+
+    def __len__(self) -> int:
+        self.seen.add("*")
+        return len(self.data)
+
+
+def test_judging_a_route_reads_nothing_its_key_leaves_out(
+        kb: KnowledgeBase, countries: CountryData,
+        cases: list[tuple[str, dict[str, Any]]]) -> None:
+    """Every answer, provenance and fact looked up is one of the route's `answers`, every
+    answer of the interview's view one of its `asked`; a route that does not count days
+    is judged alike a year later and years before."""
+    for name, case in cases[::24]:  # some 70 cases, from every example
+        filled = with_country_facts(kb, interview.effective(kb, case), countries, TODAY)
+        asked = interview.walked(kb, filled.answers)
+        for route in kb.routes:
+            reads = kb.judged_on[route.id]
+            seen: set[str] = set()
+            seen_asked: set[str] = set()
+            ctx = gates.Context(kb, Noted(filled.answers, seen), TODAY,
+                                Noted(filled.provenance, seen), Noted(filled.facts, seen))
+            result = engine._judge(route, kb, ctx, Noted(asked, seen_asked))
+            assert seen <= set(reads.answers), (route.id, name, seen - set(reads.answers))
+            assert seen_asked <= set(reads.asked), (route.id, name)
+            if not reads.today:
+                for day in (LATER, TODAY - timedelta(days=3000)):
+                    ctx = gates.Context(kb, filled.answers, day, filled.provenance,
+                                        filled.facts)
+                    assert engine._judge(route, kb, ctx, asked) == result, (route.id, name)
+
+
+@pytest.mark.parametrize("day", [TODAY, date(2023, 2, 28)])
+def test_remembered_assessments_equal_fresh_ones(
+        kb: KnowledgeBase, countries: CountryData,
+        cases: list[tuple[str, dict[str, Any]]], day: date) -> None:
+    """Every example and each one-answer change of it, in turn on one knowledge base whose
+    memo keeps what the cases before it left, against the same case judged afresh."""
+    warm = dataclasses.replace(kb)
+    for name, case in cases[::8] if day == TODAY else cases[4::8]:  # 200 each
+        assert (assess(warm, case, today=day, countries=countries)
+                == assess(fresh(kb), case, today=day, countries=countries)), name
+    filled = memo.for_kb(warm)
+    assert 0 < filled.size <= memo.MEMO_SIZE
+
+
+def test_the_walk_remembered_is_the_walk(kb: KnowledgeBase,
+                                         cases: list[tuple[str, dict[str, Any]]]) -> None:
+    warm = dataclasses.replace(kb)
+    for name, case in cases[::2]:
+        assert interview.effective(warm, case) == interview.effective(fresh(kb), case), name
+        assert (interview.applicable(warm, case)
+                == interview.applicable(fresh(kb), case)), name
+
+
+def test_the_memo_is_bounded(kb: KnowledgeBase, countries: CountryData,
+                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(memo, "MEMO_SIZE", 50)
+    warm = dataclasses.replace(kb)
+    answers = example(EXAMPLES[0], kb, countries)
+    for n in range(5):
+        assess(warm, answers, today=TODAY + timedelta(days=n), countries=countries)
+        assert memo.for_kb(warm).size <= 50

@@ -14,7 +14,7 @@ over every combination of answers to the questions it declares, and check the de
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from datetime import timedelta
 from itertools import product
 from typing import Any, get_args
@@ -32,6 +32,7 @@ from engagewiz.kb import jsonschemas
 from engagewiz.kb.countries import CountryFact
 from engagewiz.kb.gatekinds import GATE_KINDS, gate_reads
 from engagewiz.kb.spec import GATE
+from noted import Noted
 
 OTHER = "an-answer-no-evaluator-names"
 Answers = dict[str, Any]
@@ -81,29 +82,6 @@ def fills(kb: KnowledgeBase, skip: set[str]) -> Iterator[Answers]:
     yield {q.id: domain(q)[0] for q in others}
     yield {q.id: domain(q)[-1] for q in others}
     yield {q.id: DONT_KNOW for q in others}
-
-
-class Noted(Mapping[str, Any]):
-    """Answers that note each question looked up in them; going through them all notes "*".
-
-    Evaluators read answers only through the context's mapping, so what one never looks up
-    under any combination of its declared answers cannot change its result.
-    """
-
-    def __init__(self, answers: Answers, seen: set[str]) -> None:
-        self.answers, self.seen = answers, seen
-
-    def __getitem__(self, qid: str) -> Any:
-        self.seen.add(qid)
-        return self.answers[qid]
-
-    def __iter__(self) -> Iterator[str]:
-        self.seen.add("*")
-        return iter(self.answers)
-
-    def __len__(self) -> int:
-        self.seen.add("*")
-        return len(self.answers)
 
 
 def results(kb: KnowledgeBase, gate: Gate, reads: list[str], seen: set[str] | None = None

@@ -28,6 +28,7 @@ from engagewiz.core.qids import REMEDIES
 from engagewiz.core.results import Assessment
 from engagewiz.kb.countries import CountryData
 from engagewiz.storage.answers import load_answers
+from noted import Noted
 
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 LATER = TODAY + timedelta(days=400)
@@ -126,25 +127,6 @@ def test_another_country_data_is_not_read_from_the_memo(
     after = assess(kb, answers, today=TODAY, countries=other)
     assert after == assess(fresh(kb), answers, today=TODAY, countries=other)
     assert after != before
-
-
-class Noted(Mapping[str, Any]):
-    """A mapping that notes each key looked up in it ("*" for going through them all)."""
-
-    def __init__(self, data: Mapping[str, Any], seen: set[str]) -> None:
-        self.data, self.seen = data, seen
-
-    def __getitem__(self, key: str) -> Any:
-        self.seen.add(key)
-        return self.data[key]
-
-    def __iter__(self) -> Iterator[str]:
-        self.seen.add("*")
-        return iter(self.data)
-
-    def __len__(self) -> int:
-        self.seen.add("*")
-        return len(self.data)
 
 
 def test_judging_a_route_reads_nothing_its_key_leaves_out(

@@ -7,7 +7,7 @@ The order itself (urgent, time limits, score, dependencies) is `ranking`'s.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -30,7 +30,7 @@ from engagewiz.core.results import (
     Scored,
     Status,
 )
-from engagewiz.core.routematch import may_apply, reads
+from engagewiz.core.routematch import may_apply
 from engagewiz.core.safety import safety_advice
 
 if TYPE_CHECKING:
@@ -51,42 +51,41 @@ def assess(
     filled = with_country_facts(kb, effective(kb, answers), countries, today)
     ctx = gates.Context(kb, filled.answers, today, filled.provenance, filled.facts)
     asked = walked(kb, ctx.answers)
-    results = ranking.resolve_dependencies(_judged(kb, ctx, asked, countries), kb)
-    results.sort(key=ranking.by_score)
     urgent = ranking.imminent(ctx.answers)
-    needs = {m.id: m.reached_through for m in kb.routes if m.reached_through}
-
-    def having(status: str) -> list[RouteResult]:
-        return [r for r in results if r.status == status]
-
-    recommended, other_open = ranking.split(having(OPEN), urgent, needs)
-    check_first = ranking.set_aside(
-        ranking.after_prerequisites(ranking.order(having(UNKNOWN), urgent), needs), urgent)
-    urgent_routes = tuple(r for r in (*recommended, *check_first)
-                          if urgent and r.urgent and r.fits)
+    ranked = _ranked(kb, _judged(kb, ctx, asked, countries), urgent)
     return Assessment(
         kb_version=kb.version,
         today=today.isoformat(),
         answers=filled.answers,
-        recommended=tuple(recommended),
-        other_open=tuple(other_open),
-        check_first=tuple(sorted(check_first, key=lambda r: r.aside)),
-        # Routes for this kind of case first, then fewest obstacles (a stable sort keeps the
-        # score order among equals): a route one declaration away matters more than one the
-        # State would need to join.
-        blocked=tuple(sorted(ranking.set_aside(having(BLOCKED), urgent),
-                             key=lambda r: (r.aside, len(r.gates_with(BLOCKED))))),
+        recommended=ranked.recommended,
+        other_open=ranked.other_open,
+        check_first=ranked.check_first,
+        blocked=ranked.blocked,
         prefilled=filled.prefilled,
         notices=filled.notices,
         upr_estimate=filled.upr_estimate,
         imminent_risk=urgent,
-        urgent=urgent_routes,
-        deadlines=ranking.running_limits((*recommended, *other_open, *check_first)),
-        safety=safety_advice(kb, asked, (*recommended, *check_first)),
+        urgent=ranked.urgent,
+        deadlines=ranked.deadlines,
+        safety=safety_advice(kb, asked, (*ranked.recommended, *ranked.check_first)),
         follow_up=kb.texts.plan.follow_up_for(asked),
-        urgent_advice=kb.texts.urgent.for_case(bool(urgent_routes), asked) if urgent else (),
-        notes=system_notes(kb, ctx.answers, results, (r.id for r in recommended)),
+        urgent_advice=kb.texts.urgent.for_case(bool(ranked.urgent), asked) if urgent else (),
+        notes=system_notes(kb, ctx.answers, ranked.results,
+                           (r.id for r in ranked.recommended)),
     )
+
+
+def _ranked(kb: KnowledgeBase, judged: list[RouteResult], urgent: bool) -> ranking.Ranked:
+    """The judged routes in the order of the rule (`ranking.rank`), remembered by which
+    judgements they are: most assessments of a neighbouring case judge every route as one
+    before did (the same remembered objects), and ranking them was a third of the rest. The
+    entry keeps the judgements it names alive, so no other object can take their ids."""
+    memo = memo_for(kb)
+    key = (urgent, *map(id, judged))
+    found = memo.rankings.get(key)
+    if found is None:
+        found = memo.store(memo.rankings, key, (judged, ranking.rank(judged, kb, urgent)))
+    return found[1]
 
 
 def _judged(kb: KnowledgeBase, ctx: gates.Context, asked: Mapping[str, Any],
@@ -98,7 +97,7 @@ def _judged(kb: KnowledgeBase, ctx: gates.Context, asked: Mapping[str, Any],
     memo = memo_for(kb)
     memo.bind(countries)
     tokens = memo.tokens(ctx.answers, asked, ctx.provenance, ctx.today)
-    shared = _shared_reasons(kb, ctx.answers, memo)
+    shared = _shared_reasons(kb, ctx.answers, memo, tokens)
     out = []
     for route, getter, own, full in zip(kb.routes, memo.getters, memo.own, memo.full,
                                         strict=True):
@@ -123,35 +122,43 @@ def _with(kb: KnowledgeBase, judged: RouteResult, rules: tuple[int, ...]) -> Rou
     if not rules:
         return judged
     shared = [kb.scoring[j] for j in rules]
-    return judged._replace(reasons=(*shared, *judged.reasons),
-                           score=judged.score + sum([r.points for r in shared]))
+    # judged._replace(score=..., reasons=...), without its cost (a fifth of a miss's)
+    return tuple.__new__(RouteResult, (*judged[:_SCORE], judged.score + sum(
+        [r.points for r in shared]), (*shared, *judged.reasons), *judged[_REASONS + 1:]))
 
 
-def _shared_reasons(kb: KnowledgeBase, answers: Mapping[str, Any],
-                    memo: Judgements) -> dict[str, tuple[int, ...]]:
+_SCORE, _REASONS = RouteResult._fields.index("score"), RouteResult._fields.index("reasons")
+assert _REASONS == _SCORE + 1
+
+
+def _shared_reasons(kb: KnowledgeBase, answers: Mapping[str, Any], memo: Judgements,
+                    tokens: Mapping[str, Hashable]) -> dict[str, tuple[int, ...]]:
     """The global scoring rules that count (their indices in `kb.scoring`, in the order of
-    the file), by route id.
+    the file), by route id: remembered by the answers the rules read.
 
     A rule's `when` reads only answers: it is decided once, not once per route; and only
     the routes its matcher may select are visited (`KnowledgeBase.rule_routes`)."""
-    found: dict[str, tuple[int, ...]] = {}
-    for i, (rule, routes) in enumerate(zip(kb.scoring, kb.rule_routes, strict=True)):
-        if routes and rule.when.evaluate(answers) is True:
-            for route in _selected(kb, i, answers, memo):
-                found[route.id] = (*found.get(route.id, ()), i)
+    key = memo.shared_getter(tokens)
+    found = memo.shared.get(key)
+    if found is None:
+        found = {}
+        for i, (rule, routes) in enumerate(zip(kb.scoring, kb.rule_routes, strict=True)):
+            if routes and rule.when.evaluate(answers) is True:
+                for route in _selected(kb, i, answers, memo):
+                    found[route.id] = (*found.get(route.id, ()), i)
+        memo.store(memo.shared, key, found)
     return found
 
 
 def _selected(kb: KnowledgeBase, i: int, answers: Mapping[str, Any],
               memo: Judgements) -> tuple[Route, ...]:
     """The routes scoring rule `i` selects. Its matchers read one answer at most (the
-    themes), so the choice is remembered by that answer's value: a thousand assessments
-    share a few entries (matching every route once per rule and assessment cost 8% of an
-    assessment's instructions)."""
-    rule = kb.scoring[i]
-    key = (i, *[frozen(answers.get(q)) for q in reads(rule)])
+    themes), so the choice is remembered by that answer's value (matching every route once
+    per rule and assessment cost 8% of an assessment's instructions)."""
+    key = (i, *[frozen(answers.get(q)) for q in memo.rule_reads[i]])
     found = memo.selections.get(key)
     if found is None:
+        rule = kb.scoring[i]
         found = memo.store(memo.selections, key, tuple(
             route for route, depends in kb.rule_routes[i]
             if not depends or _selects(rule, route, answers)))

@@ -39,33 +39,37 @@ def _walk(kb: KnowledgeBase, answers: Mapping[str, Any]) -> tuple[list[Question]
     """
     ids, memo = _walks(kb)
     key = tuple([frozen(answers.get(q)) for q in ids])
-    flags = memo.get(key)
-    if flags is None:
+    found = memo.get(key)
+    if found is None:
         if len(memo) >= MEMO_SIZE:
             memo.clear()
-        flags = memo[key] = _applying(kb, answers)
-    asked = [q for q, applying in zip(kb.questions, flags, strict=True) if applying]
-    seen = {q.id: answers[q.id] if applying else NOT_ASKED
-            for q, applying in zip(kb.questions, flags, strict=True)
-            if not applying or q.id in answers}
-    return asked, seen
+        found = memo[key] = _applying(kb, answers)
+    flags, asked = found
+    seen = {q: answers[q] if applying else NOT_ASKED for q, applying in flags
+            if not applying or q in answers}
+    return list(asked), seen
 
 
-def _applying(kb: KnowledgeBase, answers: Mapping[str, Any]) -> tuple[bool, ...]:
-    """For each question in file order, whether it applies (the walk itself)."""
+Walk = tuple[tuple[tuple[str, bool], ...], tuple[Question, ...]]
+
+
+def _applying(kb: KnowledgeBase, answers: Mapping[str, Any]) -> Walk:
+    """The walk itself: each question's id and whether it applies, in file order; and
+    the questions that apply."""
     seen: dict[str, Any] = {}
     flags = []
     for question in kb.questions:
-        flags.append(applies(question, seen))
-        if flags[-1]:
+        flags.append((question.id, applies(question, seen)))
+        if flags[-1][1]:
             if question.id in answers:
                 seen[question.id] = answers[question.id]
         else:
             seen[question.id] = NOT_ASKED
-    return tuple(flags)
+    return tuple(flags), tuple(q for q, (_, applying) in zip(kb.questions, flags,
+                                                              strict=True) if applying)
 
 
-def _walks(kb: KnowledgeBase) -> tuple[tuple[str, ...], dict[Hashable, tuple[bool, ...]]]:
+def _walks(kb: KnowledgeBase) -> tuple[tuple[str, ...], dict[Hashable, Walk]]:
     """The questions some `when` reads, and the walks remembered by their answers."""
     found = kb.memos.get("walks")
     if found is None:

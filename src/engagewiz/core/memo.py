@@ -37,9 +37,11 @@ from engagewiz.core.results import RouteResult
 from engagewiz.core.routematch import reads
 
 if TYPE_CHECKING:
+    from engagewiz.core.ranking import Ranked
     from engagewiz.kb.countries import CountryData
 
-MEMO_SIZE = 20_000  # remembered judgements per knowledge base: some 30 MB at most
+MEMO_SIZE = 20_000  # entries per knowledge base, some 20 MB at most (2 KB a judgement)
+TABLE_SIZE = 250  # entries per table: a route that changes with every case churns alone
 ASKED = "?"  # tokens of `asked` answers are under "?" + id (ids are snake_case)
 TODAY = "@today"
 _DATA = object()  # marks a token of an answer taken from the country data
@@ -73,8 +75,8 @@ def frozen(value: Any) -> Hashable:
 class Judgements:
     """The remembered judgements of one knowledge base's routes (`for_kb`): for each
     route, its own judgement by its key (`own`), and with the global scoring rules that
-    count for it (`full`, by key and rules); and the routes each of those rules selects
-    (`selections`)."""
+    count for it (`full`, by key and rules); which of those rules count for which route
+    (`shared`, `selections`); and the routes ranked (`rankings`)."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
         known = [kb.judged_on.get(r.id) for r in kb.routes]
@@ -82,12 +84,21 @@ class Judgements:
         self.getters: list[Callable[[Mapping[str, Hashable]], Any] | None] = [
             None if r is None else _getter([*r.answers, *[ASKED + q for q in r.asked],
                                             *([TODAY] if r.today else [])]) for r in known]
-        self.answer_ids = tuple(dict.fromkeys(q for r in known if r for q in r.answers))
+        self.rule_reads = [reads(rule) for rule in kb.scoring]
+        shared = dict.fromkeys(q for rule, routes in zip(kb.scoring, kb.rule_routes,
+                                                         strict=True) if routes
+                               for q in [*(t.q for t in tests(rule.when)), *reads(rule)])
+        self.shared_getter = _getter(list(shared))
+        self.answer_ids = tuple({**shared, **dict.fromkeys(q for r in known if r
+                                                           for q in r.answers)})
         self.asked_ids = tuple((q, ASKED + q) for q in
                                dict.fromkeys(q for r in known if r for q in r.asked))
         self.own: list[dict[Hashable, RouteResult]] = [{} for _ in kb.routes]
         self.full: list[dict[Hashable, RouteResult]] = [{} for _ in kb.routes]
-        self.selections: dict[Hashable, tuple[Route, ...]] = {}  # engine._selected
+        # engine._shared_reasons: by the answers the global rules read; engine._selected
+        self.shared: dict[Hashable, dict[str, tuple[int, ...]]] = {}
+        self.selections: dict[Hashable, tuple[Route, ...]] = {}
+        self.rankings: dict[Hashable, tuple[list[RouteResult], Ranked]] = {}  # engine._ranked
         self.size = 0
         self.countries: CountryData | None = None
 
@@ -96,7 +107,11 @@ class Judgements:
         """What the keys are made of, for one assessment: each answer read, as `frozen`
         (with where it came from, for a fact of the country data); each answer the advice
         reads, as the interview saw it; and the day."""
-        out = {q: frozen(answers.get(q)) for q in self.answer_ids}
+        get = answers.get
+        out = {q: get(q) for q in self.answer_ids}
+        for q, value in out.items():  # most are words or None
+            if value is not None and value.__class__ is not str:
+                out[q] = frozen(value)
         if provenance:
             country = frozen(answers.get(COUNTRY))
             for q in self.answer_ids:
@@ -116,10 +131,14 @@ class Judgements:
             self.countries = countries
 
     def store(self, table: dict[Hashable, T], key: Hashable, value: T) -> T:
-        """Remember `value` in one of the tables; all are emptied when full (a long-lived
-        process seeing ever new cases)."""
+        """Remember `value` in one of the tables. A table that reaches TABLE_SIZE is
+        emptied (a route judged afresh every day, say), and all of them when they hold
+        MEMO_SIZE (a long-lived process seeing ever new cases)."""
         if self.size >= MEMO_SIZE:
             self.clear()
+        elif len(table) >= TABLE_SIZE:
+            self.size -= len(table)
+            table.clear()
         table[key] = value
         self.size += 1
         return value
@@ -127,7 +146,9 @@ class Judgements:
     def clear(self) -> None:
         for table in (*self.own, *self.full):
             table.clear()
+        self.shared.clear()
         self.selections.clear()
+        self.rankings.clear()
         self.size = 0
 
 

@@ -20,7 +20,7 @@ collected for the "Time limits running" block, soonest first.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from engagewiz.core.model import KnowledgeBase, Route
 from engagewiz.core.qids import THEMES, URGENCY
@@ -116,6 +116,41 @@ def split(open_routes: Sequence[RouteResult], urgent_first: bool,
     return recommended, others
 
 
+class Ranked(NamedTuple):
+    """The judged routes as the Assessment carries them, in the order of the rule."""
+
+    results: tuple[RouteResult, ...]  # every route, its dependencies resolved, by score
+    recommended: tuple[RouteResult, ...]
+    other_open: tuple[RouteResult, ...]
+    check_first: tuple[RouteResult, ...]
+    blocked: tuple[RouteResult, ...]
+    urgent: tuple[RouteResult, ...]  # urgent routes open or to check first, best first
+    deadlines: tuple[RunningLimit, ...]
+
+
+def rank(judged: list[RouteResult], kb: KnowledgeBase, urgent: bool) -> Ranked:
+    """Dependencies resolved, then the rule: recommended and other open routes, "check
+    first" (those for another kind of case last), blocked (those too; then fewest blocking
+    gates first: a route one declaration away matters more than one the State would need
+    to join; the sort is stable, so the score order holds among equals)."""
+    results = resolve_dependencies(judged, kb)
+    results.sort(key=by_score)
+    needs = {m.id: m.reached_through for m in kb.routes if m.reached_through}
+
+    def having(status: str) -> list[RouteResult]:
+        return [r for r in results if r.status == status]
+
+    recommended, other_open = split(having(OPEN), urgent, needs)
+    check_first = set_aside(after_prerequisites(order(having(UNKNOWN), urgent), needs), urgent)
+    return Ranked(
+        tuple(results), tuple(recommended), tuple(other_open),
+        tuple(sorted(check_first, key=lambda r: r.aside)),
+        tuple(sorted(set_aside(having(BLOCKED), urgent),
+                     key=lambda r: (r.aside, [g.status for g in r.gates].count(BLOCKED)))),
+        tuple(r for r in (*recommended, *check_first) if urgent and r.urgent and r.fits),
+        running_limits((*recommended, *other_open, *check_first)))
+
+
 def resolve_dependencies(results: list[RouteResult], kb: KnowledgeBase) -> list[RouteResult]:
     """A route reached through a closed route is closed; through an unknown one, unknown.
 
@@ -124,6 +159,7 @@ def resolve_dependencies(results: list[RouteResult], kb: KnowledgeBase) -> list[
     order, so two assessments can be compared gate by gate.
     """
     by_id = {r.id: r for r in results}
+    needs = {route.id for route in kb.routes if route.reached_through}
     done: dict[str, RouteResult] = {}
 
     def settle(rid: str) -> RouteResult:
@@ -146,7 +182,7 @@ def resolve_dependencies(results: list[RouteResult], kb: KnowledgeBase) -> list[
         done[rid] = r
         return r
 
-    return [settle(r.id) for r in results]
+    return [settle(r.id) if r.id in needs else r for r in results]
 
 
 def _through(p: RouteResult, name: str, source: tuple[str, ...]) -> GateResult:

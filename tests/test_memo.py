@@ -35,9 +35,9 @@ LATER = TODAY + timedelta(days=400)
 
 
 def fresh(kb: KnowledgeBase) -> KnowledgeBase:
-    """The same knowledge base with empty memos, and no route's reads known: every route
-    judged afresh, every walk walked."""
-    return dataclasses.replace(kb, judged_on={})
+    """The same knowledge base with empty memos: its first assessment judges every route
+    and walks every walk."""
+    return dataclasses.replace(kb)
 
 
 def flips(kb: KnowledgeBase, answers: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
@@ -84,7 +84,7 @@ def test_a_route_is_judged_again_when_one_answer_it_reads_changes(
         kb: KnowledgeBase, countries: CountryData) -> None:
     kb = dataclasses.replace(kb)  # a memo of its own
     route = a_route(kb, lambda r: any(g.kind == "exhaustion" for g in r.gates))
-    assert REMEDIES in kb.judged_on[route.id].answers
+    assert REMEDIES in memo.route_reads(route).answers
     answers = example(EXAMPLES[0], kb, countries)
     results = {}
     for remedies in ("exhausted", "not_tried", "exhausted"):
@@ -101,7 +101,7 @@ def test_a_time_limit_is_counted_again_on_another_day(kb: KnowledgeBase,
                                                        countries: CountryData) -> None:
     kb = dataclasses.replace(kb)
     route = a_route(kb, lambda r: any(g.kind == "time_limit" for g in r.gates))
-    assert kb.judged_on[route.id].today
+    assert memo.route_reads(route).today
     answers = {**example(EXAMPLES[0], kb, countries), REMEDIES: "exhausted",
                "final_decision_date": TODAY - timedelta(days=30)}
     days = [judged(kb, assess(kb, answers, today=day, countries=countries), route.id)
@@ -139,7 +139,7 @@ def test_judging_a_route_reads_nothing_its_key_leaves_out(
         filled = with_country_facts(kb, interview.effective(kb, case), countries, TODAY)
         asked = interview.walked(kb, filled.answers)
         for route in kb.routes:
-            reads = kb.judged_on[route.id]
+            reads = memo.route_reads(route)
             seen: set[str] = set()
             seen_asked: set[str] = set()
             ctx = gates.Context(kb, Noted(filled.answers, seen), TODAY,
@@ -185,3 +185,10 @@ def test_the_memo_is_bounded(kb: KnowledgeBase, countries: CountryData,
     for n in range(5):
         assess(warm, answers, today=TODAY + timedelta(days=n), countries=countries)
         assert memo.for_kb(warm).size <= 50
+
+
+def test_the_loader_says_what_every_gate_reads(kb: KnowledgeBase) -> None:
+    """So every bundled route is remembered (a gate made elsewhere says nothing, and its
+    route is judged afresh each time)."""
+    assert all(g.kind_reads is not None for r in kb.routes for g in r.gates)
+    assert all(memo.route_reads(r) is not None for r in kb.routes)

@@ -7,7 +7,7 @@ a gate say "check first" rather than "blocked" (docassemble's falsy `None` trap)
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Hashable, Iterator, Mapping
 from typing import Any, Union
 
 from engagewiz.core.record import record
@@ -76,6 +76,13 @@ class Not:
 
 Condition = Union[Test, All, AnyOf, Not]  # noqa: UP007
 TEST_OPS = ("is", "in", "has", "has_any", "answered")
+
+
+def frozen(value: Any) -> Hashable:
+    """An answer as a key for a memo: a word as it is, anything else with its type (a list
+    of themes, a date), so that only answers the code cannot tell apart share a key."""
+    return value if value is None or value.__class__ is str else (value.__class__,
+                                                                   repr(value))
 
 
 class ConditionError(ValueError):

@@ -7,14 +7,13 @@ The order itself (urgent, time limits, score, dependencies) is `ranking`'s.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping
+from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from engagewiz.core import gates, ranking
+from engagewiz.core.conditions import frozen
 from engagewiz.core.interview import effective, walked
-from engagewiz.core.memo import Judgements, frozen
-from engagewiz.core.memo import for_kb as memo_for
 from engagewiz.core.model import AdviceKind, Consideration, KnowledgeBase, Note, Route
 from engagewiz.core.notes import system_notes
 from engagewiz.core.prefill import with_country_facts
@@ -34,6 +33,7 @@ from engagewiz.core.routematch import may_apply
 from engagewiz.core.safety import safety_advice
 
 if TYPE_CHECKING:
+    from engagewiz.core.memo import Judgements
     from engagewiz.kb.countries import CountryData
 
 
@@ -52,7 +52,8 @@ def assess(
     ctx = gates.Context(kb, filled.answers, today, filled.provenance, filled.facts)
     asked = walked(kb, ctx.answers)
     urgent = ranking.imminent(ctx.answers)
-    ranked = _ranked(kb, _judged(kb, ctx, asked, countries), urgent)
+    memo = _memo(kb, countries)
+    ranked = _ranked(kb, _judged(kb, ctx, asked, memo), urgent, memo)
     return Assessment(
         kb_version=kb.version,
         today=today.isoformat(),
@@ -75,12 +76,25 @@ def assess(
     )
 
 
-def _ranked(kb: KnowledgeBase, judged: list[RouteResult], urgent: bool) -> ranking.Ranked:
+def _memo(kb: KnowledgeBase, countries: CountryData | None) -> Judgements | None:
+    """The knowledge base's memo (core/memo.py); None for its first assessment: a scripted
+    run makes one, and filling a memo it never reads cost it 1% of its instructions."""
+    if "judgements" not in kb.memos:
+        kb.memos["judgements"] = None
+        return None
+    from engagewiz.core.memo import for_kb
+
+    return for_kb(kb, countries)
+
+
+def _ranked(kb: KnowledgeBase, judged: list[RouteResult], urgent: bool,
+            memo: Judgements | None) -> ranking.Ranked:
     """The judged routes in the order of the rule (`ranking.rank`), remembered by which
     judgements they are: most assessments of a neighbouring case judge every route as one
     before did (the same remembered objects), and ranking them was a third of the rest. The
     entry keeps the judgements it names alive, so no other object can take their ids."""
-    memo = memo_for(kb)
+    if memo is None:
+        return ranking.rank(judged, kb, urgent)
     key = (urgent, *map(id, judged))
     found = memo.rankings.get(key)
     if found is None:
@@ -89,19 +103,25 @@ def _ranked(kb: KnowledgeBase, judged: list[RouteResult], urgent: bool) -> ranki
 
 
 def _judged(kb: KnowledgeBase, ctx: gates.Context, asked: Mapping[str, Any],
-            countries: CountryData | None) -> list[RouteResult]:
+            memo: Judgements | None) -> list[RouteResult]:
     """Every route judged, or its judgement remembered from an assessment where what it
     reads was the same (core/memo.py says what the key covers, and why). The global rules
     that count for a route are added to its own judgement, so a change in them (an urgent
-    case) does not make every route judged again."""
-    memo = memo_for(kb)
-    memo.bind(countries)
+    case) does not make every route judged again. Without a memo (the first assessment
+    with a knowledge base, the only one of a scripted run) each route is judged."""
+    if memo is None:
+        counted = _counting(kb, ctx.answers, None)
+        return [_with(kb, _judge(route, kb, ctx, asked), counted.get(route.id, ()))
+                for route in kb.routes]
     tokens = memo.tokens(ctx.answers, asked, ctx.provenance, ctx.today)
-    shared = _shared_reasons(kb, ctx.answers, memo, tokens)
+    shared = memo.shared_getter(tokens)
+    found_rules = memo.shared.get(shared)
+    if found_rules is None:
+        found_rules = memo.store(memo.shared, shared, _counting(kb, ctx.answers, memo))
     out = []
     for route, getter, own, full in zip(kb.routes, memo.getters, memo.own, memo.full,
                                         strict=True):
-        rules = shared.get(route.id, ())
+        rules = found_rules.get(route.id, ())
         if getter is None:  # nothing says what it reads: judged afresh
             out.append(_with(kb, _judge(route, kb, ctx, asked), rules))
             continue
@@ -131,37 +151,34 @@ _SCORE, _REASONS = RouteResult._fields.index("score"), RouteResult._fields.index
 assert _REASONS == _SCORE + 1
 
 
-def _shared_reasons(kb: KnowledgeBase, answers: Mapping[str, Any], memo: Judgements,
-                    tokens: Mapping[str, Hashable]) -> dict[str, tuple[int, ...]]:
+def _counting(kb: KnowledgeBase, answers: Mapping[str, Any],
+              memo: Judgements | None) -> dict[str, tuple[int, ...]]:
     """The global scoring rules that count (their indices in `kb.scoring`, in the order of
-    the file), by route id: remembered by the answers the rules read.
+    the file), by route id. The memo keeps them by the answers the rules read (`_judged`).
 
     A rule's `when` reads only answers: it is decided once, not once per route; and only
     the routes its matcher may select are visited (`KnowledgeBase.rule_routes`)."""
-    key = memo.shared_getter(tokens)
-    found = memo.shared.get(key)
-    if found is None:
-        found = {}
-        for i, (rule, routes) in enumerate(zip(kb.scoring, kb.rule_routes, strict=True)):
-            if routes and rule.when.evaluate(answers) is True:
-                for route in _selected(kb, i, answers, memo):
-                    found[route.id] = (*found.get(route.id, ()), i)
-        memo.store(memo.shared, key, found)
+    found: dict[str, tuple[int, ...]] = {}
+    for i, (rule, routes) in enumerate(zip(kb.scoring, kb.rule_routes, strict=True)):
+        if routes and rule.when.evaluate(answers) is True:
+            for route in _selected(kb, i, answers, memo):
+                found[route.id] = (*found.get(route.id, ()), i)
     return found
 
 
 def _selected(kb: KnowledgeBase, i: int, answers: Mapping[str, Any],
-              memo: Judgements) -> tuple[Route, ...]:
+              memo: Judgements | None) -> tuple[Route, ...]:
     """The routes scoring rule `i` selects. Its matchers read one answer at most (the
     themes), so the choice is remembered by that answer's value (matching every route once
     per rule and assessment cost 8% of an assessment's instructions)."""
+    rule = kb.scoring[i]
+    if memo is None:
+        return tuple(route for route, depends in kb.rule_routes[i]
+                     if not depends or _selects(rule, route, answers))
     key = (i, *[frozen(answers.get(q)) for q in memo.rule_reads[i]])
     found = memo.selections.get(key)
     if found is None:
-        rule = kb.scoring[i]
-        found = memo.store(memo.selections, key, tuple(
-            route for route, depends in kb.rule_routes[i]
-            if not depends or _selects(rule, route, answers)))
+        found = memo.store(memo.selections, key, _selected(kb, i, answers, None))
     return found
 
 

@@ -15,12 +15,12 @@ from __future__ import annotations
 from collections.abc import Collection, Hashable, Mapping, Sequence
 from typing import Any
 
-from engagewiz.core.conditions import NOT_ASKED, tests
-from engagewiz.core.memo import MEMO_SIZE, frozen
+from engagewiz.core.conditions import NOT_ASKED, frozen, tests
 from engagewiz.core.model import KnowledgeBase, Question, Shortcut
 from engagewiz.core.record import record
 
 QUICK = "quick"  # the shortcut a user chooses (assess --quick)
+WALKS = 20_000  # walks remembered per knowledge base (a long-lived process)
 
 
 def applies(question: Question, answers: Mapping[str, Any]) -> bool:
@@ -41,7 +41,7 @@ def _walk(kb: KnowledgeBase, answers: Mapping[str, Any]) -> tuple[list[Question]
     key = tuple([frozen(answers.get(q)) for q in ids])
     found = memo.get(key)
     if found is None:
-        if len(memo) >= MEMO_SIZE:
+        if len(memo) >= WALKS:
             memo.clear()
         found = memo[key] = _applying(kb, answers)
     flags, asked = found

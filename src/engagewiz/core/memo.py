@@ -25,14 +25,15 @@ remembered and fresh assessments are equal.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from datetime import date
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from engagewiz.core.conditions import tests
-from engagewiz.core.model import Gate, KnowledgeBase, Reads, Route
+from engagewiz.core.conditions import frozen, tests
+from engagewiz.core.model import KnowledgeBase, Route
 from engagewiz.core.qids import COUNTRY, THEMES
+from engagewiz.core.record import record
 from engagewiz.core.results import RouteResult
 from engagewiz.core.routematch import reads
 
@@ -48,28 +49,29 @@ _DATA = object()  # marks a token of an answer taken from the country data
 T = TypeVar("T")
 
 
-def route_reads(route: Route, gate_reads: Callable[[Gate], Iterable[str]],
-                dated: Callable[[Gate], bool]) -> Reads:
-    """What judging `route` reads; `gate_reads` and `dated` say it of a gate's kind (the
-    registry's entries, which the core does not import)."""
-    answers: dict[str, None] = {}
+@record
+class Reads:
+    """What judging a route reads."""
+
+    answers: tuple[str, ...]  # answers its gates, considerations and fit read (question ids)
+    asked: tuple[str, ...]  # answers its advice reads, as the interview saw them
+    today: bool  # a gate counts days from today (a time limit, a withdrawal)
+
+
+def route_reads(route: Route) -> Reads | None:
+    """What judging `route` reads; None if a gate's kind reads are not known (a gate the
+    loader did not make)."""
+    answers: dict[str, None] = {THEMES: None}  # ranking.fits_issue
     for gate in route.gates:
-        answers.update(dict.fromkeys(t.q for t in tests(gate.test)) if gate.test else {})
-        answers.update(dict.fromkeys(gate_reads(gate)))
+        if gate.kind_reads is None:
+            return None
+        answers.update(dict.fromkeys([*gate.reads, *gate.kind_reads]))
     for rule in route.considerations:
         answers.update(dict.fromkeys([*(t.q for t in tests(rule.when)), *reads(rule)]))
-    answers[THEMES] = None  # ranking.fits_issue
     asked = dict.fromkeys(t.q for kind in route.conditional_advice
                           for note in getattr(route, kind) if note.when is not None
                           for t in tests(note.when))
-    return Reads(tuple(answers), tuple(asked), any(dated(g) for g in route.gates))
-
-
-def frozen(value: Any) -> Hashable:
-    """An answer as a key: a word as it is, anything else with its type (a list of
-    themes, a date), so that only answers the code cannot tell apart share a key."""
-    return value if value is None or value.__class__ is str else (value.__class__,
-                                                                   repr(value))
+    return Reads(tuple(answers), tuple(asked), any(g.dated for g in route.gates))
 
 
 class Judgements:
@@ -79,7 +81,7 @@ class Judgements:
     (`shared`, `selections`); and the routes ranked (`rankings`)."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
-        known = [kb.judged_on.get(r.id) for r in kb.routes]
+        known = [route_reads(r) for r in kb.routes]
         # per route, what its key is made of; None: not remembered (no Reads for it)
         self.getters: list[Callable[[Mapping[str, Hashable]], Any] | None] = [
             None if r is None else _getter([*r.answers, *[ASKED + q for q in r.asked],
@@ -157,10 +159,11 @@ def _getter(keys: list[str]) -> Callable[[Mapping[str, Hashable]], Any]:
     return itemgetter(*keys) if keys else lambda tokens: ()
 
 
-def for_kb(kb: KnowledgeBase) -> Judgements:
-    """The knowledge base's judgements, made on first use."""
+def for_kb(kb: KnowledgeBase, countries: CountryData | None = None) -> Judgements:
+    """The knowledge base's judgements, made on first use, bound to this country data."""
     found = kb.memos.get("judgements")
     if found is None:
         found = kb.memos["judgements"] = Judgements(kb)
     assert isinstance(found, Judgements)
+    found.bind(countries)
     return found

@@ -156,6 +156,12 @@ class Gate:
     source: tuple[str, ...]
     params: dict[str, Any] = field(default_factory=dict)
     test: Condition | None = None
+    # What its kind's code reads besides its test (kb/gatekinds.gate_reads), and whether
+    # its verdict or words turn on today's date, set by the loader from the registry: what
+    # the engine's memo keys a route's judgement by (core/memo.py). None: not known, and a
+    # route with such a gate is judged afresh every time.
+    kind_reads: tuple[str, ...] | None = None
+    dated: bool = True
 
     @cached_property
     def reads(self) -> tuple[str, ...]:
@@ -262,17 +268,6 @@ class QuestionChange:
 
 
 @record
-class Reads:
-    """What judging a route reads (core/memo.py remembers its judgement by their values):
-    derived at load from its gates (their tests, what their kind's registry entry reads),
-    considerations and advice (kb/gatekinds.judged_on)."""
-
-    answers: tuple[str, ...]  # answers its gates, considerations and fit read (question ids)
-    asked: tuple[str, ...] = ()  # answers its advice reads, as the interview saw them
-    today: bool = False  # a gate counts days from today (a time limit, a withdrawal)
-
-
-@record
 class KnowledgeBase:
     version: str
     sections: tuple[Section, ...]
@@ -290,9 +285,6 @@ class KnowledgeBase:
     # that depends on answers}; decided at load (routematch.may_apply). A route missing here
     # is matched against every rule.
     scoring_for: dict[str, dict[int, bool]] = field(default_factory=dict)
-    # route id -> what judging it reads (kb/gatekinds.judged_on); a route missing here is
-    # judged afresh in every assessment
-    judged_on: dict[str, Reads] = field(default_factory=dict)
 
     @cached_property
     def _questions(self) -> dict[str, Question]:

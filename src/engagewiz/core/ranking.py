@@ -20,10 +20,11 @@ collected for the "Time limits running" block, soonest first.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, NamedTuple
+from typing import Any
 
 from engagewiz.core.model import KnowledgeBase, Route
 from engagewiz.core.qids import THEMES, URGENCY
+from engagewiz.core.record import record
 from engagewiz.core.results import (
     BLOCKED,
     OPEN,
@@ -116,7 +117,8 @@ def split(open_routes: Sequence[RouteResult], urgent_first: bool,
     return recommended, others
 
 
-class Ranked(NamedTuple):
+@record
+class Ranked:
     """The judged routes as the Assessment carries them, in the order of the rule."""
 
     results: tuple[RouteResult, ...]  # every route, its dependencies resolved, by score

@@ -30,7 +30,7 @@ from engagewiz.kb import spec as kbspec
 from engagewiz.kb.askingbuild import build_groups, build_shortcuts
 from engagewiz.kb.changes import parse_changes
 from engagewiz.kb.contract import read_problems
-from engagewiz.kb.gatekinds import GATE_KINDS, TEST, judged_on
+from engagewiz.kb.gatekinds import GATE_KINDS, TEST, gate_reads
 from engagewiz.kb.notesbuild import build_notes
 from engagewiz.kb.templates import instances
 from engagewiz.storage import yamlfile
@@ -140,7 +140,6 @@ class _Builder:
             scoring_for={m.id: {i: verdict is None for i, r in enumerate(scoring)
                                 if (verdict := may_apply(r, m)) is not False}
                          for m in routes},
-            judged_on=judged_on(routes),
         )
 
     # questions -----------------------------------------------------------------------------
@@ -269,8 +268,10 @@ class _Builder:
                                       f"'{question.id}'; expected one of "
                                       + ", ".join(question.values()))
         params = {k: v for k, v in raw.items() if k in kind.params and k != TEST}
-        return Gate(kind.name, raw["rule"], raw["unblock"], raw["check"],
+        gate = Gate(kind.name, raw["rule"], raw["unblock"], raw["check"],
                     self._sources(raw["source"], file, (*path, "source")), params, test)
+        return replace(gate, kind_reads=tuple(q for q, _ in gate_reads(gate)),
+                       dated=kind.dated)
 
     def _yes_no_question(self, qid: Any, file: Path, path: KeyPath) -> None:
         """A parameter that names the yes/no question whose country fact a gate reads."""

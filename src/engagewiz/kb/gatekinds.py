@@ -16,13 +16,12 @@ other (its declared type `date` is checked at load).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from engagewiz.core import gates, qids, samematter, temporal, timelimits
 from engagewiz.core.gates import Evaluator
-from engagewiz.core.memo import route_reads
-from engagewiz.core.model import Gate, GateKindName, Reads, Route
+from engagewiz.core.model import Gate, GateKindName
 from engagewiz.core.qids import Read
 from engagewiz.kb.schema import (
     AnyValue,
@@ -219,10 +218,3 @@ def gate_reads(gate: Gate) -> Iterator[tuple[str, tuple[str, ...] | None]]:
         if param.names_question and name in gate.params:
             yield gate.params[name], None
 
-
-def judged_on(routes: Iterable[Route]) -> dict[str, Reads]:
-    """What judging each route reads, from these entries (`KnowledgeBase.judged_on`): the
-    engine remembers a route's judgement by exactly these values (core/memo.py)."""
-    return {route.id: route_reads(route, lambda gate: [q for q, _ in gate_reads(gate)],
-                                  lambda gate: GATE_KINDS[gate.kind].dated)
-            for route in routes}

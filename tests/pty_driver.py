@@ -71,6 +71,8 @@ def asked(q: Question, mark: str = r"\?") -> str:
 def finished(child: pexpect.spawn) -> int:
     """Wait for the program to end; its exit status (128 + N when signal N ended it)."""
     child.expect(pexpect.EOF)
+    child.wait()  # reaped: close() need not give it the 0.1 s it waits for a live child
+    child.ptyproc.delayafterclose = 0
     child.close()
     return int(child.exitstatus if child.exitstatus is not None else 128 + child.signalstatus)
 

@@ -23,8 +23,8 @@ from conftest import ROOT, TODAY
 from engagewiz.core import engine, gates, interview, memo
 from engagewiz.core.engine import assess
 from engagewiz.core.model import KnowledgeBase, Route
-from engagewiz.core.prefill import with_country_facts
-from engagewiz.core.qids import REMEDIES
+from engagewiz.core.prefill import CountryAnswers, with_country_facts
+from engagewiz.core.qids import REMEDIES, THEMES
 from engagewiz.core.results import Assessment
 from engagewiz.kb.countries import CountryData
 from engagewiz.storage.answers import load_answers
@@ -132,26 +132,48 @@ def test_another_country_data_is_not_read_from_the_memo(
 def test_judging_a_route_reads_nothing_its_key_leaves_out(
         kb: KnowledgeBase, countries: CountryData,
         cases: list[tuple[str, dict[str, Any]]]) -> None:
-    """Every answer, provenance and fact looked up is one of the route's `answers`, every
-    answer of the interview's view one of its `asked`; a route that does not count days
-    is judged alike a year later and years before."""
+    """Every answer, provenance and fact looked up is one of the route's `answers` (a
+    gate's: one its test or kind reads), every answer of the interview's view one of its
+    `asked`; a route or gate that does not count days is judged alike a year later and
+    years before."""
     for name, case in cases[::24]:  # some 70 cases, from every example
         filled = with_country_facts(kb, interview.effective(kb, case), countries, TODAY)
         asked = interview.walked(kb, filled.answers)
+
         for route in kb.routes:
             reads = memo.route_reads(route)
+            assert reads is not None
             seen: set[str] = set()
             seen_asked: set[str] = set()
-            ctx = gates.Context(kb, Noted(filled.answers, seen), TODAY,
-                                Noted(filled.provenance, seen), Noted(filled.facts, seen))
-            result = engine._judge(route, kb, ctx, Noted(asked, seen_asked))
+            results = []
+            for gate in route.gates:
+                by_gate: set[str] = set()
+                results.append(gates.evaluate(gate, _noting(kb, filled, by_gate)))
+                assert by_gate <= {*gate.reads, *(gate.kind_reads or ())}, (route.id, name)
+                if not gate.dated:
+                    for day in (LATER, TODAY - timedelta(days=3000)):
+                        again = gates.evaluate(gate, _noting(kb, filled, set(), day))
+                        assert again == results[-1], (route.id, name)
+                seen |= by_gate
+            by_rest: set[str] = set()
+            result = engine._judge(route, kb, tuple(results), engine._rest(
+                route, Noted(filled.answers, by_rest), Noted(asked, seen_asked)))
+            assert by_rest <= {THEMES, *memo.considered(route)}, (route.id, name)
+            seen |= by_rest
             assert seen <= set(reads.answers), (route.id, name, seen - set(reads.answers))
             assert seen_asked <= set(reads.asked), (route.id, name)
             if not reads.today:
                 for day in (LATER, TODAY - timedelta(days=3000)):
                     ctx = gates.Context(kb, filled.answers, day, filled.provenance,
                                         filled.facts)
-                    assert engine._judge(route, kb, ctx, asked) == result, (route.id, name)
+                    assert engine._judged_afresh(route, kb, ctx, asked) == result, name
+
+
+def _noting(kb: KnowledgeBase, filled: CountryAnswers, seen: set[str],
+            day: date = TODAY) -> gates.Context:
+    """A context whose answers, provenance and facts note every look-up in `seen`."""
+    return gates.Context(kb, Noted(filled.answers, seen), day, Noted(filled.provenance, seen),
+                         Noted(filled.facts, seen))
 
 
 @pytest.mark.parametrize("day", [TODAY, date(2023, 2, 28)])

@@ -24,6 +24,7 @@ from engagewiz.core.results import (
     UNKNOWN,
     Advice,
     Assessment,
+    GateResult,
     RouteResult,
     Said,
     Scored,
@@ -111,7 +112,7 @@ def _judged(kb: KnowledgeBase, ctx: gates.Context, asked: Mapping[str, Any],
     with a knowledge base, the only one of a scripted run) each route is judged."""
     if memo is None:
         counted = _counting(kb, ctx.answers, None)
-        return [_with(kb, _judge(route, kb, ctx, asked), counted.get(route.id, ()))
+        return [_with(kb, _judged_afresh(route, kb, ctx, asked), counted.get(route.id, ()))
                 for route in kb.routes]
     tokens = memo.tokens(ctx.answers, asked, ctx.provenance, ctx.today)
     shared = memo.shared_getter(tokens)
@@ -119,18 +120,33 @@ def _judged(kb: KnowledgeBase, ctx: gates.Context, asked: Mapping[str, Any],
     if found_rules is None:
         found_rules = memo.store(memo.shared, shared, _counting(kb, ctx.answers, memo))
     out = []
-    for route, getter, own, full in zip(kb.routes, memo.getters, memo.own, memo.full,
-                                        strict=True):
+    for i, (route, getter, own, full, slots) in enumerate(zip(
+            kb.routes, memo.getters, memo.own, memo.full, memo.gates, strict=True)):
         rules = found_rules.get(route.id, ())
-        if getter is None:  # nothing says what it reads: judged afresh
-            out.append(_with(kb, _judge(route, kb, ctx, asked), rules))
+        if getter is None or slots is None:  # nothing says what it reads: judged afresh
+            out.append(_with(kb, _judged_afresh(route, kb, ctx, asked), rules))
             continue
         key = getter(tokens)
         found = full.get((key, rules)) if rules else own.get(key)
         if found is None:
             judged = own.get(key) if rules else None
             if judged is None:
-                judged = memo.store(own, key, _judge(route, kb, ctx, asked))
+                # Judged again, but its gates are remembered one by one, and its
+                # considerations and advice together: a new day or answer seldom
+                # changes them all
+                results = []
+                for gate, (gate_key, table) in zip(route.gates, slots, strict=True):
+                    at = gate_key(tokens)
+                    result = table.get(at)
+                    if result is None:
+                        result = memo.store(table, at, gates.evaluate(gate, ctx))
+                    results.append(result)
+                rest_key, rests = memo.rests[i]
+                at = rest_key(tokens)
+                rest = rests.get(at)
+                if rest is None:
+                    rest = memo.store(rests, at, _rest(route, ctx.answers, asked))
+                judged = memo.store(own, key, _judge(route, kb, tuple(results), rest))
             found = memo.store(full, (key, rules), _with(kb, judged, rules)) if rules \
                 else judged
         out.append(found)
@@ -182,18 +198,35 @@ def _selected(kb: KnowledgeBase, i: int, answers: Mapping[str, Any],
     return found
 
 
-def _judge(mechanism: Route, kb: KnowledgeBase, ctx: gates.Context,
-           asked: Mapping[str, Any]) -> RouteResult:
-    """The route's own judgement: its gates, considerations and advice (the global scoring
-    rules are added by `_with`)."""
-    gate_results = tuple([gates.evaluate(g, ctx) for g in mechanism.gates])
+def _judged_afresh(route: Route, kb: KnowledgeBase, ctx: gates.Context,
+                   asked: Mapping[str, Any]) -> RouteResult:
+    return _judge(route, kb, tuple([gates.evaluate(g, ctx) for g in route.gates]),
+                  _rest(route, ctx.answers, asked))
+
+
+# What a route's considerations and advice say for these answers: its reasons, its
+# cautions, next steps, follow-up and acts for the next 48 hours, and whether it fits the
+# issue. Apart from its gates, so that a new day or a gate's answer leaves it remembered.
+Rest = tuple[tuple[Scored, ...], tuple[Note, ...], tuple[Note, ...], tuple[Note, ...],
+             tuple[Note, ...], bool]
+
+
+def _rest(route: Route, answers: Mapping[str, Any], asked: Mapping[str, Any]) -> Rest:
+    return (tuple([c for c in route.considerations
+                   if c.when.evaluate(answers) is True and _selects(c, route, answers)]),
+            _advice(route, "cautions", asked), _advice(route, "next_steps", asked),
+            _advice(route, "follow_up", asked), _advice(route, "act_now", asked),
+            ranking.fits_issue(route, answers))
+
+
+def _judge(mechanism: Route, kb: KnowledgeBase, gate_results: tuple[GateResult, ...],
+           rest: Rest) -> RouteResult:
+    """The route's own judgement from its gates' results and what its considerations and
+    advice say (`_rest`); the global scoring rules are added by `_with`."""
     statuses = [g.status for g in gate_results]
     status: Status = BLOCKED if BLOCKED in statuses else UNKNOWN if UNKNOWN in statuses else OPEN
-    answers = ctx.answers
-    reasons: tuple[Scored, ...] = tuple([
-        c for c in mechanism.considerations
-        if c.when.evaluate(answers) is True and _selects(c, mechanism, answers)])
-    cautions: tuple[Said, ...] = _advice(mechanism, "cautions", asked)
+    reasons, advised, next_steps, follow_up, act_now, fits = rest
+    cautions: tuple[Said, ...] = advised
     via = [g for g in gate_results if g.via and g.status == OPEN]
     if via:  # open through a partner: say how to find one, from the gate's own words
         cautions = (Advice(f"Open via {via[0].via}. {via[0].unblock} Agree the text, the "
@@ -207,13 +240,8 @@ def _judge(mechanism: Route, kb: KnowledgeBase, ctx: gates.Context,
         id=mechanism.id, name=mechanism.name, body=mechanism.body, family=mechanism.family,
         nature=mechanism.nature, effort=mechanism.effort, status=status,
         score=sum([r.points for r in reasons]), reasons=reasons, gates=gate_results,
-        cautions=cautions,
-        next_steps=_advice(mechanism, "next_steps", asked),
-        follow_up=_advice(mechanism, "follow_up", asked),
-        texts=mechanism.texts,
-        urgent=mechanism.urgent,
-        fits=ranking.fits_issue(mechanism, answers),
-        act_now=_advice(mechanism, "act_now", asked),
+        cautions=cautions, next_steps=next_steps, follow_up=follow_up, texts=mechanism.texts,
+        urgent=mechanism.urgent, fits=fits, act_now=act_now,
         out_of_region=status == BLOCKED and out_of_region(mechanism, gate_results, kb),
     )
 

@@ -34,7 +34,7 @@ from engagewiz.core.conditions import frozen, tests
 from engagewiz.core.model import KnowledgeBase, Route
 from engagewiz.core.qids import COUNTRY, THEMES
 from engagewiz.core.record import record
-from engagewiz.core.results import RouteResult
+from engagewiz.core.results import GateResult, RouteResult
 from engagewiz.core.routematch import reads
 
 if TYPE_CHECKING:
@@ -66,12 +66,17 @@ def route_reads(route: Route) -> Reads | None:
         if gate.kind_reads is None:
             return None
         answers.update(dict.fromkeys([*gate.reads, *gate.kind_reads]))
-    for rule in route.considerations:
-        answers.update(dict.fromkeys([*(t.q for t in tests(rule.when)), *reads(rule)]))
+    answers.update(dict.fromkeys(considered(route)))
     asked = dict.fromkeys(t.q for kind in route.conditional_advice
                           for note in getattr(route, kind) if note.when is not None
                           for t in tests(note.when))
     return Reads(tuple(answers), tuple(asked), any(g.dated for g in route.gates))
+
+
+def considered(route: Route) -> list[str]:
+    """The answers its considerations read (their `when`s and matchers)."""
+    return [q for rule in route.considerations
+            for q in [*(t.q for t in tests(rule.when)), *reads(rule)]]
 
 
 class Judgements:
@@ -86,6 +91,17 @@ class Judgements:
         self.getters: list[Callable[[Mapping[str, Hashable]], Any] | None] = [
             None if r is None else _getter([*r.answers, *[ASKED + q for q in r.asked],
                                             *([TODAY] if r.today else [])]) for r in known]
+        # per route, for each gate, what its key is made of and its results by key
+        self.gates: list[tuple[tuple[Callable[[Mapping[str, Hashable]], Any],
+                                     dict[Hashable, GateResult]], ...] | None] = [
+            None if r is None else tuple(
+                (_getter([*g.reads, *(g.kind_reads or ()), *([TODAY] if g.dated else [])]),
+                 {}) for g in route.gates) for route, r in zip(kb.routes, known, strict=True)]
+        # per route, what the key of its considerations and advice is made of, and what
+        # they say by key (engine._rest)
+        self.rests: list[tuple[Callable[[Mapping[str, Hashable]], Any], dict[Hashable, Any]]] \
+            = [(_getter([THEMES, *considered(route), *[ASKED + q for q in r.asked]])
+                if r else _getter([]), {}) for route, r in zip(kb.routes, known, strict=True)]
         self.rule_reads = [reads(rule) for rule in kb.scoring]
         shared = dict.fromkeys(q for rule, routes in zip(kb.scoring, kb.rule_routes,
                                                          strict=True) if routes
@@ -148,6 +164,11 @@ class Judgements:
     def clear(self) -> None:
         for table in (*self.own, *self.full):
             table.clear()
+        for slots in self.gates:
+            for _, results in slots or ():
+                results.clear()
+        for _, rests in self.rests:
+            rests.clear()
         self.shared.clear()
         self.selections.clear()
         self.rankings.clear()

@@ -6,11 +6,11 @@ the user confirm or correct them before the assessment runs.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from engagewiz.core.conditions import DONT_KNOW
+from engagewiz.core.conditions import DONT_KNOW, frozen, tests
 from engagewiz.core.deadlines import add_months
 from engagewiz.core.model import KnowledgeBase, Question
 from engagewiz.core.qids import COUNTRY
@@ -19,7 +19,7 @@ from engagewiz.core.results import Prefilled
 
 if TYPE_CHECKING:
     from engagewiz.kb.countries import CountryData
-    from engagewiz.kb.countryfacts import CountryFact
+    from engagewiz.kb.countryfacts import Country, CountryFact
     from engagewiz.kb.upr import UprEstimate
 
 
@@ -42,11 +42,44 @@ def with_country_facts(kb: KnowledgeBase, answers: Mapping[str, Any],
 
     A fact the data does not know becomes "dont_know" (check first) in a scripted run, and
     is left unanswered in an interview (`unknown_as_dont_know=False`) so the user is asked.
+
+    What it adds is remembered (from the second call with a knowledge base: a scripted run
+    makes one) by all it reads: the country data and the State, the day, the answers to
+    the questions the data can answer and those their `when`s read. Filling in the facts
+    was a tenth of an assessment of a new case.
     """
-    merged = dict(answers)
     country = countries.get(str(answers.get(COUNTRY))) if countries else None
     if countries is None or country is None:
-        return CountryAnswers(merged, {}, (), ())
+        return CountryAnswers(dict(answers), {}, (), ())
+    state = kb.memos.get("prefill")
+    if state is None:
+        kb.memos["prefill"] = False
+        return _filled(kb, answers, countries, country, today, unknown_as_dont_know)
+    if state is False:
+        state = kb.memos["prefill"] = ({}, tuple(dict.fromkeys([
+            COUNTRY, *[q.id for q in kb.questions if q.prefill or q.derive],
+            *[t.q for q in kb.questions if q.prefill and q.when for t in tests(q.when)]])))
+    memo: dict[Hashable, tuple[CountryAnswers, dict[str, Any]]] = state[0]
+    reads: tuple[str, ...] = state[1]
+    key = (countries, today, unknown_as_dont_know, *[frozen(answers.get(q)) for q in reads])
+    found = memo.get(key)
+    if found is None:
+        if len(memo) >= PREFILLS:
+            memo.clear()
+        filled = _filled(kb, answers, countries, country, today, unknown_as_dont_know)
+        found = memo[key] = (filled, {k: v for k, v in filled.answers.items()
+                                      if k not in answers or answers[k] is not v})
+    filled, added = found
+    return CountryAnswers({**answers, **added}, dict(filled.provenance), filled.prefilled,
+                          filled.notices, filled.upr_estimate, dict(filled.facts))
+
+
+PREFILLS = 2_000  # the facts filled in, remembered per knowledge base
+
+
+def _filled(kb: KnowledgeBase, answers: Mapping[str, Any], countries: CountryData,
+            country: Country, today: date, unknown_as_dont_know: bool) -> CountryAnswers:
+    merged = dict(answers)
     provenance: dict[str, str] = {}
     found: list[tuple[Question, CountryFact, str, Any]] = []  # question, fact, label, given
     used: dict[str, CountryFact] = {}

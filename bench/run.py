@@ -9,7 +9,7 @@ drawn whole (budget: 350 ms), and the interview's first question after the
 quick-mode menu; `engagewiz check` on the bundled knowledge base, from the cache and
 just after an edit (parsed and built again), budget 1 s each; 1,000 assessments in
 one process (budget: under 1 s); and whether the scripted path imports questionary,
-prompt_toolkit or rich (it must not; tests/test_scripted_path.py guards that, and
+prompt_toolkit, rich or typer (it must not; tests/test_scripted_path.py guards that, and
 every class it defines, without a timing).
 
 Run it with the Python of the install you want to measure, on a quiet machine: the minimum
@@ -210,9 +210,9 @@ def main() -> None:
     probe = subprocess.run(
         [sys.executable, "-X", "importtime", *scripted[1:]], capture_output=True, text=True,
         env=ENV, check=False)
-    heavy = sorted({m for m in ("questionary", "prompt_toolkit", "rich")
+    heavy = sorted({m for m in ("questionary", "prompt_toolkit", "rich", "typer")
                     if f" {m}" in probe.stderr})
-    found = ", ".join(heavy) or "none of questionary, prompt_toolkit, rich"
+    found = ", ".join(heavy) or "none of questionary, prompt_toolkit, rich, typer"
     print(f"imported by the scripted run        {found}")
 
 

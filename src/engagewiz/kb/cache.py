@@ -1,4 +1,5 @@
-"""A cache of the validated knowledge base and country data, so a scripted run is quick.
+"""A cache of the validated knowledge base and country data, so a scripted run is quick
+(and of the grammar typer makes of `assess`, `cli/scripted.py`).
 
 Building the knowledge base from YAML costs about 80 ms; reading it back from the cache a
 few. What is cached is data (JSON, see `codec`), never code: a cache folder may be one that

@@ -101,6 +101,18 @@ def test_a_run_ends_as_typer_ends_it(error: type[BaseException], calls: Calls,
     assert (said.out, said.err) == capsys.readouterr()
 
 
+def test_a_flag_set_by_an_environment_variable_is_left_to_typer(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Click reads "0", "off" or "no" in a flag's variable as False; a grammar from a
+    damaged cache, or a future flag with a variable, must not pass the word on as True."""
+    grammar = [{"name": "plain", "opts": ["--plain"], "off": ["--no-plain"],
+                "envvar": "ENGAGEWIZ_PLAIN", "kind": "flag", "default": False}]
+    assert scripted.convert(grammar, {}) == {"plain": False}
+    monkeypatch.setenv("ENGAGEWIZ_PLAIN", "0")
+    assert scripted.convert(grammar, {}) is None
+    assert scripted.convert(grammar, {"plain": True}) == {"plain": True}
+
+
 def test_the_cached_grammar_is_what_typer_made_of_the_options() -> None:
     grammar = scripted._build()
     assert grammar is not None, "an option of assess is of a kind scripted.py cannot read"

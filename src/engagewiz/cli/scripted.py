@@ -100,7 +100,8 @@ def parse(args: list[str], grammar: Grammar) -> dict[str, str | bool] | None:
 def convert(grammar: Grammar, given: dict[str, str | bool]) -> dict[str, Any] | None:
     """Every parameter's value as typer passes it: from the command line, else the
     environment variable (unless empty), else the default; None where typer would refuse
-    the value (a choice it does not offer, a path it cannot read)."""
+    the value (a choice it does not offer, a path it cannot read) or reads it its own way
+    (a flag from an environment variable: "0", "no", "off"...)."""
     values: dict[str, Any] = {}
     for entry in grammar:
         name, kind = entry["name"], entry["kind"]
@@ -108,6 +109,8 @@ def convert(grammar: Grammar, given: dict[str, str | bool]) -> dict[str, Any] | 
         if raw is None and entry["envvar"]:
             raw = os.environ.get(entry["envvar"]) or None
         if kind == "flag":
+            if type(raw) is str:
+                return None
             values[name] = entry["default"] if raw is None else raw
         elif kind == "text":
             values[name] = raw if raw is not None else entry["default"]

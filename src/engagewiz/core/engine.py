@@ -174,12 +174,12 @@ def _counting(kb: KnowledgeBase, answers: Mapping[str, Any],
 
     A rule's `when` reads only answers: it is decided once, not once per route; and only
     the routes its matcher may select are visited (`KnowledgeBase.rule_routes`)."""
-    found: dict[str, tuple[int, ...]] = {}
+    found: dict[str, list[int]] = {}
     for i, (rule, routes) in enumerate(zip(kb.scoring, kb.rule_routes, strict=True)):
         if routes and rule.when.evaluate(answers) is True:
             for route in _selected(kb, i, answers, memo):
-                found[route.id] = (*found.get(route.id, ()), i)
-    return found
+                found.setdefault(route.id, []).append(i)
+    return {rid: tuple(rules) for rid, rules in found.items()}
 
 
 def _selected(kb: KnowledgeBase, i: int, answers: Mapping[str, Any],

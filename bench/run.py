@@ -8,7 +8,9 @@ to that floor (budget: 1.3x); the first question screen in a real pseudo-termina
 drawn whole (budget: 350 ms), and the interview's first question after the
 quick-mode menu; `engagewiz check` on the bundled knowledge base, from the cache and
 just after an edit (parsed and built again), budget 1 s each; 1,000 assessments in
-one process (budget: under 1 s); and whether the scripted path imports questionary,
+one process (budget: under 1 s): the 32 examples in turn, then 1,000 distinct cases (the
+examples with one answer changed, what-if style) on one day and over a year of days, each
+the minimum of 3 runs; and whether the scripted path imports questionary,
 prompt_toolkit, rich or typer (it must not; tests/test_scripted_path.py guards that, and
 every class it defines, without a timing).
 
@@ -17,6 +19,13 @@ is the figure to compare, the median says how noisy the run was. On a shared mac
 `--instructions` counts instructions instead (valgrind's callgrind, about 20 s): other jobs
 cannot change that count. The runs are made as a user's would be: compiled modules written
 (PYTHONDONTWRITEBYTECODE is dropped) and the cache warm (one run first).
+
+For the instructions of an assessment in one process, `--only examples|distinct|year
+--count N` runs just that loop, N assessments; the difference between N = 1000 and N = 0
+under valgrind, divided by 1000, is the figure (a few minutes each):
+
+    valgrind --tool=callgrind --callgrind-out-file=/dev/null \
+        python bench/run.py --only distinct --count 1000
 """
 
 from __future__ import annotations
@@ -172,8 +181,16 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--instructions", action="store_true",
                         help="count instructions (valgrind) instead of timing the runs")
+    parser.add_argument("--only", choices=("examples", "distinct", "year"),
+                        help="only these assessments in one process (for valgrind)")
+    parser.add_argument("--count", type=int, default=1000, help="with --only: how many")
     options = parser.parse_args()
     runs = options.runs
+    if options.only:
+        took = in_process_ms(options.count, options.only != "examples",
+                             365 if options.only == "year" else 1)
+        print(f"{options.count} assessments ({options.only}): {took:.1f} ms")
+        return
     scripted = [sys.executable, "-m", "engagewiz", "assess", "--answers", str(EXAMPLE),
                 "--format", "json"]
     floor_cmd = [sys.executable, "-c", "import typer, yaml"]
@@ -203,10 +220,11 @@ def main() -> None:
         print(f"then the interview's first question {screens[1]:6.1f} ms")
     else:
         print("first question: pexpect not installed")
-    print(f"1,000 assessments in one process    {in_process_ms():6.1f} ms  (budget 1000 ms)")
-    print(f"  1,000 distinct cases, one day     {in_process_ms(distinct=True):6.1f} ms")
-    print(f"  the same, over a year of days     {in_process_ms(distinct=True, days=365):6.1f}"
-          " ms")
+    for label, how in (("1,000 assessments in one process ", {}),
+                       ("  1,000 distinct cases, one day   ", {"distinct": True}),
+                       ("  the same, over a year of days   ", {"distinct": True, "days": 365})):
+        took = min(in_process_ms(**how) for _ in range(3))
+        print(f"{label}  {took:6.1f} ms  (budget 1000 ms)")
     probe = subprocess.run(
         [sys.executable, "-X", "importtime", *scripted[1:]], capture_output=True, text=True,
         env=ENV, check=False)

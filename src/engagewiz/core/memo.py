@@ -31,7 +31,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from engagewiz.core.conditions import frozen, tests
-from engagewiz.core.model import KnowledgeBase, Route
+from engagewiz.core.model import Gate, KnowledgeBase, Route
 from engagewiz.core.qids import COUNTRY, THEMES
 from engagewiz.core.record import record
 from engagewiz.core.results import GateResult, RouteResult
@@ -58,19 +58,26 @@ class Reads:
     today: bool  # a gate counts days from today (a time limit, a withdrawal)
 
 
-def route_reads(route: Route) -> Reads | None:
+def route_reads(route: Route, kb: KnowledgeBase) -> Reads | None:
     """What judging `route` reads; None if a gate's kind reads are not known (a gate the
-    loader did not make)."""
+    loader did not make). Any parameter that names a question counts as read, whatever
+    `kind_reads` says: a gate copied with other parameters keeps the copy's."""
     answers: dict[str, None] = {THEMES: None}  # ranking.fits_issue
     for gate in route.gates:
         if gate.kind_reads is None:
             return None
-        answers.update(dict.fromkeys([*gate.reads, *gate.kind_reads]))
+        answers.update(dict.fromkeys(_gate_reads(gate, kb)))
     answers.update(dict.fromkeys(considered(route)))
     asked = dict.fromkeys(t.q for kind in route.conditional_advice
                           for note in getattr(route, kind) if note.when is not None
                           for t in tests(note.when))
     return Reads(tuple(answers), tuple(asked), any(g.dated for g in route.gates))
+
+
+def _gate_reads(gate: Gate, kb: KnowledgeBase) -> list[str]:
+    """What a gate reads: its test's questions, its kind's, any parameter naming one."""
+    return [*gate.reads, *(gate.kind_reads or ()),
+            *[v for v in gate.params.values() if isinstance(v, str) and kb.question(v)]]
 
 
 def considered(route: Route) -> list[str]:
@@ -86,7 +93,7 @@ class Judgements:
     (`shared`, `selections`); and the routes ranked (`rankings`)."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
-        known = [route_reads(r) for r in kb.routes]
+        known = [route_reads(r, kb) for r in kb.routes]
         # per route, what its key is made of; None: not remembered (no Reads for it)
         self.getters: list[Callable[[Mapping[str, Hashable]], Any] | None] = [
             None if r is None else _getter([*r.answers, *[ASKED + q for q in r.asked],
@@ -95,7 +102,7 @@ class Judgements:
         self.gates: list[tuple[tuple[Callable[[Mapping[str, Hashable]], Any],
                                      dict[Hashable, GateResult]], ...] | None] = [
             None if r is None else tuple(
-                (_getter([*g.reads, *(g.kind_reads or ()), *([TODAY] if g.dated else [])]),
+                (_getter([*_gate_reads(g, kb), *([TODAY] if g.dated else [])]),
                  {}) for g in route.gates) for route, r in zip(kb.routes, known, strict=True)]
         # per route, what the key of its considerations and advice is made of, and what
         # they say by key (engine._rest)

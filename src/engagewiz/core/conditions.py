@@ -48,10 +48,13 @@ class All:
     parts: tuple[Condition, ...]
 
     def evaluate(self, answers: Answers) -> Tri:
-        results = [p.evaluate(answers) for p in self.parts]
-        if False in results:
-            return False
-        return None if None in results else True
+        unknown = False
+        for part in self.parts:  # the first false part decides: conditions have no effects
+            result = part.evaluate(answers)
+            if result is False:
+                return False
+            unknown = unknown or result is None
+        return None if unknown else True
 
 
 @record
@@ -59,10 +62,13 @@ class AnyOf:
     parts: tuple[Condition, ...]
 
     def evaluate(self, answers: Answers) -> Tri:
-        results = [p.evaluate(answers) for p in self.parts]
-        if True in results:
-            return True
-        return None if None in results else False
+        unknown = False
+        for part in self.parts:  # the first true part decides
+            result = part.evaluate(answers)
+            if result is True:
+                return True
+            unknown = unknown or result is None
+        return None if unknown else False
 
 
 @record

@@ -7,7 +7,7 @@ The order itself (urgent, time limits, score, dependencies) is `ranking`'s.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -34,7 +34,7 @@ from engagewiz.core.routematch import may_apply
 from engagewiz.core.safety import safety_advice
 
 if TYPE_CHECKING:
-    from engagewiz.core.memo import Judgements
+    from engagewiz.core.memo import GateSlots, Judgements, RestSlot
     from engagewiz.kb.countries import CountryData
 
 
@@ -120,8 +120,7 @@ def _judged(kb: KnowledgeBase, ctx: gates.Context, asked: Mapping[str, Any],
     if found_rules is None:
         found_rules = memo.store(memo.shared, shared, _counting(kb, ctx.answers, memo))
     out = []
-    for i, (route, getter, own, full, slots) in enumerate(zip(
-            kb.routes, memo.getters, memo.own, memo.full, memo.gates, strict=True)):
+    for route, getter, own, full, slots, rest_slot in memo.slots:
         rules = found_rules.get(route.id, ())
         if getter is None or slots is None:  # nothing says what it reads: judged afresh
             out.append(_with(kb, _judged_afresh(route, kb, ctx, asked), rules))
@@ -131,26 +130,32 @@ def _judged(kb: KnowledgeBase, ctx: gates.Context, asked: Mapping[str, Any],
         if found is None:
             judged = own.get(key) if rules else None
             if judged is None:
-                # Judged again, but its gates are remembered one by one, and its
-                # considerations and advice together: a new day or answer seldom
-                # changes them all
-                results = []
-                for gate, (gate_key, table) in zip(route.gates, slots, strict=True):
-                    at = gate_key(tokens)
-                    result = table.get(at)
-                    if result is None:
-                        result = memo.store(table, at, gates.evaluate(gate, ctx))
-                    results.append(result)
-                rest_key, rests = memo.rests[i]
-                at = rest_key(tokens)
-                rest = rests.get(at)
-                if rest is None:
-                    rest = memo.store(rests, at, _rest(route, ctx.answers, asked))
-                judged = memo.store(own, key, _judge(route, kb, tuple(results), rest))
+                judged = memo.store(own, key, _judged_again(route, kb, ctx, asked, memo,
+                                                            tokens, slots, rest_slot))
             found = memo.store(full, (key, rules), _with(kb, judged, rules)) if rules \
                 else judged
         out.append(found)
     return out
+
+
+def _judged_again(route: Route, kb: KnowledgeBase, ctx: gates.Context,
+                  asked: Mapping[str, Any], memo: Judgements, tokens: Mapping[str, Hashable],
+                  slots: GateSlots, rest_slot: RestSlot) -> RouteResult:
+    """A route judged again, its gates remembered one by one and its considerations and
+    advice together: a new day or answer seldom changes them all."""
+    results = []
+    for gate, (gate_key, table) in zip(route.gates, slots, strict=True):
+        at = gate_key(tokens)
+        result = table.get(at)
+        if result is None:
+            result = memo.store(table, at, gates.evaluate(gate, ctx))
+        results.append(result)
+    rest_key, rests = rest_slot
+    at = rest_key(tokens)
+    rest = rests.get(at)
+    if rest is None:
+        rest = memo.store(rests, at, _rest(route, ctx.answers, asked))
+    return _judge(route, kb, tuple(results), rest)
 
 
 def _with(kb: KnowledgeBase, judged: RouteResult, rules: tuple[int, ...]) -> RouteResult:

@@ -86,6 +86,11 @@ def considered(route: Route) -> list[str]:
             for q in [*(t.q for t in tests(rule.when)), *reads(rule)]]
 
 
+Getter = Callable[[Mapping[str, Hashable]], Any]  # the tokens of a key, as the key
+GateSlots = tuple[tuple[Getter, dict[Hashable, GateResult]], ...]  # per gate of a route
+RestSlot = tuple[Getter, dict[Hashable, Any]]  # a route's considerations and advice
+
+
 class Judgements:
     """The remembered judgements of one knowledge base's routes (`for_kb`): for each
     route, its own judgement by its key (`own`), and with the global scoring rules that
@@ -95,20 +100,23 @@ class Judgements:
     def __init__(self, kb: KnowledgeBase) -> None:
         known = [route_reads(r, kb) for r in kb.routes]
         # per route, what its key is made of; None: not remembered (no Reads for it)
-        self.getters: list[Callable[[Mapping[str, Hashable]], Any] | None] = [
+        self.getters: list[Getter | None] = [
             None if r is None else _getter([*r.answers, *[ASKED + q for q in r.asked],
                                             *([TODAY] if r.today else [])]) for r in known]
+        self.own: list[dict[Hashable, RouteResult]] = [{} for _ in kb.routes]
+        self.full: list[dict[Hashable, RouteResult]] = [{} for _ in kb.routes]
         # per route, for each gate, what its key is made of and its results by key
-        self.gates: list[tuple[tuple[Callable[[Mapping[str, Hashable]], Any],
-                                     dict[Hashable, GateResult]], ...] | None] = [
+        self.gates: list[GateSlots | None] = [
             None if r is None else tuple(
                 (_getter([*_gate_reads(g, kb), *([TODAY] if g.dated else [])]),
                  {}) for g in route.gates) for route, r in zip(kb.routes, known, strict=True)]
         # per route, what the key of its considerations and advice is made of, and what
         # they say by key (engine._rest)
-        self.rests: list[tuple[Callable[[Mapping[str, Hashable]], Any], dict[Hashable, Any]]] \
-            = [(_getter([THEMES, *considered(route), *[ASKED + q for q in r.asked]])
-                if r else _getter([]), {}) for route, r in zip(kb.routes, known, strict=True)]
+        self.rests: list[RestSlot] = [
+            (_getter([THEMES, *considered(route), *[ASKED + q for q in r.asked]] if r else []),
+             {}) for route, r in zip(kb.routes, known, strict=True)]
+        self.slots = list(zip(kb.routes, self.getters, self.own, self.full, self.gates,
+                              self.rests, strict=True))  # engine._judged's loop, per route
         self.rule_reads = [reads(rule) for rule in kb.scoring]
         shared = dict.fromkeys(q for rule, routes in zip(kb.scoring, kb.rule_routes,
                                                          strict=True) if routes
@@ -118,8 +126,6 @@ class Judgements:
                                                            for q in r.answers)})
         self.asked_ids = tuple((q, ASKED + q) for q in
                                dict.fromkeys(q for r in known if r for q in r.asked))
-        self.own: list[dict[Hashable, RouteResult]] = [{} for _ in kb.routes]
-        self.full: list[dict[Hashable, RouteResult]] = [{} for _ in kb.routes]
         # engine._shared_reasons: by the answers the global rules read; engine._selected
         self.shared: dict[Hashable, dict[str, tuple[int, ...]]] = {}
         self.selections: dict[Hashable, tuple[Route, ...]] = {}
@@ -182,7 +188,7 @@ class Judgements:
         self.size = 0
 
 
-def _getter(keys: list[str]) -> Callable[[Mapping[str, Hashable]], Any]:
+def _getter(keys: list[str]) -> Getter:
     """The tokens of these keys, as one key (a tuple of them, or the one token)."""
     return itemgetter(*keys) if keys else lambda tokens: ()
 

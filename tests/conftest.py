@@ -12,6 +12,7 @@ then gets a state folder of its own, so no test sees another's interrupted inter
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import tempfile
@@ -51,6 +52,7 @@ def _decoded_once(decode: Callable[[bytes], T]) -> Callable[[bytes], T]:
     test_kbcache.py tests), and bytes never decoded before are decoded as ever."""
     memo: dict[bytes, T] = {}
 
+    @functools.wraps(decode)  # `__wrapped__`: the decoder itself, for a test of decoding
     def once(payload: bytes) -> T:
         if payload not in memo:
             memo[payload] = decode(payload)

@@ -21,7 +21,7 @@ import pytest
 
 from engagewiz.core.model import KnowledgeBase, QuestionChange
 from engagewiz.kb import cache as kbcache
-from engagewiz.kb import codec
+from engagewiz.kb import codec, countrycache
 from engagewiz.kb.countries import CountryData, load_countries
 from engagewiz.kb.countrycache import cached_countries
 from engagewiz.kb.load import default_dir, load_kb
@@ -207,6 +207,32 @@ def test_the_knowledge_base_and_country_data_survive_the_round_trip(
     assert list(again) == list(countries) == list(first)
     assert again.search("Kenia") is None and again.suggest("Kenia") == countries.suggest("Kenia")
     assert again.search("KE") == countries.get("KEN")
+
+
+def test_the_interview_lists_the_states_from_the_cache_without_decoding_one() -> None:
+    """The country question lists every State's name at each start: read from the cached
+    file's first line, not from 195 decoded records."""
+    path = default_dir() / "countries.json"
+    cached_countries(path)
+    [cache] = kbcache.cache_dir().glob("countrydata-*.json")
+    decode = countrycache._decode.__wrapped__  # type: ignore[attr-defined]  # conftest's memo
+    again = decode(cache.read_bytes().split(b"\n", 1)[1])
+    fresh = load_countries(path)
+    assert again.titles() == {c.iso3: c.name for c in fresh}
+    assert list(again.titles()) == [c.iso3 for c in fresh]
+    assert again._countries.done == {}
+
+
+def test_a_country_cache_whose_names_are_not_its_states_is_rebuilt() -> None:
+    path = default_dir() / "countries.json"
+    cached_countries(path)
+    [cache] = kbcache.cache_dir().glob("countrydata-*.json")
+    table, top, body = cache.read_bytes().split(b"\n", 1)[1].split(b"\n", 2)
+    damaged = top.replace(b'"KEN":"Kenya"', b'"KEN":1')
+    assert damaged != top
+    with pytest.raises(ValueError):
+        countrycache._decode(b"\n".join([table, damaged, body]))
+    assert cached_countries(path).titles()["KEN"] == "Kenya"
 
 
 def test_a_flipped_byte_in_the_country_cache_never_reaches_the_output() -> None:

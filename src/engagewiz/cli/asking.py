@@ -102,7 +102,7 @@ class Asking:
         from engagewiz.render.terminal import make_console
 
         countries = self.countries
-        names = [(c.iso3, c.name) for c in countries] if countries else []
+        names = list(countries.titles().items()) if countries else []
 
         def search(text: str) -> Found | None:
             return countries.find(text) if countries else None

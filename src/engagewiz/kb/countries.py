@@ -53,13 +53,17 @@ class CountryData:
     def __init__(self, built: str, sources: Mapping[str, DataSource],
                  countries: Mapping[str, Country],
                  index: tuple[dict[str, str], dict[str, str]] | None = None,
-                 places: Iterable[Place] = ()) -> None:
-        """`index` is (names, codes) as `index` made them: the cache passes them in with
-        countries it reads only when asked for (kb/countrycache.py)."""
+                 places: Iterable[Place] = (), titles: Mapping[str, str] | None = None
+                 ) -> None:
+        """`index` is (names, codes) as `index` made them and `titles` each State's name
+        by ISO3: the cache passes them in with countries it reads only when asked for
+        (kb/countrycache.py)."""
         self.built = built
         self.sources: dict[str, DataSource] = dict(sources)
         self._countries = countries
         self._names, self._codes = index or self.index()
+        self._titles = dict(titles) if titles is not None else {
+            c.iso3: c.name for c in countries.values()}
         self._places = {key: p for p in places if (key := normalize(p.name))}
 
     def places(self) -> tuple[Place, ...]:
@@ -77,6 +81,11 @@ class CountryData:
         codes = {normalize(k): c.iso3 for c in self._countries.values()
                  for k in (c.iso3, c.alpha2)}
         return names, codes
+
+    def titles(self) -> dict[str, str]:
+        """Each State's name by ISO3, in the file's order: what the interview lists,
+        without decoding every State's facts from the cache (30 ms at each start)."""
+        return dict(self._titles)
 
     def __len__(self) -> int:
         return len(self._countries)

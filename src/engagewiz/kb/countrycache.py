@@ -36,7 +36,8 @@ def _encode(data: CountryData) -> bytes:
         spans[country.iso3] = [at, at + len(text)]
         at += len(text)
     head = encoder.dumps({"built": data.built, "sources": data.sources, "names": names,
-                          "codes": codes, "spans": spans, "places": list(data.places())})
+                          "codes": codes, "spans": spans, "titles": data.titles(),
+                          "places": list(data.places())})
     return b"\n".join([encoder.table(), head, b"".join(texts)])
 
 
@@ -45,8 +46,12 @@ def _decode(payload: bytes) -> CountryData:
     decoder = codec.Decoder(table)
     top = decoder.loads(head)
     texts = {iso3: body[start:end] for iso3, (start, end) in top["spans"].items()}
+    titles = top["titles"]
+    if titles.keys() != texts.keys() or not all(type(t) is str for t in titles.values()):
+        raise ValueError("the names listed are not the States held")
     return CountryData(str(top["built"]), top["sources"], _Lazy(decoder, texts),
-                       (dict(top["names"]), dict(top["codes"])), top["places"])
+                       (dict(top["names"]), dict(top["codes"])), top["places"],
+                       titles)
 
 
 class _Lazy(Mapping[str, Country]):

@@ -30,6 +30,7 @@ from engagewiz.render import demo as view
 from engagewiz.storage.answers import check_answers
 from engagewiz.storage.scenarios import read_scenario
 from marks import LISTED, MARK, numbers
+from pty_driver import finished
 
 ROOT = Path(__file__).resolve().parents[1]
 SCENARIOS = ROOT / "data" / "scenarios"
@@ -197,8 +198,10 @@ def test_key_names() -> None:
 
 
 def spawn(*args: str, columns: int = 100) -> pexpect.spawn:
-    return pexpect.spawn(sys.executable, ["-m", "engagewiz", "demo", *args], env=PTY,
-                         encoding="utf-8", dimensions=(30, columns), timeout=30)
+    child = pexpect.spawn(sys.executable, ["-m", "engagewiz", "demo", *args], env=PTY,
+                          encoding="utf-8", dimensions=(30, columns), timeout=30)
+    child.delaybeforesend = None  # each key waits for the screen it answers instead
+    return child
 
 
 def test_s_skips_to_the_result_without_enter_and_q_quits() -> None:
@@ -207,9 +210,7 @@ def test_s_skips_to_the_result_without_enter_and_q_quits() -> None:
     child.send("s")  # one key, no Enter
     child.expect("Time limits running")
     child.send("q")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+    assert finished(child) == 0
 
 
 def test_back_and_next_move_between_screens() -> None:
@@ -220,12 +221,13 @@ def test_back_and_next_move_between_screens() -> None:
     child.send("b")
     child.expect("A National Preventive Mechanism with the CPT")
     child.send("q")
-    child.expect(pexpect.EOF)
+    assert finished(child) == 0
 
 
 def test_the_terminal_is_restored_after_ctrl_c() -> None:
     shell = pexpect.spawn("/bin/bash", ["--norc", "--noprofile"], env={**PTY, "PS1": "$ "},
                           encoding="utf-8", dimensions=(30, 100), timeout=30)
+    shell.delaybeforesend = None
     shell.expect_exact("$ ")
     shell.sendline(f"'{sys.executable}' -m engagewiz demo rehab-centre-complaint-deadline")
     shell.expect("Enter: next")
@@ -241,7 +243,7 @@ def test_the_terminal_is_restored_after_ctrl_c() -> None:
     settings = shell.before.split()
     assert "icanon" in settings and "echo" in settings, settings
     shell.sendline("exit")
-    shell.expect(pexpect.EOF)
+    finished(shell)
 
 
 def test_the_take_home_commands_work_with_the_scenarios_name(tmp_path: Path) -> None:

@@ -29,6 +29,7 @@ from pty_driver import (  # noqa: E402 - only once pexpect is known to be there
     REVIEW,
     SPACE,
     Driver,
+    finished,
     spawn,
 )
 
@@ -63,9 +64,7 @@ def test_full_interview_with_two_backs_and_an_edit(kb: KnowledgeBase, countries:
     assert driver.asked.count("case_type") == 2  # asked again after Back
     assert driver.asked.count("themes") == 2      # Back from case_type re-asks themes
     route = first_route(child)
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0, child.before
+    assert finished(child) == 0, child.before
     answers = load_answers(saved, kb)
     assert (answers["org_type"], answers["country"], answers["case_type"]) == (
         "rehab_centre", "CAN", "individual")  # the scripted keys, and the edit, took effect
@@ -82,9 +81,7 @@ def test_ctrl_c_saves_then_resume_finishes(kb: KnowledgeBase, private_state: Pat
     driver.run_until(pexpect.EOF, at="themes")
     child.send(CTRL_C)
     child.expect("Continue with: engagewiz assess --resume")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 130
+    assert finished(child) == 130
     saved = private_state / "resume.yaml"
     assert stat.S_IMODE(saved.stat().st_mode) == 0o600
     text = saved.read_text()
@@ -96,9 +93,7 @@ def test_ctrl_c_saves_then_resume_finishes(kb: KnowledgeBase, private_state: Pat
     driver.run_until(RESULT)
     assert "org_type" not in driver.asked and "themes" in driver.asked
     first_route(child)
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+    assert finished(child) == 0
 
 
 def test_answers_file_asks_only_the_missing_questions(kb: KnowledgeBase, tmp_path: Path) -> None:
@@ -110,9 +105,7 @@ def test_answers_file_asks_only_the_missing_questions(kb: KnowledgeBase, tmp_pat
                   "--format", "json")
     driver = Driver(child, kb, {"urgency": ["2"]})  # no (a row, beside the NPM's status)
     driver.run_until(r'"recommended"')
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+    assert finished(child) == 0
     assert not {"org_type", "country", "themes", "case_type"} & set(driver.asked)
     assert "nhri_status" in driver.asked  # an NPM is asked about its accreditation
     assert stat.S_IMODE(saved.stat().st_mode) == 0o600

@@ -11,6 +11,7 @@ import pexpect
 import pytest
 
 from engagewiz.cli.app import AUTHORING, COMMANDS
+from pty_driver import finished
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = str(ROOT / "examples" / "kenya-torture-survivor.yaml")
@@ -71,5 +72,5 @@ def test_kb_names_the_folder_read_at_a_terminal() -> None:
     child = pexpect.spawn(sys.executable, ["-m", "engagewiz", "mechanisms", "--kb", str(minimal)],
                           env={**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "NO_COLOR": "1"},
                           encoding="utf-8", dimensions=(30, 100), timeout=30)
-    child.expect(pexpect.EOF)
+    assert finished(child) == 0
     assert f"knowledge base minimal-1 from {minimal}" in child.before

@@ -192,6 +192,21 @@ def test_player_cuts_a_tall_screen_to_the_terminal_at_60_by_30() -> None:
     assert "Tall (1/3)" in pages[0] and "line 69" in pages[2]
 
 
+def test_a_page_drawn_before_the_terminal_was_resized_is_laid_out_again() -> None:
+    """Pages are drawn once, when they are cut; a narrower terminal by the time one is shown
+    gets it wrapped anew, not cut off at the right edge."""
+    out = io.StringIO()
+    console = Console(file=out, width=60, height=30, force_terminal=True, no_color=True)
+    player = Player(console, auto=True, delay=0, waits=False)
+    words = " ".join(f"word{n}" for n in range(30))
+    book = player._pages([view.Screen("Wide", [view.Indented(view.Text(words), 0)])])
+    console.width = 40
+    player._show(book[0], 0, len(book))
+    plain = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", out.getvalue())
+    assert max(map(len, plain.splitlines())) <= 40
+    assert " ".join(plain.split()).count(words) == 1  # every word, in order
+
+
 def test_key_names() -> None:
     assert [keys.name(k) for k in ("\r", " ", "\x1b[C", "\x1b[D", "S", "q", "\x04")] == [
         "enter", "space", "right", "left", "s", "q", "eof"]

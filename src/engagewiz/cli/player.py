@@ -16,11 +16,12 @@ from dataclasses import dataclass
 
 from rich.console import Console, RenderableType
 from rich.rule import Rule
+from rich.segment import SegmentLines
 from rich.text import Text
 
 from engagewiz.cli import keys
 from engagewiz.render.demo import RESULT, Screen
-from engagewiz.render.fit import SCREEN_LINES, lines_of, pages
+from engagewiz.render.fit import SCREEN_LINES, Lines, drawn, pages
 
 CHROME = 3  # lines a page gives to its title rule, the blank under it and the key line
 NEXT, BACK, SKIP, QUIT = "next", "back", "skip", "quit"
@@ -34,6 +35,8 @@ class Page:
     screen: Screen
     body: list[RenderableType]
     title: str
+    lines: Lines  # the body drawn at `width` when the pages were cut: printed as they are
+    width: int
 
 
 class Player:
@@ -75,9 +78,11 @@ class Player:
         book = []
         for screen in screens:
             cut = pages(self.console, screen.body, self.height()) or [[]]
-            for n, body in enumerate(cut):
+            for n, page in enumerate(cut):
                 title = screen.title + (f" ({n + 1}/{len(cut)})" if len(cut) > 1 else "")
-                book.append(Page(screen, body, title))
+                book.append(Page(screen, [item for item, _ in page], title,
+                                 [line for _, lines in page for line in lines],
+                                 self.console.width))
         return book
 
     def _show(self, page: Page, at: int, of: int) -> None:
@@ -88,10 +93,11 @@ class Player:
             out.print()
         out.print(Rule(Text(page.title, style="bold"), align="left", characters=self.rule))
         out.print()
-        for item in page.body:
-            out.print(item)
+        lines = page.lines if page.width == out.width else [  # resized: laid out again
+            line for item in page.body for line in drawn(out, item)]
+        out.print(SegmentLines(lines))
         if self.live:
-            used = sum(lines_of(out, item) for item in page.body) + 2
+            used = len(lines) + 2
             out.print("\n" * max(out.size.height - used - 1, 0), end="")
             out.print(Text(self._keys_line() + f"  {at + 1}/{of}", style="dim"), end="")
 

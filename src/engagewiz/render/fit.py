@@ -10,8 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from rich.console import Console, RenderableType
+from rich.segment import Segment
 
 SCREEN_LINES = 30  # off a terminal: the screen we write for
+Lines = list[list[Segment]]  # rendered lines, as rich's render_lines gives them
 
 
 def screen_height(console: Console, height: int | None = None) -> int:
@@ -54,17 +56,24 @@ class Budget:
         self.reserved = 0
 
 
+def drawn(console: Console, renderable: RenderableType) -> Lines:
+    """`renderable` laid out at this console's width: its lines, each with its line break,
+    to print as they are (rich's `SegmentLines`) instead of laying it out again."""
+    return console.render_lines(renderable, console.options, pad=False, new_lines=True)
+
+
 def pages(console: Console, items: Iterable[RenderableType], height: int) -> list[
-        list[RenderableType]]:
-    """`items` in order, cut into pages of at most `height` lines; an item taller than a
-    page gets a page of its own (rich wraps it; nothing is lost)."""
-    out: list[list[RenderableType]] = [[]]
+        list[tuple[RenderableType, Lines]]]:
+    """`items` in order, each with its lines, cut into pages of at most `height` lines; an
+    item taller than a page gets a page of its own (rich wraps it; nothing is lost).
+    Measuring an item is drawing it: the demo prints the lines measured here."""
+    out: list[list[tuple[RenderableType, Lines]]] = [[]]
     used = 0
     for item in items:
-        need = lines_of(console, item)
-        if out[-1] and used + need > height:
+        lines = drawn(console, item)
+        if out[-1] and used + len(lines) > height:
             out.append([])
             used = 0
-        out[-1].append(item)
-        used += need
+        out[-1].append((item, lines))
+        used += len(lines)
     return [page for page in out if page]

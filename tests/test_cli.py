@@ -239,6 +239,22 @@ def test_folders_made_for_private_files_are_private_too(tmp_path: Path) -> None:
         assert folder.stat().st_mode & 0o777 == 0o700, folder
 
 
+def test_each_answer_rewrites_the_answers_and_the_run_state_only_when_it_changed(
+        kb: KnowledgeBase, private_state: Path) -> None:
+    """Every write is synced to disk: an answer costs one, not two (the state changes a
+    few times a run); a changed state is written, and reads back."""
+    quick = resume.RunState(quick=True)
+    resume.save({"org_type": "ngo"}, kb, quick)
+    state = private_state / "resume.json"
+    written = state.stat().st_ino  # each write replaces the file: a new inode
+    resume.save({"org_type": "ngo", "country": "KEN"}, kb, quick)
+    assert state.stat().st_ino == written
+    assert resume.load_state() == quick
+    resume.save({"org_type": "ngo", "country": "KEN"}, kb, resume.RunState(quick=True,
+                                                                           reviewed=True))
+    assert resume.load_state().reviewed and state.stat().st_ino != written
+
+
 def test_answers_are_never_kept_in_a_folder_others_can_write(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     shared = tmp_path / "shared"

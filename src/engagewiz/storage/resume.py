@@ -64,7 +64,9 @@ def save(answers: dict[str, Any], kb: KnowledgeBase, state: RunState | None = No
 
     path = resume_path()
     save_for_user(path, dump_answers(answers, kb, HEADER))
-    save_for_user(_state_path(), json.dumps(asdict(state or RunState())))
+    state = state or RunState()
+    if state != load_state():  # it changes a few times a run: one synced write per answer
+        save_for_user(_state_path(), json.dumps(asdict(state)))
     return path
 
 

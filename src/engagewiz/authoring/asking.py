@@ -12,8 +12,7 @@ from collections.abc import Iterator
 
 from engagewiz.authoring.locate import QUESTIONS, Finding
 from engagewiz.core.conditions import tests
-from engagewiz.core.model import Group, KnowledgeBase
-from engagewiz.kb.spec import MAX_ROW_NAME
+from engagewiz.core.model import MAX_ROW_NAME, Group, KnowledgeBase
 
 
 def asking_findings(kb: KnowledgeBase) -> Iterator[Finding]:

@@ -18,8 +18,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from engagewiz.core.conditions import DONT_KNOW
-from engagewiz.core.model import Question
-from engagewiz.kb.spec import MAX_ROW_NAME
+from engagewiz.core.model import MAX_ROW_NAME, Question
 
 Line = list[tuple[str, str]]  # (style class, text) fragments of one line
 # pointer, chosen answer, around a row's answer, the rule; ASCII with --plain

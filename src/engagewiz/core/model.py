@@ -105,6 +105,11 @@ class Shortcut:
     when: Condition | None = None
 
 
+# a group's row: the question's `short` name, then its answer, at 60 columns (`check`
+# holds the knowledge base to it; the interview's grid lays rows out by it)
+MAX_ROW_NAME = 28
+
+
 @record
 class Group:
     """Short questions asked together on one screen: a row each, in the order listed.

@@ -64,7 +64,6 @@ SHORTCUT = Obj(
 )
 MAX_GROUP = 7    # rows on one screen: with the focused question below them, fits 60x30
 MAX_GROUP_OPTIONS = 8  # values a row steps through with left and right ("don't know" counts)
-MAX_ROW_NAME = 28  # a row's short name, with its answer beside it, at 60 columns
 GROUP = Obj(
     {"id": Text("snake_case; names the group in messages"),
      "title": Text("the screen's heading, e.g. Your time, skills and partners"),

@@ -29,10 +29,9 @@ def assess(*, answers: Path | None, format: common.Format, top: str | None,
            output: Path | None, brief: bool, resume_: bool, save_answers: Path | None,
            no_input: bool, quick: bool, accessible: bool, compact: bool, plain: bool,
            kb: Path | None, today: str | None) -> None:
-    """`engagewiz assess` with the values of its options (see `cli/assess.py`)."""
-    from engagewiz.core.engine import assess as run_assessment
-    from engagewiz.storage.answers import dump_answers
-
+    """`engagewiz assess` with the values of its options (see `cli/assess.py`). The engine
+    and the YAML writer are imported once a result or a file is due: an interview's first
+    question waits for neither."""
     count = _top(top)
     if output == STDOUT:
         raise InputError.one("the result is printed on standard output already: leave out "
@@ -50,6 +49,7 @@ def assess(*, answers: Path | None, format: common.Format, top: str | None,
     given = _starting_answers(answers, resume_, knowledge, countries, day)
     def show(partial: dict[str, Any]) -> None:
         """A shortcut's result (urgent, quick), on screen before more is asked."""
+        from engagewiz.core.engine import assess as run_assessment
         from engagewiz.render import DEFAULT_TOP
         from engagewiz.render.terminal import make_console, render
 
@@ -62,6 +62,9 @@ def assess(*, answers: Path | None, format: common.Format, top: str | None,
                              resuming=resume_, save_answers=save_answers,
                              file=str(answers) if answers else None)
     given, save_answers = outcome.answers, outcome.save_answers
+    from engagewiz.core.engine import assess as run_assessment
+    from engagewiz.storage.answers import dump_answers
+
     result = run_assessment(knowledge, given, today=day, countries=countries)
     if save_answers:
         saved = dump_answers(given, knowledge, "# engagewiz answers\n")
@@ -115,6 +118,8 @@ def _exists(path: Path) -> bool:
 
 def _starting_answers(path: Path | None, resume_: bool, kb: "KnowledgeBase",
                       countries: "CountryData | None", day: "date") -> dict[str, Any]:
+    if path is None and not resume_:
+        return {}  # a new interview: nothing to read, and no YAML reader to import
     from engagewiz.storage.answers import load_answers
     from engagewiz.storage.resume import resume_path
 

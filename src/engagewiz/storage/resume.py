@@ -17,7 +17,6 @@ from typing import Any
 from engagewiz.core.model import KnowledgeBase
 from engagewiz.core.record import record
 from engagewiz.errors import InputError
-from engagewiz.storage.answers import dump_answers
 from engagewiz.storage.fsutil import UnsafeFolder, check_private_dir, save_for_user
 
 HEADER = ("# engagewiz: answers of an interrupted interview (kept private, mode 0600).\n"
@@ -61,6 +60,8 @@ def _state_path() -> Path:
 
 def save(answers: dict[str, Any], kb: KnowledgeBase, state: RunState | None = None) -> Path:
     from dataclasses import asdict
+
+    from engagewiz.storage.answers import dump_answers  # YAML: not before the first answer
 
     path = resume_path()
     save_for_user(path, dump_answers(answers, kb, HEADER))

@@ -62,15 +62,18 @@ def assess(*, answers: Path | None, format: common.Format, top: str | None,
                              resuming=resume_, save_answers=save_answers,
                              file=str(answers) if answers else None)
     given, save_answers = outcome.answers, outcome.save_answers
-    from engagewiz.core.engine import assess as run_assessment
-    from engagewiz.storage.answers import dump_answers
-
-    result = run_assessment(knowledge, given, today=day, countries=countries)
     if save_answers:
+        from engagewiz.storage.answers import dump_answers
+
         saved = dump_answers(given, knowledge, "# engagewiz answers\n")
         common.write_output(saved, None if save_answers == STDOUT else save_answers)
         if save_answers == STDOUT and not output:
             return  # standard output carries one document: the answers
+    if outcome.shown and not (output or brief or format is common.Format.json):
+        return  # a shortcut's result, kept as the last: on screen already
+    from engagewiz.core.engine import assess as run_assessment
+
+    result = run_assessment(knowledge, given, today=day, countries=countries)
     if output:
         from engagewiz.render.export import write_export
 
@@ -85,7 +88,7 @@ def assess(*, answers: Path | None, format: common.Format, top: str | None,
 
         common.write_output(render_json(result, knowledge.sources, count,
                                         pretty=sys.stdout.isatty()), None)
-    elif not outcome.shown:
+    else:
         from engagewiz.render import DEFAULT_TOP
         from engagewiz.render.terminal import make_console, render
 

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any, get_args
+
 import pytest
 
-from engagewiz.core.conditions import ConditionError, parse
+from conftest import ROOT
+from engagewiz.core import conditions
+from engagewiz.core.conditions import DONT_KNOW, NOT_ASKED, Condition, ConditionError, parse
+from engagewiz.core.interview import walked
+from engagewiz.core.model import AdviceKind, KnowledgeBase
+from engagewiz.storage.answers import load_answers
 
 
 @pytest.mark.parametrize(("raw", "answers", "expected"), [
@@ -48,3 +55,55 @@ def test_three_valued_combinators() -> None:
 def test_malformed_conditions_say_what_is_wrong(raw: object, message: str) -> None:
     with pytest.raises(ConditionError, match=message):
         parse(raw)
+
+
+# Kleene's logic, written as an order: false < unknown < true.
+_RANK = {False: 0, None: 1, True: 2}
+_VALUE = {rank: value for value, rank in _RANK.items()}
+
+
+def _rule(cond: Condition, answers: dict[str, Any]) -> bool | None:
+    """The three-valued rule of docs/authoring.md, stated apart from the engine's: `all`
+    is the least of its parts, `any` the greatest, `not` turns false and true round."""
+    if isinstance(cond, conditions.All):
+        return _VALUE[min(_RANK[_rule(p, answers)] for p in cond.parts)]
+    if isinstance(cond, conditions.AnyOf):
+        return _VALUE[max(_RANK[_rule(p, answers)] for p in cond.parts)]
+    if isinstance(cond, conditions.Not):
+        return _VALUE[2 - _RANK[_rule(cond.part, answers)]]
+    value = answers.get(cond.q)
+    if cond.op == "answered":
+        return (value is not None and value != NOT_ASKED) is cond.values[0]
+    if cond.op in ("is", "in") and value in cond.values:  # "is: dont_know" may be asked
+        return True
+    if value is None or value == DONT_KNOW:
+        return None
+    if cond.op in ("is", "in"):
+        return False
+    chosen = value if isinstance(value, list) else [value]
+    return True if set(chosen) & set(cond.values) else (None if DONT_KNOW in chosen
+                                                        else False)
+
+
+def _conditions(kb: KnowledgeBase) -> list[Condition]:
+    """Every condition of the knowledge base: `when`s of questions, shortcuts, scoring
+    rules, considerations and advice; gates' tests."""
+    found = [c.when for c in (*kb.questions, *kb.shortcuts, *kb.scoring)]
+    for route in kb.routes:
+        found += [rule.when for rule in route.considerations]
+        found += [gate.test for gate in route.gates]
+        found += [note.when for kind in get_args(AdviceKind) for note in getattr(route, kind)]
+    return [c for c in found if c is not None]
+
+
+def test_every_condition_is_evaluated_by_the_rule(kb: KnowledgeBase) -> None:
+    """Over every example, as given and as the interview sees it (questions not asked),
+    each condition of the knowledge base says what the rule says: a faster evaluation
+    (closures made from the conditions, say) would have to pass this too."""
+    conditions = _conditions(kb)
+    assert len(conditions) > 500
+    for path in sorted((ROOT / "examples").glob("*.yaml")):
+        given = load_answers(path, kb)
+        for answers in (given, walked(kb, given)):
+            for cond in conditions:
+                assert cond.evaluate(answers) is _rule(cond, answers), (path.name, cond)

@@ -34,7 +34,7 @@ from engagewiz.core.routematch import may_apply
 from engagewiz.core.safety import safety_advice
 
 if TYPE_CHECKING:
-    from engagewiz.core.memo import GateSlots, Judgements, RestSlot
+    from engagewiz.core.memo import Judgements, Judging
     from engagewiz.kb.countries import CountryData
 
 
@@ -111,51 +111,67 @@ def _judged(kb: KnowledgeBase, ctx: gates.Context, asked: Mapping[str, Any],
     case) does not make every route judged again. Without a memo (the first assessment
     with a knowledge base, the only one of a scripted run) each route is judged."""
     if memo is None:
-        counted = _counting(kb, ctx.answers, None)
+        counted = _counting(kb, ctx.answers, None, _fired(kb, ctx.answers))
         return [_with(kb, _judged_afresh(route, kb, ctx, asked), counted.get(route.id, ()))
                 for route in kb.routes]
     tokens = memo.tokens(ctx.answers, asked, ctx.provenance, ctx.today)
-    shared = memo.shared_getter(tokens)
+    fired = _fired(kb, ctx.answers)
+    shared = (fired, memo.shared_getter(tokens))
     found_rules = memo.shared.get(shared)
     if found_rules is None:
-        found_rules = memo.store(memo.shared, shared, _counting(kb, ctx.answers, memo))
+        found_rules = memo.store(memo.shared, shared,
+                                 _counting(kb, ctx.answers, memo, fired))
     out = []
-    for route, getter, own, full, slots, rest_slot in memo.slots:
+    for route, getter, own, full, judging in memo.slots:
         rules = found_rules.get(route.id, ())
-        if getter is None or slots is None:  # nothing says what it reads: judged afresh
+        if getter is None or judging is None:  # nothing says what it reads: judged afresh
             out.append(_with(kb, _judged_afresh(route, kb, ctx, asked), rules))
             continue
         key = getter(tokens)
-        found = full.get((key, rules)) if rules else own.get(key)
-        if found is None:
-            judged = own.get(key) if rules else None
-            if judged is None:
-                judged = memo.store(own, key, _judged_again(route, kb, ctx, asked, memo,
-                                                            tokens, slots, rest_slot))
-            found = memo.store(full, (key, rules), _with(kb, judged, rules)) if rules \
-                else judged
-        out.append(found)
+        judged = own.get(key)
+        if judged is None:
+            judged = memo.store(own, key, _judged_again(route, kb, ctx, asked, memo,
+                                                        tokens, judging))
+        if rules:  # by the identity of the own judgement: the entry keeps it alive
+            at = (id(judged), rules)
+            found = full.get(at)
+            if found is None:
+                found = memo.store(full, at, (judged, _with(kb, judged, rules)))
+            judged = found[1]
+        out.append(judged)
     return out
 
 
 def _judged_again(route: Route, kb: KnowledgeBase, ctx: gates.Context,
                   asked: Mapping[str, Any], memo: Judgements, tokens: Mapping[str, Hashable],
-                  slots: GateSlots, rest_slot: RestSlot) -> RouteResult:
+                  judging: Judging) -> RouteResult:
     """A route judged again, its gates remembered one by one and its considerations and
-    advice together: a new day or answer seldom changes them all."""
+    advice together: a new day or answer seldom changes them all. A new key mostly judges
+    to gate results and a rest seen before (a route's key holds every answer it may read):
+    the judgement made from those same objects is found by their identities."""
+    gate_slots, (rest_key, rests), made, values = judging
     results = []
-    for gate, (gate_key, table) in zip(route.gates, slots, strict=True):
+    for gate, (gate_key, table) in zip(route.gates, gate_slots, strict=True):
         at = gate_key(tokens)
         result = table.get(at)
         if result is None:
-            result = memo.store(table, at, gates.evaluate(gate, ctx))
+            result = memo.store(table, at, memo.canonical(values, gates.evaluate(gate, ctx)))
         results.append(result)
-    rest_key, rests = rest_slot
     at = rest_key(tokens)
     rest = rests.get(at)
     if rest is None:
-        rest = memo.store(rests, at, _rest(route, ctx.answers, asked))
-    return _judge(route, kb, tuple(results), rest)
+        rest = _rest(route, ctx.answers, asked)
+        # by the identities of its parts (the knowledge base's own records, which live as
+        # long as it does): hashing the records themselves cost more than it saved
+        rest = memo.store(rests, at, memo.canonical(values, rest, (
+            *[tuple(map(id, part)) for part in rest[:-1]], rest[-1])))
+    key = (id(rest), *map(id, results))
+    found = made.get(key)
+    if found is None:  # the entry keeps the objects named by its key alive
+        found = memo.store(made, key, (rest, results, _judge(route, kb, tuple(results),
+                                                              rest)))
+    judged: RouteResult = found[2]
+    return judged
 
 
 def _with(kb: KnowledgeBase, judged: RouteResult, rules: tuple[int, ...]) -> RouteResult:
@@ -172,18 +188,25 @@ _SCORE, _REASONS = RouteResult._fields.index("score"), RouteResult._fields.index
 assert _REASONS == _SCORE + 1
 
 
-def _counting(kb: KnowledgeBase, answers: Mapping[str, Any],
-              memo: Judgements | None) -> dict[str, tuple[int, ...]]:
-    """The global scoring rules that count (their indices in `kb.scoring`, in the order of
-    the file), by route id. The memo keeps them by the answers the rules read (`_judged`).
+def _fired(kb: KnowledgeBase, answers: Mapping[str, Any]) -> tuple[int, ...]:
+    """The global scoring rules whose `when` holds, among those that may select a route
+    (their indices in `kb.scoring`). A rule's `when` reads only answers: it is decided
+    once, not once per route. The memo keeps the rules that count for each route by these
+    and the answers their matchers read, which many more cases share than the answers."""
+    return tuple([i for i, (rule, routes) in enumerate(zip(kb.scoring, kb.rule_routes,
+                                                           strict=True))
+                  if routes and rule.when.evaluate(answers) is True])
 
-    A rule's `when` reads only answers: it is decided once, not once per route; and only
-    the routes its matcher may select are visited (`KnowledgeBase.rule_routes`)."""
+
+def _counting(kb: KnowledgeBase, answers: Mapping[str, Any], memo: Judgements | None,
+              fired: tuple[int, ...]) -> dict[str, tuple[int, ...]]:
+    """The global scoring rules that count (their indices in `kb.scoring`, in the order of
+    the file), by route id: of those `fired`, each for the routes its matcher selects
+    (only those it may select are visited, `KnowledgeBase.rule_routes`)."""
     found: dict[str, list[int]] = {}
-    for i, (rule, routes) in enumerate(zip(kb.scoring, kb.rule_routes, strict=True)):
-        if routes and rule.when.evaluate(answers) is True:
-            for route in _selected(kb, i, answers, memo):
-                found.setdefault(route.id, []).append(i)
+    for i in fired:
+        for route in _selected(kb, i, answers, memo):
+            found.setdefault(route.id, []).append(i)
     return {rid: tuple(rules) for rid, rules in found.items()}
 
 

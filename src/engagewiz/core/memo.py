@@ -15,6 +15,14 @@ of the same workshop, another day) changes few of them. So the engine keeps each
   did not apply);
 - `today`, when a gate counts days; and the global scoring rules that count for it.
 
+A key holds every answer a route may read, and a new case changes most keys it touches
+without changing what they judge to. So a route judged again takes each gate's result and
+its rest (considerations and advice) from their own narrower keys, keeps equal ones as one
+object (`canonical`), and finds the judgement made of those same objects by their
+identities: a judgement is made afresh only when one of its parts is new. The global rules
+that count are kept by which of them hold (their `when`s are decided each time), and a
+judgement with them by the identity of the route's own and those rules.
+
 A stale memo would be a wrong legal answer, so every key errs on the side of too much:
 values are compared with their type (a list is not a tuple, 1 is not True), and a memo
 holding facts of one `CountryData` is emptied when another comes. tests/test_gatekinds.py
@@ -41,7 +49,7 @@ if TYPE_CHECKING:
     from engagewiz.core.ranking import Ranked
     from engagewiz.kb.countries import CountryData
 
-MEMO_SIZE = 20_000  # entries per knowledge base, some 20 MB at most (2 KB a judgement)
+MEMO_SIZE = 40_000  # entries per knowledge base: some 26 MB at most (0.65 KB an entry, measured)
 TABLE_SIZE = 250  # entries per table: a route that changes with every case churns alone
 ASKED = "?"  # tokens of `asked` answers are under "?" + id (ids are snake_case)
 TODAY = "@today"
@@ -89,44 +97,51 @@ def considered(route: Route) -> list[str]:
 Getter = Callable[[Mapping[str, Hashable]], Any]  # the tokens of a key, as the key
 GateSlots = tuple[tuple[Getter, dict[Hashable, GateResult]], ...]  # per gate of a route
 RestSlot = tuple[Getter, dict[Hashable, Any]]  # a route's considerations and advice
+# What judging a route again uses (engine._judged_again): its gates' and its rest's slots;
+# its judgements by the identities of what they were made from (gate results and rest,
+# kept alive by the entry, so no other object takes their ids); and the gate results and
+# rests it judged, each value kept as one object (`canonical`), so that a new key that
+# judges to the same values finds the judgement made from them.
+Judging = tuple[GateSlots, RestSlot, dict[Hashable, Any], dict[Hashable, Any]]
 
 
 class Judgements:
     """The remembered judgements of one knowledge base's routes (`for_kb`): for each
     route, its own judgement by its key (`own`), and with the global scoring rules that
-    count for it (`full`, by key and rules); which of those rules count for which route
-    (`shared`, `selections`); and the routes ranked (`rankings`)."""
+    count for it (`full`, by which own judgement and which rules); which of those rules
+    count for which route (`shared`, `selections`); and the routes ranked (`rankings`)."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
         known = [route_reads(r, kb) for r in kb.routes]
         # per route, what its key is made of; None: not remembered (no Reads for it)
-        self.getters: list[Getter | None] = [
+        getters: list[Getter | None] = [
             None if r is None else _getter([*r.answers, *[ASKED + q for q in r.asked],
                                             *([TODAY] if r.today else [])]) for r in known]
         self.own: list[dict[Hashable, RouteResult]] = [{} for _ in kb.routes]
-        self.full: list[dict[Hashable, RouteResult]] = [{} for _ in kb.routes]
-        # per route, for each gate, what its key is made of and its results by key
-        self.gates: list[GateSlots | None] = [
-            None if r is None else tuple(
-                (_getter([*_gate_reads(g, kb), *([TODAY] if g.dated else [])]),
-                 {}) for g in route.gates) for route, r in zip(kb.routes, known, strict=True)]
-        # per route, what the key of its considerations and advice is made of, and what
-        # they say by key (engine._rest)
-        self.rests: list[RestSlot] = [
-            (_getter([THEMES, *considered(route), *[ASKED + q for q in r.asked]] if r else []),
-             {}) for route, r in zip(kb.routes, known, strict=True)]
-        self.slots = list(zip(kb.routes, self.getters, self.own, self.full, self.gates,
-                              self.rests, strict=True))  # engine._judged's loop, per route
+        self.full: list[dict[Hashable, tuple[RouteResult, RouteResult]]] = [
+            {} for _ in kb.routes]
+        # per route: for each gate, what its key is made of and its results by key; what
+        # the key of its considerations and advice is made of, and what they say by key
+        # (engine._rest); its judgements by what made them, and its values (`Judging`)
+        self.judging: list[Judging | None] = [
+            None if r is None else (
+                tuple((_getter([*_gate_reads(g, kb), *([TODAY] if g.dated else [])]), {})
+                      for g in route.gates),
+                (_getter([THEMES, *considered(route), *[ASKED + q for q in r.asked]]), {}),
+                {}, {}) for route, r in zip(kb.routes, known, strict=True)]
+        self.slots = list(zip(kb.routes, getters, self.own, self.full, self.judging,
+                              strict=True))  # engine._judged's loop, per route
         self.rule_reads = [reads(rule) for rule in kb.scoring]
+        # the answers the global rules' matchers read (their `when`s are decided first)
         shared = dict.fromkeys(q for rule, routes in zip(kb.scoring, kb.rule_routes,
                                                          strict=True) if routes
-                               for q in [*(t.q for t in tests(rule.when)), *reads(rule)])
+                               for q in reads(rule))
         self.shared_getter = _getter(list(shared))
         self.answer_ids = tuple({**shared, **dict.fromkeys(q for r in known if r
                                                            for q in r.answers)})
         self.asked_ids = tuple((q, ASKED + q) for q in
                                dict.fromkeys(q for r in known if r for q in r.asked))
-        # engine._shared_reasons: by the answers the global rules read; engine._selected
+        # engine._counted: by the rules whose `when` holds and what their matchers read
         self.shared: dict[Hashable, dict[str, tuple[int, ...]]] = {}
         self.selections: dict[Hashable, tuple[Route, ...]] = {}
         self.rankings: dict[Hashable, tuple[list[RouteResult], Ranked]] = {}  # engine._ranked
@@ -174,17 +189,21 @@ class Judgements:
         self.size += 1
         return value
 
+    def canonical(self, values: dict[Hashable, T], value: T, key: Hashable = None) -> T:
+        """The object remembered for a value equal to `value` (or made of the same parts:
+        `key`), or `value` itself, now remembered: gate results and rests judged under two
+        keys share one identity."""
+        key = value if key is None else key
+        found = values.get(key)
+        return self.store(values, key, value) if found is None else found
+
     def clear(self) -> None:
-        for table in (*self.own, *self.full):
+        tables: list[dict[Any, Any]] = [*self.own, *self.full, self.shared, self.selections,
+                                        self.rankings]
+        for gate_slots, (_, rests), made, values in filter(None, self.judging):
+            tables += [*(results for _, results in gate_slots), rests, made, values]
+        for table in tables:
             table.clear()
-        for slots in self.gates:
-            for _, results in slots or ():
-                results.clear()
-        for _, rests in self.rests:
-            rests.clear()
-        self.shared.clear()
-        self.selections.clear()
-        self.rankings.clear()
         self.size = 0
 
 

@@ -76,13 +76,15 @@ def _soonest(r: RouteResult) -> str | None:
 
 
 def order(routes: Iterable[RouteResult], urgent_first: bool) -> list[RouteResult]:
-    """Urgent (when `urgent_first`), then limits ending soon, then score."""
-    tiers: list[tuple[int, str, tuple[int, int, str], RouteResult]] = []
-    for r in routes:
+    """Urgent (when `urgent_first`), then limits ending soon, then score: `routes` come in
+    the order of their scores (`by_score`, as `rank` sorts them), which sorting by the
+    first two alone keeps among equals (sorting by score again was a tenth of ranking)."""
+    tiers: list[tuple[int, str, int, RouteResult]] = []
+    for i, r in enumerate(routes):
         soon = _soonest(r) if r.fits else None
         tier = 0 if urgent_first and r.urgent and r.fits else 1 if soon else 2
-        tiers.append((tier, soon or "", by_score(r), r))
-    return [r for *_, r in sorted(tiers, key=lambda t: t[:3])]
+        tiers.append((tier, soon or "", i, r))
+    return [r for *_, r in sorted(tiers)]
 
 
 def after_prerequisites(ranked: Sequence[RouteResult],
@@ -105,22 +107,21 @@ def after_prerequisites(ranked: Sequence[RouteResult],
 
 def split(open_routes: Sequence[RouteResult], urgent_first: bool,
           needs: Mapping[str, tuple[str, ...]]) -> tuple[list[RouteResult], list[RouteResult]]:
-    """Recommended and other open routes. A route is recommended when it scores above 0,
-    or is an urgent route for an urgent case; one reached through a route that is not
-    recommended is not recommended either."""
+    """Recommended and other open routes (`open_routes` in the order of their scores). A
+    route is recommended when it scores above 0, or is an urgent route for an urgent
+    case; one reached through a route that is not recommended is not recommended either."""
     wanted = {r.id for r in open_routes
               if r.score > 0 or (urgent_first and r.urgent and r.fits)}
+    opened = {o.id for o in open_routes}
     for _ in range(len(open_routes)):
         dropped = {r.id for r in open_routes if r.id in wanted
-                   and any(p not in wanted for p in needs.get(r.id, ())
-                           if p in {o.id for o in open_routes})}
+                   and any(p not in wanted for p in needs.get(r.id, ()) if p in opened)}
         if not dropped:
             break
         wanted -= dropped
     recommended = after_prerequisites(
         order((r for r in open_routes if r.id in wanted), urgent_first), needs)
-    others = after_prerequisites(
-        sorted((r for r in open_routes if r.id not in wanted), key=by_score), needs)
+    others = after_prerequisites([r for r in open_routes if r.id not in wanted], needs)
     return recommended, others
 
 
@@ -144,20 +145,30 @@ def rank(judged: list[RouteResult], kb: KnowledgeBase, urgent: bool) -> Ranked:
     to join; the sort is stable, so the score order holds among equals)."""
     results = resolve_dependencies(judged, kb)
     results.sort(key=by_score)
-    needs = {m.id: m.reached_through for m in kb.routes if m.reached_through}
-
-    def having(status: str) -> list[RouteResult]:
-        return [r for r in results if r.status == status]
-
-    recommended, other_open = split(having(OPEN), urgent, needs)
-    check_first = set_aside(after_prerequisites(order(having(UNKNOWN), urgent), needs), urgent)
+    needs = _needs(kb)
+    having: dict[str, list[RouteResult]] = {OPEN: [], UNKNOWN: [], BLOCKED: []}
+    for r in results:
+        having[r.status].append(r)
+    recommended, other_open = split(having[OPEN], urgent, needs)
+    check_first = set_aside(after_prerequisites(order(having[UNKNOWN], urgent), needs), urgent)
     return Ranked(
         tuple(results), tuple(recommended), tuple(other_open),
         tuple(sorted(check_first, key=lambda r: r.aside)),
-        tuple(sorted(set_aside(having(BLOCKED), urgent),
+        tuple(sorted(set_aside(having[BLOCKED], urgent),
                      key=lambda r: (r.aside, [g.status for g in r.gates].count(BLOCKED)))),
         tuple(r for r in (*recommended, *check_first) if urgent and r.urgent and r.fits),
         running_limits((*recommended, *other_open, *check_first)))
+
+
+def _needs(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
+    """The routes each route is reached through, for those that have any: read from the
+    knowledge base once, not at every ranking."""
+    found = kb.memos.get("needs")
+    if found is None:
+        found = kb.memos["needs"] = {m.id: m.reached_through for m in kb.routes
+                                     if m.reached_through}
+    assert isinstance(found, dict)
+    return found
 
 
 def resolve_dependencies(results: list[RouteResult], kb: KnowledgeBase) -> list[RouteResult]:
@@ -168,7 +179,7 @@ def resolve_dependencies(results: list[RouteResult], kb: KnowledgeBase) -> list[
     order, so two assessments can be compared gate by gate.
     """
     by_id = {r.id: r for r in results}
-    needs = {route.id for route in kb.routes if route.reached_through}
+    needs = _needs(kb)
     done: dict[str, RouteResult] = {}
 
     def settle(rid: str) -> RouteResult:

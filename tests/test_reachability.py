@@ -45,23 +45,27 @@ def _values(q: Question) -> list[Any]:
     return list(q.values())
 
 
-_KEPT: dict[tuple[Any, ...], dict[str, Any]] = {}
+_ALONE: dict[tuple[int, str], KnowledgeBase] = {}
 
 
-def _effective(kb: KnowledgeBase, candidate: dict[str, Any]) -> dict[str, Any]:
-    """The answers as the interview keeps them, remembered: six candidates in ten recur in
-    the searches for other routes, and dropping stale answers walks the whole interview
-    (a sixth of this file's time)."""
-    key = (id(kb), *((q, tuple(v) if isinstance(v, list) else v) for q, v in candidate.items()))
-    if key not in _KEPT:
-        _KEPT[key] = effective(kb, candidate)
-    return _KEPT[key]
+def _alone(kb: KnowledgeBase, route: Route) -> KnowledgeBase:
+    """The knowledge base with this route only, so an assessment judges one route, not 88:
+    one copy per route for all its searches, whose walks of the interview are `kb`'s own,
+    remembered once for every route (which questions apply turns on the questions alone,
+    and the copy has them unchanged). Walking the interview was half of an assessment
+    here, the same walks again in each route's copy."""
+    key = (id(kb), route.id)
+    if key not in _ALONE:
+        effective(kb, {})  # `kb` holds its walks from here on
+        _ALONE[key] = alone = replace(kb, routes=(route,))
+        alone.memos["walks"] = kb.memos["walks"]
+    return _ALONE[key]
 
 
 def _search(kb: KnowledgeBase, route: Route, want: str,
             seed: int) -> tuple[int, dict[str, Any]]:
     """Hill-climb on one route's status and score; returns (best goal value, its answers)."""
-    only = replace(kb, routes=(route,))
+    only = _alone(kb, route)
     rng = random.Random(seed)
     domains = {q.id: _values(q) for q in kb.questions if _values(q)}
     # Three starts: at random, every yes/no question "yes", every one "no"; that gets past
@@ -72,7 +76,7 @@ def _search(kb: KnowledgeBase, route: Route, want: str,
                else rng.choice(vals) for qid, vals in domains.items()}
 
     def goal(candidate: dict[str, Any]) -> int:
-        result = assess(only, _effective(kb, candidate), today=TODAY).all_routes()[0]
+        result = assess(only, candidate, today=TODAY).all_routes()[0]
         if want == BLOCKED:
             return 1 if result.status == BLOCKED else 0
         # Each gate opened counts, so that a route can climb from blocked through unknown.
@@ -81,9 +85,14 @@ def _search(kb: KnowledgeBase, route: Route, want: str,
 
     target = 1 if want == BLOCKED else RANK[OPEN] * 1000 + 50 * len(route.gates) + 1
     best = goal(answers)
+    asked = effective(kb, answers)
     for _ in range(6):
         improved = False
         for qid in rng.sample(sorted(domains), len(domains)):
+            if qid not in asked:
+                # Not asked: the assessment drops its answer, so every value of it scores
+                # what the answers as they are score, and none can be an improvement.
+                continue
             for value in domains[qid]:
                 if value == answers[qid]:
                     continue  # the answers as they are: scored already
@@ -91,6 +100,7 @@ def _search(kb: KnowledgeBase, route: Route, want: str,
                 score = goal(trial)
                 if score > best:
                     best, answers, improved = score, trial, True
+                    asked = effective(kb, answers)
             if best >= target:
                 return best, answers
         if not improved:

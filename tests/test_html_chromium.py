@@ -45,11 +45,21 @@ def plan(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     return folder / "plan.html", data["recommended"][0]["name"]
 
 
-def chromium(path: Path, tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+@pytest.fixture(scope="module")
+def browsed(plan: tuple[Path, str],
+            tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, str]:
+    """One headless Chromium run over the plan: its screenshot and its print to PDF (files
+    in the folder returned), the DOM it read back, and what it said on stderr. Chromium's
+    headless mode (the only one since Chromium 132) does all three jobs in one start, and a
+    start was most of each test's time."""
     assert BROWSER is not None
-    return subprocess.run([BROWSER, *FLAGS, f"--user-data-dir={tmp_path / 'profile'}", *args,
-                           path.as_uri()], capture_output=True, text=True, timeout=120,
-                          cwd=tmp_path)
+    folder = tmp_path_factory.mktemp("chromium")
+    done = subprocess.run(
+        [BROWSER, *FLAGS, f"--user-data-dir={folder / 'profile'}",
+         f"--screenshot={folder / 'plan.png'}", "--window-size=1240,1754",
+         "--no-pdf-header-footer", f"--print-to-pdf={folder / 'plan.pdf'}", "--dump-dom",
+         plan[0].as_uri()], capture_output=True, text=True, timeout=120, cwd=folder)
+    return folder, done.stdout, done.stderr[-2000:]
 
 
 def png_rows(data: bytes) -> tuple[int, int, list[bytes]]:
@@ -76,11 +86,10 @@ def png_rows(data: bytes) -> tuple[int, int, list[bytes]]:
     return width, height, [raw[i * stride + 1:(i + 1) * stride] for i in range(height)]
 
 
-def test_screenshot_at_a4_proportions_is_not_blank(plan: tuple[Path, str],
-                                                   tmp_path: Path) -> None:
-    shot = tmp_path / "plan.png"
-    done = chromium(plan[0], tmp_path, f"--screenshot={shot}", "--window-size=1240,1754")
-    assert shot.exists(), done.stderr[-2000:]
+def test_screenshot_at_a4_proportions_is_not_blank(browsed: tuple[Path, str, str]) -> None:
+    folder, _, stderr = browsed
+    shot = folder / "plan.png"
+    assert shot.exists(), stderr
     width, height, rows = png_rows(shot.read_bytes())
     assert (width, height) == (1240, 1754)
     _background, count = Counter(rows).most_common(1)[0]
@@ -90,19 +99,18 @@ def test_screenshot_at_a4_proportions_is_not_blank(plan: tuple[Path, str],
 
 
 def test_dom_holds_the_top_route_and_the_disclaimer(plan: tuple[Path, str],
-                                                    tmp_path: Path) -> None:
-    done = chromium(plan[0], tmp_path, "--dump-dom")
-    dom = done.stdout
-    assert "<h1>Engagement plan</h1>" in dom, done.stderr[-2000:]
+                                                    browsed: tuple[Path, str, str]) -> None:
+    _, dom, stderr = browsed
+    assert "<h1>Engagement plan</h1>" in dom, stderr
     top = escape(plan[1], quote=False)
     assert re.search(r'<span class="num">1</span>' + re.escape(top), dom)
     assert "guidance, not legal advice" in dom
 
 
-def test_prints_to_a4_pages(plan: tuple[Path, str], tmp_path: Path) -> None:
-    pdf = tmp_path / "plan.pdf"
-    done = chromium(plan[0], tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}")
-    assert pdf.exists(), done.stderr[-2000:]
+def test_prints_to_a4_pages(browsed: tuple[Path, str, str]) -> None:
+    folder, _, stderr = browsed
+    pdf = folder / "plan.pdf"
+    assert pdf.exists(), stderr
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF")
     boxes = re.findall(rb"/MediaBox\s*\[0 0 ([\d.]+) ([\d.]+)\]", data)

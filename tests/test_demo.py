@@ -219,22 +219,16 @@ def spawn(*args: str, columns: int = 100) -> pexpect.spawn:
     return child
 
 
-def test_s_skips_to_the_result_without_enter_and_q_quits() -> None:
-    child = spawn("rehab-centre-complaint-deadline")
+def test_single_keys_go_next_back_and_to_the_result_without_enter_and_q_quits() -> None:
+    """One run, every key a single press at 60 columns: next, back, s (the result), q."""
+    child = spawn("rehab-centre-complaint-deadline", columns=60)
     child.expect("Enter: next")
-    child.send("s")  # one key, no Enter
-    child.expect("Time limits running")
-    child.send("q")
-    assert finished(child) == 0
-
-
-def test_back_and_next_move_between_screens() -> None:
-    child = spawn("npm-cpt-and-spt", columns=60)
-    child.expect("1/")
     child.send(" ")
     child.expect("question 1 of")
     child.send("b")
-    child.expect("A National Preventive Mechanism with the CPT")
+    child.expect("A torture survivor's complaint against the clock")
+    child.send("s")  # one key, no Enter
+    child.expect("Time limits running")
     child.send("q")
     assert finished(child) == 0
 

@@ -12,14 +12,13 @@ from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
-from rich.text import Text
 
 from engagewiz.authoring.describe import describe, describe_match
 from engagewiz.authoring.index import rule_can_apply
 from engagewiz.core.model import Consideration, Gate, KnowledgeBase, Route
 from engagewiz.core.routematch import may_apply
 from engagewiz.kb.gatekinds import GATE_KINDS
-from engagewiz.render.layout import Indented
+from engagewiz.render.layout import Page
 
 
 def explanation(kb: KnowledgeBase, route: Route, *, max_score: int) -> dict[str, Any]:
@@ -73,10 +72,12 @@ def _consideration(kb: KnowledgeBase, rule: Consideration, route: Route,
 
 
 def render(data: dict[str, Any], console: Console) -> None:
+    page = Page()
+
     def p(markup: str = "", indent: int = 0, style: str = "", hang: int | None = None) -> None:
         """One paragraph; continuation lines keep an indent (`hang`), and no line ends in
         padding spaces (the output is pasted into documents)."""
-        console.print(Indented(Text.from_markup(markup, style=style), indent, hang))
+        page.say(markup, indent, hang, style)
 
     named = {s["key"]: s["title"] for s in data["sources"]}
 
@@ -119,3 +120,4 @@ def render(data: dict[str, Any], console: Console) -> None:
     p("[bold]Sources[/bold]")
     for s in data["sources"]:
         p(f"{s['key']}: {escape(s['citation'])} ({escape(s['url'])})", 2, hang=4)
+    page.show(console)

@@ -6,7 +6,7 @@ read the same in `--plain` (ASCII) and under NO_COLOR.
 
 from __future__ import annotations
 
-from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.console import Console, ConsoleOptions, Group, NewLine, RenderableType, RenderResult
 from rich.rule import Rule
 from rich.text import Text
 
@@ -19,10 +19,19 @@ class Indented:
         self.text, self.first, self.rest = text, first, first if rest is None else rest
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        width = max(options.max_width - max(self.first, self.rest), 20)
+        indent = max(self.first, self.rest)
+        width = max(options.max_width - indent, 20)
+        # A line that fits is rendered here: yielded as Text, rich would wrap it again,
+        # which cost as much as the wrapping itself. Only under 20 columns of text can a
+        # line not fit, and then rich folds it as before.
+        fits = width + indent <= options.max_width
         for n, line in enumerate(self.text.wrap(console, width)):
             line.rstrip()
-            yield Text(" " * (self.rest if n else self.first)) + line
+            row = Text(" " * (self.rest if n else self.first)) + line
+            if fits:
+                yield from row.render(console, end="\n")
+            else:
+                yield row
 
 
 def heading(title: str, plain: bool) -> list[RenderableType]:
@@ -30,3 +39,21 @@ def heading(title: str, plain: bool) -> list[RenderableType]:
     if plain:
         return [Text(""), Text(title.upper()), Text("-" * min(len(title), 60))]
     return [Text(""), Rule(Text(title, style="bold"), align="left")]
+
+
+class Page(list[RenderableType]):
+    """A report's paragraphs, printed at once: each `console.print` measures the terminal
+    and rebuilds the console's options, which cost a third of a report of 400 lines."""
+
+    def say(self, markup: str, first: int = 0, rest: int | None = None, style: str = "") -> None:
+        """Wrapped text whose continuation lines stay under their first word."""
+        self.append(Indented(Text.from_markup(markup, style=style), first, rest))
+
+    def heading(self, title: str, plain: bool) -> None:
+        self.extend(heading(title, plain))
+
+    def blank(self) -> None:
+        self.append(NewLine())
+
+    def show(self, console: Console) -> None:
+        console.print(Group(*self))

@@ -6,12 +6,11 @@ from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.markup import escape
-from rich.text import Text
 
 from engagewiz.core.results import BLOCKED, OPEN, UNKNOWN, Assessment, RouteResult, Status
 from engagewiz.render import DEFAULT_TOP
 from engagewiz.render.footnotes import Footnotes
-from engagewiz.render.layout import Indented, heading
+from engagewiz.render.layout import Page
 from engagewiz.render.visible import guard
 
 if TYPE_CHECKING:
@@ -37,128 +36,118 @@ def _named(route: RouteResult) -> str:
     return f"{escape(route.name)} [dim]({route.id})[/dim]"
 
 
-def _say(console: Console, markup: str, first: int = 0, rest: int | None = None,
-         style: str = "") -> None:
-    """Print wrapped text whose continuation lines stay under their first word."""
-    console.print(Indented(Text.from_markup(markup, style=style), first, rest))
-
-
-def _heading(console: Console, title: str, plain: bool) -> None:
-    for part in heading(title, plain):
-        console.print(part)
-
-
 def render(assessment: Assessment, kb: KnowledgeBase, console: Console,
            *, top: int | None = DEFAULT_TOP, plain: bool = False, compact: bool = False) -> None:
     """The result; `top=None` shows every recommended route."""
-    a = assessment
+    a, page = assessment, Page()
     ref = Footnotes(kb.sources)
     if a.imminent_risk:
-        _urgent(console, a, plain, ref)
+        _urgent(page, a, plain, ref)
     if a.deadlines:
-        _limits(console, a, plain, ref)
+        _limits(page, a, plain, ref)
     if a.notes:
-        _system_notes(console, a, plain, ref)
+        _system_notes(page, a, plain, ref)
     listed = a.recommended[:top]
-    _heading(console, f"Recommended routes ({len(listed)} of {len(a.recommended)})", plain)
+    page.heading(f"Recommended routes ({len(listed)} of {len(a.recommended)})", plain)
     if not a.recommended:
-        console.print("No open route fits well yet. See 'check first' below: one answer "
-                      "may open several routes.")
+        page.append("No open route fits well yet. See 'check first' below: one answer "
+                    "may open several routes.")
     for rank, route in enumerate(listed, 1):
-        _route(console, rank, route, compact, a.upr_estimate, ref)
+        _route(page, rank, route, compact, a.upr_estimate, ref)
     if len(listed) < len(a.recommended):
-        console.print()
-        _say(console, f"{len(a.recommended) - len(listed)} more recommended route(s) not shown: "
-             "add --top all to see every one.", style="bold")
+        page.blank()
+        page.say(f"{len(a.recommended) - len(listed)} more recommended route(s) not shown: "
+                 "add --top all to see every one.", style="bold")
     if a.other_open:
-        _heading(console, "Also open, but a weaker fit", plain)
-        _say(console, "; ".join(f"{_named(r)} {r.score:+d}" for r in a.other_open) + ".")
+        page.heading("Also open, but a weaker fit", plain)
+        page.say("; ".join(f"{_named(r)} {r.score:+d}" for r in a.other_open) + ".")
     shown = top if compact else None
     checks = [r for r in a.check_first if not r.aside]
     if checks:
-        _heading(console, "Check first (an answer is not known)", plain)
+        page.heading("Check first (an answer is not known)", plain)
         for route in checks[:shown]:
-            _say(console, f"[bold]{_named(route)}[/bold] (score {route.score:+d})")
-            _gates(console, route, UNKNOWN, "?", "Where to check", "check", ref)
+            page.say(f"[bold]{_named(route)}[/bold] (score {route.score:+d})")
+            _gates(page, route, UNKNOWN, "?", "Where to check", "check", ref)
     closed = [r for r in a.blocked if not r.aside]
     if closed:
-        _heading(console, "Blocked routes, and what would open them", plain)
+        page.heading("Blocked routes, and what would open them", plain)
         # Routes of a regional system the State is not in go last: nothing opens them.
         for route in sorted(closed, key=lambda r: r.out_of_region)[:shown]:
-            _say(console, f"[bold]{_named(route)}[/bold]")
-            _gates(console, route, BLOCKED, "x", "To open it", "unblock", ref)
+            page.say(f"[bold]{_named(route)}[/bold]")
+            _gates(page, route, BLOCKED, "x", "To open it", "unblock", ref)
     aside = [r for r in (*a.check_first, *a.blocked) if r.aside]
     if aside:
-        _heading(console, "For other kinds of case", plain)
-        _say(console, "Bodies for other issues, or urgent procedures for a case that is not "
-             "urgent: " + "; ".join(_named(r) for r in aside) + ".", style="dim")
+        page.heading("For other kinds of case", plain)
+        page.say("Bodies for other issues, or urgent procedures for a case that is not "
+                 "urgent: " + "; ".join(_named(r) for r in aside) + ".", style="dim")
     if shown is not None and (len(checks) > shown or len(closed) > shown):
-        console.print("\n(compact view: use --format json or drop --compact for every route)")
-    _about_the_data(console, a, kb, plain)
-    _sources(console, ref, plain)
-    console.print()
-    _say(console, f"Knowledge base {a.kb_version}, assessed {a.today}. engagewiz gives "
-         "guidance, not legal advice: check each rule with the body before you file.",
-         style="dim")
+        page.append("\n(compact view: use --format json or drop --compact for every route)")
+    _about_the_data(page, a, kb, plain)
+    _sources(page, ref, plain)
+    page.blank()
+    page.say(f"Knowledge base {a.kb_version}, assessed {a.today}. engagewiz gives "
+             "guidance, not legal advice: check each rule with the body before you file.",
+             style="dim")
+    page.show(console)
 
 
-def _urgent(console: Console, a: Assessment, plain: bool, ref: Footnotes) -> None:
+def _urgent(page: Page, a: Assessment, plain: bool, ref: Footnotes) -> None:
     """The banner of an urgent case: the routes that can act within days, and the first
     thing to do with each, before anything else."""
-    _heading(console, "Urgent: someone is at imminent risk", plain)
+    page.heading("Urgent: someone is at imminent risk", plain)
     for note in a.urgent_advice:
-        _say(console, f"{escape(note.text)}{_src(ref, note.source)}", style="bold red")
+        page.say(f"{escape(note.text)}{_src(ref, note.source)}", style="bold red")
     for n, route in enumerate(a.urgent, 1):
         pending = "" if route.status == OPEN else "  [yellow](check first)[/yellow]"
-        _say(console, f"[bold]{n}. {_named(route)}[/bold]{pending}", 0, 3)
+        page.say(f"[bold]{n}. {_named(route)}[/bold]{pending}", 0, 3)
         for step in route.act_now:
-            _say(console, f"Next 48 hours: {escape(step.text)}{_src(ref, step.source)}", 3, 5)
+            page.say(f"Next 48 hours: {escape(step.text)}{_src(ref, step.source)}", 3, 5)
         pending_gates = route.gates_with(UNKNOWN)
         for n, g in enumerate(pending_gates):
-            _say(console, f"[yellow]? {escape(g.rule)}[/yellow]{_src(ref, g.source)}"
-                 + (f" Where to check: {escape(g.check)}" if n == 0 else ""), 3, 5)
+            page.say(f"[yellow]? {escape(g.rule)}[/yellow]{_src(ref, g.source)}"
+                     + (f" Where to check: {escape(g.check)}" if n == 0 else ""), 3, 5)
         if len(pending_gates) > 1:
-            _say(console, _more_checks(route, len(pending_gates) - 1), 3, 5, style="dim")
+            page.say(_more_checks(route, len(pending_gates) - 1), 3, 5, style="dim")
 
 
-def _limits(console: Console, a: Assessment, plain: bool, ref: Footnotes) -> None:
+def _limits(page: Page, a: Assessment, plain: bool, ref: Footnotes) -> None:
     """Every time limit running on a route open to you, soonest first, whatever --top cuts."""
-    _heading(console, "Time limits running", plain)
+    page.heading("Time limits running", plain)
     for d in a.deadlines:
         mark, style = ("! ", "bold red") if d.soon else ("  ", "")
         pending = " (check first)" if d.status == UNKNOWN else ""
-        _say(console, f"{mark}{d.last_day}: {d.days_left} days left. {escape(d.name)}"
-             f"{pending}. {escape(d.rule)}{_src(ref, d.source)}", 0, 2, style=style)
+        page.say(f"{mark}{d.last_day}: {d.days_left} days left. {escape(d.name)}"
+                 f"{pending}. {escape(d.rule)}{_src(ref, d.source)}", 0, 2, style=style)
 
 
-def _system_notes(console: Console, a: Assessment, plain: bool, ref: Footnotes) -> None:
+def _system_notes(page: Page, a: Assessment, plain: bool, ref: Footnotes) -> None:
     """What does not exist here (a regional complaint body, a court open to individuals),
     said plainly, with the routes that fill the gap and where each stands."""
-    _heading(console, "Where nothing can be filed", plain)
+    page.heading("Where nothing can be filed", plain)
     for note in a.notes:
-        _say(console, f"[bold]{escape(note.title)}[/bold]")
-        _say(console, f"{escape(note.text)}{_src(ref, note.source)}", 2)
+        page.say(f"[bold]{escape(note.title)}[/bold]")
+        page.say(f"{escape(note.text)}{_src(ref, note.source)}", 2)
         if note.instead:
-            _say(console, "Routes that fill the gap: " + "; ".join(
+            page.say("Routes that fill the gap: " + "; ".join(
                 f"{escape(alt.name)} ({alt.id}, {alt.standing})" for alt in note.instead)
-                 + ".", 2, 4)
+                + ".", 2, 4)
         if note.check:
-            _say(console, f"Where to check: {escape(note.check)}", 2, 4)
+            page.say(f"Where to check: {escape(note.check)}", 2, 4)
 
 
-def _gates(console: Console, route: RouteResult, status: Status, mark: str, label: str,
+def _gates(page: Page, route: RouteResult, status: Status, mark: str, label: str,
            advice: str, ref: Footnotes) -> None:
     """Each rule behind a route's status: the rule, the answer it read, what to do. A
     "check first" route says where to check once, for its first rule: a hedge the screen
     repeats is read as noise (issue 12.3); `explain` and the plan give every rule's."""
     gates = route.gates_with(status)
     for n, g in enumerate(gates):
-        _say(console, f"{mark} {escape(g.rule)}{_src(ref, g.source)}", 2, 4)
-        _say(console, escape(g.detail), 4, style="dim")
+        page.say(f"{mark} {escape(g.rule)}{_src(ref, g.source)}", 2, 4)
+        page.say(escape(g.detail), 4, style="dim")
         if status != UNKNOWN or n == 0:
-            _say(console, f"{label}: {escape(getattr(g, advice))}", 4)
+            page.say(f"{label}: {escape(getattr(g, advice))}", 4)
     if status == UNKNOWN and len(gates) > 1:
-        _say(console, _more_checks(route, len(gates) - 1), 2, 4, style="dim")
+        page.say(_more_checks(route, len(gates) - 1), 2, 4, style="dim")
 
 
 def _more_checks(route: RouteResult, others: int) -> str:
@@ -166,62 +155,62 @@ def _more_checks(route: RouteResult, others: int) -> str:
     return f"'engagewiz explain {route.id}' and the plan give the advice on the other {rules}."
 
 
-def _about_the_data(console: Console, a: Assessment, kb: KnowledgeBase, plain: bool) -> None:
+def _about_the_data(page: Page, a: Assessment, kb: KnowledgeBase, plain: bool) -> None:
     """Where the State's facts came from, and how old they are: after the results, since
     they qualify them, but never left out."""
     if not (a.prefilled or a.notices):
         return
-    _heading(console, "About the country data", plain)
+    page.heading("About the country data", plain)
     overridden = [p for p in a.prefilled if p.overridden]
     if a.prefilled:
-        _say(console, f"{len(a.prefilled)} answers about your State were filled in from "
-             f"{escape(a.data_sources())}. Yours win where they differ.", 0, 2)
+        page.say(f"{len(a.prefilled)} answers about your State were filled in from "
+                 f"{escape(a.data_sources())}. Yours win where they differ.", 0, 2)
     for p in overridden:
         question = kb.question(p.question)
         asked = question.text if question else p.question
         shown = question.label if question else str
-        _say(console, f"Your answer overrides the data: {escape(asked)} You said "
-             f"{escape(shown(p.value))}; the data says {escape(shown(p.data_value))}.", 2, 4)
+        page.say(f"Your answer overrides the data: {escape(asked)} You said "
+                 f"{escape(shown(p.value))}; the data says {escape(shown(p.data_value))}.", 2, 4)
     for notice in a.notices:
-        _say(console, f"[yellow]Note:[/yellow] {escape(notice)}", 0, 2)
+        page.say(f"[yellow]Note:[/yellow] {escape(notice)}", 0, 2)
 
 
-def _sources(console: Console, ref: Footnotes, plain: bool) -> None:
+def _sources(page: Page, ref: Footnotes, plain: bool) -> None:
     """The list the marks point to: short titles on screen; the full citation and the
     official address are one command away."""
     entries = ref.entries()
     if not entries:
         return
-    _heading(console, "Sources", plain)
+    page.heading("Sources", plain)
     for e in entries:
-        _say(console, escape(e.listed), 0, len(str(e.number)) + 3)
-    _say(console, "'engagewiz sources KEY' gives the full citation and the official address.",
-         style="dim")
+        page.say(escape(e.listed), 0, len(str(e.number)) + 3)
+    page.say("'engagewiz sources KEY' gives the full citation and the official address.",
+             style="dim")
 
 
-def _route(console: Console, rank: int, route: RouteResult, compact: bool,
+def _route(page: Page, rank: int, route: RouteResult, compact: bool,
            upr_estimate: str, ref: Footnotes) -> None:
-    console.print()
-    _say(console, f"[bold]{rank}. {_named(route)}[/bold]  [cyan]score "
-         f"{route.score:+d}[/cyan]", 0, 3)
-    _say(console, f"{escape(route.body)} · {route.nature} · effort {route.effort}", 3,
-         style="dim")
+    page.blank()
+    page.say(f"[bold]{rank}. {_named(route)}[/bold]  [cyan]score "
+             f"{route.score:+d}[/cyan]", 0, 3)
+    page.say(f"{escape(route.body)} · {route.nature} · effort {route.effort}", 3,
+             style="dim")
     for reason in route.strongest[:3] if compact else route.reasons:
-        _say(console, f"{reason.points:+d} {escape(reason.text)}{_src(ref, reason.source)}",
-             3, 6)
+        page.say(f"{reason.points:+d} {escape(reason.text)}{_src(ref, reason.source)}",
+                 3, 6)
     for deadline in route.deadlines:
-        _say(console, f"[bold]Deadline:[/bold] {deadline.last_day} ({deadline.days_left} "
-             f"days left; {escape(deadline.label)})", 3, 6)
+        page.say(f"[bold]Deadline:[/bold] {deadline.last_day} ({deadline.days_left} "
+                 f"days left; {escape(deadline.label)})", 3, 6)
     if route.is_upr and upr_estimate:
-        _say(console, f"[bold]Next review:[/bold] {escape(upr_estimate)}", 3, 6)
+        page.say(f"[bold]Next review:[/bold] {escape(upr_estimate)}", 3, 6)
     if compact:
         return
     if route.texts.get("who"):
-        _say(console, f"Who can use it: {escape(route.texts['who'])}", 3, 5)
+        page.say(f"Who can use it: {escape(route.texts['who'])}", 3, 5)
     for caution in route.cautions:
-        _say(console, f"[yellow]! {escape(caution.text)}[/yellow]{_src(ref, caution.source)}",
-             3, 5)
+        page.say(f"[yellow]! {escape(caution.text)}[/yellow]{_src(ref, caution.source)}",
+                 3, 5)
     if route.next_steps:
-        _say(console, "Next steps:", 3)
+        page.say("Next steps:", 3)
         for i, step in enumerate(route.next_steps, 1):
-            _say(console, f"{i}. {escape(step.text)}{_src(ref, step.source)}", 5, 8)
+            page.say(f"{i}. {escape(step.text)}{_src(ref, step.source)}", 5, 8)

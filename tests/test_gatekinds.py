@@ -15,7 +15,7 @@ over every combination of answers to the questions it declares, and check the de
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import date, timedelta
 from itertools import product
 from typing import Any, get_args
 
@@ -151,6 +151,27 @@ def test_every_answer_an_entry_names_is_read_by_its_evaluator(kb: KnowledgeBase,
                         changes |= table[(*key[:n], OTHER, *key[n + 1:])] != result
             assert changes, f"'{kind}' names the answer '{value}' to '{read.question}', " \
                             "but its evaluator treats it like any unknown word"
+
+
+@pytest.mark.parametrize("kind", [k for k in CODED if GATE_KINDS[k].dated])
+def test_a_result_that_did_not_read_the_day_holds_on_every_day(kb: KnowledgeBase,
+                                                               kind: str) -> None:
+    """The memo keeps such a result for every day (core/memo.py), so an evaluator reads
+    the day only through `Context.day`, which notes it: here, before the State's
+    withdrawal took effect (FACT), and long after."""
+    counted = 0
+    for gate in gates_of(kb, kind):
+        reads = list(dict(gate_reads(gate)))
+        for combo, _ in results(kb, gate, reads):
+            answers = dict(zip(reads, combo, strict=True))
+            ctx = Context(kb, answers, TODAY, {}, _facts(kb))
+            result = evaluate(gate, ctx)
+            counted += bool(ctx.days_read)
+            if not ctx.days_read:
+                for day in (date(2019, 6, 1), TODAY + timedelta(days=400)):
+                    assert evaluate(gate, Context(kb, answers, day, {}, _facts(kb))) \
+                        == result, (gate.rule, answers)
+    assert counted, f"no gate of kind '{kind}' read the day: is it still `dated`?"
 
 
 def test_a_requires_gate_reads_only_its_test(kb: KnowledgeBase) -> None:

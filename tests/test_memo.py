@@ -22,10 +22,10 @@ import pytest
 from conftest import ROOT, TODAY
 from engagewiz.core import engine, gates, interview, memo
 from engagewiz.core.engine import assess
-from engagewiz.core.model import KnowledgeBase, Route
+from engagewiz.core.model import Gate, KnowledgeBase, Route
 from engagewiz.core.prefill import CountryAnswers, with_country_facts
 from engagewiz.core.qids import REMEDIES, THEMES
-from engagewiz.core.results import Assessment
+from engagewiz.core.results import Assessment, GateResult
 from engagewiz.kb.countries import CountryData
 from engagewiz.storage.answers import load_answers
 from noted import Noted
@@ -114,6 +114,34 @@ def test_a_time_limit_is_counted_again_on_another_day(kb: KnowledgeBase,
                 == assess(fresh(kb), answers, today=day, countries=countries))
 
 
+def test_only_a_gate_that_counted_days_is_judged_again_on_another_day(
+        kb: KnowledgeBase, countries: CountryData, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A gate of a kind that may count days (a time limit, a withdrawal) is remembered for
+    every day when judging it did not read the day: no date to count from, no withdrawal."""
+    warm = dataclasses.replace(kb)
+    answers = {**example(EXAMPLES[0], kb, countries), REMEDIES: "exhausted",
+               "final_decision_date": TODAY - timedelta(days=30)}
+    judged: list[tuple[int, bool]] = []  # each gate judged, and whether it read the day
+    evaluate = gates.evaluate
+
+    def noting(gate: Gate, ctx: gates.Context) -> GateResult:
+        before = len(ctx.days_read)
+        result = evaluate(gate, ctx)
+        judged.append((id(gate), len(ctx.days_read) > before))
+        return result
+
+    monkeypatch.setattr(gates, "evaluate", noting)
+    for _ in range(2):  # the first assessment keeps nothing; the second fills the memo
+        assess(warm, answers, today=TODAY, countries=countries)
+    counted = {gate for gate, read in judged if read}
+    may = [g for r in kb.routes for g in r.gates if g.dated]
+    assert counted and len(counted) < len(may) / 2
+    judged.clear()
+    later = assess(warm, answers, today=LATER, countries=countries)
+    assert {gate for gate, _ in judged} == counted
+    assert later == assess(fresh(kb), answers, today=LATER, countries=countries)
+
+
 def test_another_country_data_is_not_read_from_the_memo(
         kb: KnowledgeBase, countries: CountryData) -> None:
     """Facts are keyed by their country and where they came from; a memo filled on one
@@ -137,8 +165,8 @@ def test_judging_a_route_reads_nothing_its_key_leaves_out(
         cases: list[tuple[str, dict[str, Any]]]) -> None:
     """Every answer, provenance and fact looked up is one of the route's `answers` (a
     gate's: one its test or kind reads), every answer of the interview's view one of its
-    `asked`; a route or gate that does not count days is judged alike a year later and
-    years before."""
+    `asked`; a gate that did not read the day (`Context.day`), and a route none of whose
+    gates did, is judged alike a year later and years before."""
     for name, case in cases[::40]:  # some 40 cases, from every example
         filled = with_country_facts(kb, interview.effective(kb, case), countries, TODAY)
         asked = interview.walked(kb, filled.answers)
@@ -149,14 +177,18 @@ def test_judging_a_route_reads_nothing_its_key_leaves_out(
             seen: set[str] = set()
             seen_asked: set[str] = set()
             results = []
+            counted = False  # a gate read the day
             for gate in route.gates:
                 by_gate: set[str] = set()
-                results.append(gates.evaluate(gate, _noting(kb, filled, by_gate)))
+                ctx = _noting(kb, filled, by_gate)
+                results.append(gates.evaluate(gate, ctx))
                 assert by_gate <= set(memo._gate_reads(gate, kb)), (route.id, name)
-                if not gate.dated:
+                assert not ctx.days_read or gate.dated, (route.id, name)
+                if not ctx.days_read:  # remembered for every day
                     for day in (LATER, TODAY - timedelta(days=3000)):
                         again = gates.evaluate(gate, _noting(kb, filled, set(), day))
                         assert again == results[-1], (route.id, name)
+                counted = counted or bool(ctx.days_read)
                 seen |= by_gate
             by_rest: set[str] = set()
             result = engine._judge(route, kb, tuple(results), engine._rest(
@@ -165,7 +197,7 @@ def test_judging_a_route_reads_nothing_its_key_leaves_out(
             seen |= by_rest
             assert seen <= set(reads.answers), (route.id, name, seen - set(reads.answers))
             assert seen_asked <= set(reads.asked), (route.id, name)
-            if not reads.today:
+            if not counted:
                 for day in (LATER, TODAY - timedelta(days=3000)):
                     ctx = gates.Context(kb, filled.answers, day, filled.provenance,
                                         filled.facts)

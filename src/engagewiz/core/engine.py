@@ -114,7 +114,7 @@ def _judged(kb: KnowledgeBase, ctx: gates.Context, asked: Mapping[str, Any],
         counted = _counting(kb, ctx.answers, None, _fired(kb, ctx.answers))
         return [_with(kb, _judged_afresh(route, kb, ctx, asked), counted.get(route.id, ()))
                 for route in kb.routes]
-    tokens = memo.tokens(ctx.answers, asked, ctx.provenance, ctx.today)
+    tokens = memo.tokens(ctx.answers, asked, ctx.provenance)
     fired = _fired(kb, ctx.answers)
     shared = (fired, memo.shared_getter(tokens))
     found_rules = memo.shared.get(shared)
@@ -128,10 +128,10 @@ def _judged(kb: KnowledgeBase, ctx: gates.Context, asked: Mapping[str, Any],
             out.append(_with(kb, _judged_afresh(route, kb, ctx, asked), rules))
             continue
         key = getter(tokens)
-        judged = own.get(key)
+        judged, at = memo.find(own, key, ctx.today)
         if judged is None:
-            judged = memo.store(own, key, _judged_again(route, kb, ctx, asked, memo,
-                                                        tokens, judging))
+            judged, dated = _judged_again(route, kb, ctx, asked, memo, tokens, judging)
+            memo.keep(own, key, at, judged, dated, ctx.today)
         if rules:  # by the identity of the own judgement: the entry keeps it alive
             at = (id(judged), rules)
             found = full.get(at)
@@ -144,18 +144,26 @@ def _judged(kb: KnowledgeBase, ctx: gates.Context, asked: Mapping[str, Any],
 
 def _judged_again(route: Route, kb: KnowledgeBase, ctx: gates.Context,
                   asked: Mapping[str, Any], memo: Judgements, tokens: Mapping[str, Hashable],
-                  judging: Judging) -> RouteResult:
+                  judging: Judging) -> tuple[RouteResult, bool]:
     """A route judged again, its gates remembered one by one and its considerations and
     advice together: a new day or answer seldom changes them all. A new key mostly judges
     to gate results and a rest seen before (a route's key holds every answer it may read):
-    the judgement made from those same objects is found by their identities."""
+    the judgement made from those same objects is found by their identities. Also whether
+    a gate read the day, so the judgement holds for this day alone (`memo.find`)."""
     gate_slots, (rest_key, rests), made, values = judging
     results = []
+    dated = False
     for gate, (gate_key, table) in zip(route.gates, gate_slots, strict=True):
-        at = gate_key(tokens)
-        result = table.get(at)
+        key = gate_key(tokens)
+        result, at = memo.find(table, key, ctx.today)
         if result is None:
-            result = memo.store(table, at, memo.canonical(values, gates.evaluate(gate, ctx)))
+            read = len(ctx.days_read)
+            result = memo.canonical(values, gates.evaluate(gate, ctx))
+            counted = len(ctx.days_read) > read
+            memo.keep(table, key, at, result, counted, ctx.today)
+        else:
+            counted = at is not key  # remembered for this day
+        dated = dated or counted
         results.append(result)
     at = rest_key(tokens)
     rest = rests.get(at)
@@ -171,7 +179,7 @@ def _judged_again(route: Route, kb: KnowledgeBase, ctx: gates.Context,
         found = memo.store(made, key, (rest, results, _judge(route, kb, tuple(results),
                                                               rest)))
     judged: RouteResult = found[2]
-    return judged
+    return judged, dated
 
 
 def _with(kb: KnowledgeBase, judged: RouteResult, rules: tuple[int, ...]) -> RouteResult:

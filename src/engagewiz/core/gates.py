@@ -43,6 +43,16 @@ class Context:
     facts: Mapping[str, CountryFact] = field(default_factory=dict)
     # what `said` answered for each question: many gates read the same few answers
     words: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    # each time an evaluator read the day (`day`): the memo keeps a result for other days
+    # only when judging it did not (core/memo.py)
+    days_read: list[date] = field(default_factory=list, compare=False, repr=False)
+
+    def day(self) -> date:
+        """Today, for an evaluator that counts days, noted as read: a gate of a kind that
+        may count days (a time limit, a withdrawal) mostly does not, for lack of a date
+        to count from, and its result then holds whatever the day."""
+        self.days_read.append(self.today)
+        return self.today
 
     def said(self, qid: str) -> str:
         """"Has the State ratified CAT? No (UN Treaty Collection, as of 2026-02-03)"."""

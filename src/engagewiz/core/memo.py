@@ -13,7 +13,9 @@ of the same workshop, another day) changes few of them. So the engine keeps each
   words quote the fact (its note, reservation, caveat) and `in_force` reads its dates;
 - `asked`: what its advice reads, as the interview saw it (NOT_ASKED for a question that
   did not apply);
-- `today`, when a gate counts days; and the global scoring rules that count for it.
+- the day, where judging a gate read it (`Context.day`: a time limit counted from a date
+  given, a withdrawal that counts from the filing); and the global scoring rules that
+  count for it.
 
 A key holds every answer a route may read, and a new case changes most keys it touches
 without changing what they judge to. So a route judged again takes each gate's result and
@@ -52,7 +54,7 @@ if TYPE_CHECKING:
 MEMO_SIZE = 40_000  # entries per knowledge base: some 26 MB at most (0.65 KB an entry, measured)
 TABLE_SIZE = 250  # entries per table: a route that changes with every case churns alone
 ASKED = "?"  # tokens of `asked` answers are under "?" + id (ids are snake_case)
-TODAY = "@today"
+DATED = "by day"  # what a table holds under a key whose judgement read the day (`find`)
 _DATA = object()  # marks a token of an answer taken from the country data
 T = TypeVar("T")
 
@@ -63,7 +65,7 @@ class Reads:
 
     answers: tuple[str, ...]  # answers its gates, considerations and fit read (question ids)
     asked: tuple[str, ...]  # answers its advice reads, as the interview saw them
-    today: bool  # a gate counts days from today (a time limit, a withdrawal)
+    today: bool  # a gate may count days from today (a time limit, a withdrawal)
 
 
 def route_reads(route: Route, kb: KnowledgeBase) -> Reads | None:
@@ -95,7 +97,8 @@ def considered(route: Route) -> list[str]:
 
 
 Getter = Callable[[Mapping[str, Hashable]], Any]  # the tokens of a key, as the key
-GateSlots = tuple[tuple[Getter, dict[Hashable, GateResult]], ...]  # per gate of a route
+# per gate of a route: what its key is made of, and its results (or DATED) by key
+GateSlots = tuple[tuple[Getter, dict[Hashable, GateResult | str]], ...]
 RestSlot = tuple[Getter, dict[Hashable, Any]]  # a route's considerations and advice
 # What judging a route again uses (engine._judged_again): its gates' and its rest's slots;
 # its judgements by the identities of what they were made from (gate results and rest,
@@ -115,9 +118,9 @@ class Judgements:
         known = [route_reads(r, kb) for r in kb.routes]
         # per route, what its key is made of; None: not remembered (no Reads for it)
         getters: list[Getter | None] = [
-            None if r is None else _getter([*r.answers, *[ASKED + q for q in r.asked],
-                                            *([TODAY] if r.today else [])]) for r in known]
-        self.own: list[dict[Hashable, RouteResult]] = [{} for _ in kb.routes]
+            None if r is None else _getter([*r.answers, *[ASKED + q for q in r.asked]])
+            for r in known]
+        self.own: list[dict[Hashable, RouteResult | str]] = [{} for _ in kb.routes]  # or DATED
         self.full: list[dict[Hashable, tuple[RouteResult, RouteResult]]] = [
             {} for _ in kb.routes]
         # per route: for each gate, what its key is made of and its results by key; what
@@ -125,8 +128,7 @@ class Judgements:
         # (engine._rest); its judgements by what made them, and its values (`Judging`)
         self.judging: list[Judging | None] = [
             None if r is None else (
-                tuple((_getter([*_gate_reads(g, kb), *([TODAY] if g.dated else [])]), {})
-                      for g in route.gates),
+                tuple((_getter(_gate_reads(g, kb)), {}) for g in route.gates),
                 (_getter([THEMES, *considered(route), *[ASKED + q for q in r.asked]]), {}),
                 {}, {}) for route, r in zip(kb.routes, known, strict=True)]
         self.slots = list(zip(kb.routes, getters, self.own, self.full, self.judging,
@@ -149,7 +151,7 @@ class Judgements:
         self.countries: CountryData | None = None
 
     def tokens(self, answers: Mapping[str, Any], asked: Mapping[str, Any],
-               provenance: Mapping[str, str], today: date) -> dict[str, Hashable]:
+               provenance: Mapping[str, str]) -> dict[str, Hashable]:
         """What the keys are made of, for one assessment: each answer read, as `frozen`
         (with where it came from, for a fact of the country data); each answer the advice
         reads, as the interview saw it; and the day."""
@@ -165,7 +167,6 @@ class Judgements:
                     out[q] = (_DATA, out[q], provenance[q], country)
         for q, key in self.asked_ids:
             out[key] = frozen(asked.get(q))
-        out[TODAY] = today
         return out
 
     def bind(self, countries: CountryData | None) -> None:
@@ -188,6 +189,27 @@ class Judgements:
         table[key] = value
         self.size += 1
         return value
+
+    def find(self, table: dict[Hashable, Any], key: Hashable,
+             today: date) -> tuple[Any, Hashable]:
+        """What `table` remembers under `key` (None: nothing), and the key it is or would
+        be under: `key`, or `key` and the day where judging it read the day (`DATED`).
+        Whether it reads the day turns on what the key holds (a date to count from), and
+        not on the day, so a result judged on one day without reading it holds on all."""
+        found = table.get(key)
+        if found is DATED:
+            key = (key, today)
+            found = table.get(key)
+        return found, key
+
+    def keep(self, table: dict[Hashable, Any], key: Hashable, at: Hashable, value: object,
+             dated: bool, today: date) -> None:
+        """Remember `value` where `find` said (`at`); if judging it read the day, and `key`
+        was not yet known to, mark it so and remember `value` for this day alone."""
+        if dated and at is key:
+            self.store(table, key, DATED)
+            at = (key, today)
+        self.store(table, at, value)
 
     def canonical(self, values: dict[Hashable, T], value: T, key: Hashable = None) -> T:
         """The object remembered for a value equal to `value` (or made of the same parts:

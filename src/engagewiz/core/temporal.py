@@ -78,11 +78,11 @@ def in_force(gate: Gate, ctx: Context) -> GateResult:
 def _filing(gate: Gate, ctx: Context, said: str, until: date) -> GateResult:
     """A withdrawal that counts from when the case is lodged: before it takes effect, the
     route is open, and the user is told the last day."""
-    if ctx.today >= until:
+    if ctx.day() >= until:
         return result(gate, BLOCKED, f"{said}. The withdrawal took effect on {_long(until)}: "
                       "no new case can be lodged, whatever the date of the facts; cases "
                       "lodged before that day are not affected.")
-    left = (until - ctx.today).days
+    left = (until - ctx.day()).days
     return result(gate, OPEN, f"The withdrawal takes effect on {_long(until)}, in {left} "
                   "days: an application lodged before then is not affected.",
                   caution=f"Lodge the application before {_long(until)}, when the State's "

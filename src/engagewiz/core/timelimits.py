@@ -107,7 +107,7 @@ def _count(gate: Gate, ctx: Context, start: date, months: int | None, years: int
            what: str, expired: str) -> GateResult:
     span = _span(months, years)
     last = last_day(start, months=months, years=years)
-    left = days_left(last, ctx.today)
+    left = days_left(last, ctx.day())
     deadline = Deadline(f"{span} from {what} of {start.isoformat()}", last.isoformat(), left)
     day = last.isoformat() + _weekend(last)
     said = gate.params.get("last_day", "")

@@ -122,16 +122,20 @@ def _judged(kb: KnowledgeBase, ctx: gates.Context, asked: Mapping[str, Any],
         found_rules = memo.store(memo.shared, shared,
                                  _counting(kb, ctx.answers, memo, fired))
     out = []
+    by_day = memo.DATED
     for route, getter, own, full, judging in memo.slots:
         rules = found_rules.get(route.id, ())
         if getter is None or judging is None:  # nothing says what it reads: judged afresh
             out.append(_with(kb, _judged_afresh(route, kb, ctx, asked), rules))
             continue
         key = getter(tokens)
-        judged, at = memo.find(own, key, ctx.today)
-        if judged is None:
-            judged, dated = _judged_again(route, kb, ctx, asked, memo, tokens, judging)
-            memo.keep(own, key, at, judged, dated, ctx.today)
+        judged = own.get(key)
+        if judged is None or judged is by_day:  # new, or remembered for some days only
+            found, at = memo.find(own, key, ctx.today)
+            if found is None:
+                found, dated = _judged_again(route, kb, ctx, asked, memo, tokens, judging)
+                memo.keep(own, key, at, found, dated, ctx.today)
+            judged = found
         if rules:  # by the identity of the own judgement: the entry keeps it alive
             at = (id(judged), rules)
             found = full.get(at)

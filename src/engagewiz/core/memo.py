@@ -114,13 +114,16 @@ class Judgements:
     count for it (`full`, by which own judgement and which rules); which of those rules
     count for which route (`shared`, `selections`); and the routes ranked (`rankings`)."""
 
+    DATED = DATED  # for the engine, which imports this module only once it has a memo
+
     def __init__(self, kb: KnowledgeBase) -> None:
         known = [route_reads(r, kb) for r in kb.routes]
         # per route, what its key is made of; None: not remembered (no Reads for it)
         getters: list[Getter | None] = [
             None if r is None else _getter([*r.answers, *[ASKED + q for q in r.asked]])
             for r in known]
-        self.own: list[dict[Hashable, RouteResult | str]] = [{} for _ in kb.routes]  # or DATED
+        # a route's own judgements (a RouteResult, or DATED: see `find`) by key
+        self.own: list[dict[Hashable, Any]] = [{} for _ in kb.routes]
         self.full: list[dict[Hashable, tuple[RouteResult, RouteResult]]] = [
             {} for _ in kb.routes]
         # per route: for each gate, what its key is made of and its results by key; what

@@ -23,10 +23,12 @@ import pytest
 from engagewiz.core.model import KnowledgeBase, QuestionChange
 from engagewiz.kb import cache as kbcache
 from engagewiz.kb import codec, countrycache
-from engagewiz.kb.countries import CountryData, load_countries
+from engagewiz.kb.countries import CountryData
 from engagewiz.kb.countrycache import cached_countries
 from engagewiz.kb.load import default_dir, load_kb
 from engagewiz.storage import fsutil
+
+COUNTRIES = default_dir() / "countries.json"
 
 
 @pytest.fixture(autouse=True)
@@ -202,51 +204,70 @@ def test_the_knowledge_base_and_country_data_survive_the_round_trip(
     fresh = load_kb()  # built: this test's cache folder is empty
     assert fresh == kb
     assert load_kb() == kb  # and read back
-    first = cached_countries(default_dir() / "countries.json")
-    again = cached_countries(default_dir() / "countries.json")
+    first = cached_countries(COUNTRIES)
+    again = cached_countries(COUNTRIES)
     assert again.built == countries.built and again.sources == countries.sources
     assert list(again) == list(countries) == list(first)
     assert again.search("Kenia") is None and again.suggest("Kenia") == countries.suggest("Kenia")
     assert again.search("KE") == countries.get("KEN")
 
 
-def test_the_interview_lists_the_states_from_the_cache_without_decoding_one() -> None:
+@pytest.fixture(scope="module")
+def country_cache(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, bytes]:
+    """The bundled country data's cache file (name, bytes), built once for the tests that
+    read or damage one: each plants it in its own cache folder (`planted`), where building
+    it again cost half a second of CPU."""
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg")))
+        cached_countries(COUNTRIES)
+        [cache] = kbcache.cache_dir().glob("countrydata-*.json")
+        return cache.name, cache.read_bytes()
+
+
+def planted(country_cache: tuple[str, bytes]) -> Path:
+    """The country cache file in this test's cache folder, shown to be the one used."""
+    name, data = country_cache
+    cache = kbcache.cache_dir() / name
+    fsutil.write_private(cache, data)
+    made = cache.stat().st_ino
+    cached_countries(COUNTRIES)
+    assert cache.stat().st_ino == made, "the planted cache was rebuilt, not read"
+    return cache
+
+
+def test_the_interview_lists_the_states_from_the_cache_without_decoding_one(
+        country_cache: tuple[str, bytes], countries: CountryData) -> None:
     """The country question lists every State's name at each start: read from the cached
     file's first line, not from 195 decoded records."""
-    path = default_dir() / "countries.json"
-    cached_countries(path)
-    [cache] = kbcache.cache_dir().glob("countrydata-*.json")
+    cache = planted(country_cache)
     decode = countrycache._decode.__wrapped__  # type: ignore[attr-defined]  # conftest's memo
     again = decode(cache.read_bytes().split(b"\n", 1)[1])
-    fresh = load_countries(path)
-    assert again.titles() == {c.iso3: c.name for c in fresh}
-    assert list(again.titles()) == [c.iso3 for c in fresh]
+    assert again.titles() == {c.iso3: c.name for c in countries}
+    assert list(again.titles()) == [c.iso3 for c in countries]
     assert again._countries.done == {}
 
 
-def test_a_country_cache_whose_names_are_not_its_states_is_rebuilt() -> None:
+def test_a_country_cache_whose_names_are_not_its_states_is_rebuilt(
+        country_cache: tuple[str, bytes]) -> None:
     """A file whose header and checksum are right but whose list of names is not the
     States' (planted, or written by a faulty build) is decoded, refused and rebuilt."""
-    path = default_dir() / "countries.json"
-    cached_countries(path)
-    [cache] = kbcache.cache_dir().glob("countrydata-*.json")
+    cache = planted(country_cache)
     head, payload = cache.read_bytes().split(b"\n", 1)
     damaged = payload.replace(b'"KEN":"Kenya"', b'"KEN":1')
     assert damaged != payload
     header = {**json.loads(head), "crc32": zlib.crc32(damaged)}
     cache.write_bytes(json.dumps(header).encode() + b"\n" + damaged)
-    assert cached_countries(path).titles()["KEN"] == "Kenya"
+    assert cached_countries(COUNTRIES).titles()["KEN"] == "Kenya"
     assert b'"KEN":"Kenya"' in cache.read_bytes()  # written again, whole
 
 
-def test_a_flipped_byte_in_the_country_cache_never_reaches_the_output() -> None:
+def test_a_flipped_byte_in_the_country_cache_never_reaches_the_output(
+        country_cache: tuple[str, bytes], countries: CountryData) -> None:
     """The fuzz report's S5: 'Kenya' -> 'Kenyb' in the cache gave a plan for 'Kenyb'."""
-    path = default_dir() / "countries.json"
-    cached_countries(path)
-    [cache] = kbcache.cache_dir().glob("countrydata-*.json")
+    cache = planted(country_cache)
     cache.write_bytes(cache.read_bytes().replace(b"Kenya", b"Kenyb"))
-    found = cached_countries(path).search("Kenya")
-    assert found is not None and found == load_countries(path).get("KEN")
+    found = cached_countries(COUNTRIES).search("Kenya")
+    assert found is not None and found == countries.get("KEN")
 
 
 def test_the_codec_builds_only_engagewiz_records() -> None:

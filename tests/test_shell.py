@@ -10,6 +10,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
+from cli_inprocess import completed
 from engagewiz.cli.app import AUTHORING, COMMANDS
 from pty_driver import finished
 
@@ -50,8 +51,8 @@ def test_a_pipe_closed_midway_is_quiet_too() -> None:
 
 
 def test_help_lists_the_users_commands_first_each_with_its_whole_description() -> None:
-    done = subprocess.run([sys.executable, "-m", "engagewiz", "--help"], capture_output=True,
-                          text=True, env={**os.environ, "COLUMNS": "80"}, check=True)
+    done = completed("--help", env={"COLUMNS": "80"})  # the console script, in this process
+    assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     users = lines.index("Commands:")
     authors = lines.index("For knowledge-base authors:")

@@ -28,7 +28,7 @@ BROWSER = next((b for b in ("chromium", "chromium-browser", "google-chrome")
 pytestmark = pytest.mark.skipif(
     BROWSER is None, reason="headless Chromium not installed (apt-get install chromium "
     "chromium-driver); .ci/run installs it")
-FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+FLAGS = ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--no-first-run", "--disable-sync")
 
 
@@ -50,8 +50,8 @@ def browsed(plan: tuple[Path, str],
             tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, str]:
     """One headless Chromium run over the plan: its screenshot and its print to PDF (files
     in the folder returned), the DOM it read back, and what it said on stderr. Chromium's
-    headless mode (the only one since Chromium 132) does all three jobs in one start, and a
-    start was most of each test's time."""
+    new headless mode (`--headless=new` from Chromium 112, the only mode from 132) does all
+    three jobs in one start, and a start was most of each test's time."""
     assert BROWSER is not None
     folder = tmp_path_factory.mktemp("chromium")
     done = subprocess.run(

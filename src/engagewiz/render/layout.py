@@ -6,6 +6,8 @@ read the same in `--plain` (ASCII) and under NO_COLOR.
 
 from __future__ import annotations
 
+import re
+
 from rich.console import Console, ConsoleOptions, Group, NewLine, RenderableType, RenderResult
 from rich.rule import Rule
 from rich.text import Text
@@ -25,13 +27,37 @@ class Indented:
         # which cost as much as the wrapping itself. Only under 20 columns of text can a
         # line not fit, and then rich folds it as before.
         fits = width + indent <= options.max_width
-        for n, line in enumerate(self.text.wrap(console, width)):
+        plain = self.text.plain
+        breaks = _breaks(plain, width) if plain.isascii() and plain.isprintable() else None
+        lines = self.text.wrap(console, width) if breaks is None else self.text.divide(breaks)
+        for n, line in enumerate(lines):
             line.rstrip()
             row = Text(" " * (self.rest if n else self.first)) + line
             if fits:
                 yield from row.render(console, end="\n")
             else:
                 yield row
+
+
+_WORD = re.compile(r"\s*\S+\s*")  # a word and the spaces after it, as rich splits text
+
+
+def _breaks(plain: str, width: int) -> list[int] | None:
+    """Where rich's word wrap breaks `plain`, printable ASCII (a character is a cell), or
+    None if a word is longer than a line (rich folds it). The same greedy rule as rich's
+    `divide_line`, without measuring each word's cells: a third of a report's time."""
+    breaks: list[int] = []
+    used = 0
+    for word in _WORD.finditer(plain):
+        length = len(word.group().rstrip())
+        if length > width:
+            return None
+        if used + length <= width:
+            used += len(word.group())
+        elif used and word.start():
+            breaks.append(word.start())
+            used = len(word.group())
+    return breaks
 
 
 def heading(title: str, plain: bool) -> list[RenderableType]:

@@ -1,0 +1,78 @@
+"""Indented lays text out as rich's own word wrap does, byte for byte.
+
+Indented breaks printable ASCII itself (rich measures every word's cells, a third of a
+report's time) and renders each line once; these texts compare it with the layout it
+replaced, rich's `Text.wrap` followed by a print of each indented line, in colour so that
+a style moved by one character shows.
+"""
+
+from __future__ import annotations
+
+import io
+import random
+
+import pytest
+from rich.console import Console
+from rich.text import Text
+
+from engagewiz.render.layout import Indented, Page
+
+WORDS = ["a", "of", "the", "rule", "Committee", "(CAT)", "[3]", "x" * 19, "y" * 20, "z" * 26]
+
+
+def _console(width: int) -> Console:
+    return Console(file=io.StringIO(), width=width, force_terminal=True,
+                   color_system="truecolor", highlight=False, emoji=False)
+
+
+def _expected(text: Text, first: int, rest: int, width: int) -> str:
+    """The layout before Indented broke lines itself: rich wraps, each line printed."""
+    console = _console(width)
+    for n, line in enumerate(text.wrap(console, max(width - max(first, rest), 20))):
+        line.rstrip()
+        console.print(Text(" " * (rest if n else first)) + line)
+    return console.file.getvalue()  # type: ignore[attr-defined]
+
+
+def _shown(text: Text, first: int, rest: int, width: int) -> str:
+    console = _console(width)
+    console.print(Indented(text, first, rest))
+    return console.file.getvalue()  # type: ignore[attr-defined]
+
+
+def _text(rng: random.Random) -> Text:
+    """Words of every length around a line's (some longer: rich folds those), runs of
+    spaces, leading and trailing blanks, a styled stretch, now and then a non-ASCII word."""
+    words = rng.choices([*WORDS, "é·", ""], weights=[6] * len(WORDS) + [1, 1], k=rng.randint(0, 30))
+    plain = "".join(w + " " * rng.choice([1, 1, 1, 2, 3]) for w in words)
+    plain = " " * rng.choice([0, 0, 0, 1, 4]) + plain.rstrip(" ") + " " * rng.choice([0, 0, 2])
+    text = Text(plain, style=rng.choice(["", "dim", "bold red"]))
+    if plain:
+        start = rng.randrange(len(plain))
+        text.stylize(rng.choice(["bold", "yellow", "dim"]), start, start + rng.randint(1, 40))
+    return text
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_indented_wraps_as_rich_does(seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(150):
+        text, width = _text(rng), rng.choice([24, 30, 40, 41, 60, 100])
+        first, rest = rng.choice([(0, 0), (0, 2), (3, 6), (5, 8), (8, 3)])
+        assert _shown(text, first, rest, width) == _expected(text, first, rest, width), (
+            text.plain, width, first, rest)
+
+
+def test_a_page_prints_as_its_paragraphs_one_by_one() -> None:
+    page = Page()
+    page.heading("Sources", plain=False)
+    page.say("[bold]1.[/bold] A route with a name long enough to wrap once or twice", 0, 3)
+    page.blank()
+    page.say("A note", 2, style="dim")
+    page.append("a string, with [yellow]markup[/yellow]")
+    shown = _console(40)
+    page.show(shown)
+    one_by_one = _console(40)
+    for item in page:
+        one_by_one.print(item)
+    assert shown.file.getvalue() == one_by_one.file.getvalue()  # type: ignore[attr-defined]

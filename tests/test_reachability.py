@@ -85,6 +85,8 @@ def _search(kb: KnowledgeBase, route: Route, want: str,
 
     target = 1 if want == BLOCKED else RANK[OPEN] * 1000 + 50 * len(route.gates) + 1
     best = goal(answers)
+    if best >= target:
+        return best, answers
     asked = effective(kb, answers)
     for _ in range(6):
         improved = False
@@ -100,9 +102,9 @@ def _search(kb: KnowledgeBase, route: Route, want: str,
                 score = goal(trial)
                 if score > best:
                     best, answers, improved = score, trial, True
+                    if best >= target:
+                        return best, answers  # a witness: nothing more is asked of it
                     asked = effective(kb, answers)
-            if best >= target:
-                return best, answers
         if not improved:
             break
     return best, answers

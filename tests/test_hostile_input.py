@@ -177,6 +177,13 @@ def kb_copy(tmp_path: Path, source: Path = MINIMAL) -> Path:
     return folder
 
 
+@pytest.fixture(scope="module")
+def broken_countries() -> dict[str, Path]:
+    """Knowledge-base copies by the content of their countries.json: a copy at a new path
+    is built again (countries are read before any answer, so a small KB will do)."""
+    return {}
+
+
 @pytest.mark.parametrize(("content", "message"), [
     ("[]", "countries.json:1: expected a mapping (key: value lines), found a list"),
     ('{"schema": 2}', "countries.json:1: schema: unsupported countries schema 2"),
@@ -189,10 +196,12 @@ def kb_copy(tmp_path: Path, source: Path = MINIMAL) -> Path:
                                                           "reprisal_risk=high"],
                                      ["demo", "npm-cpt-and-spt", "--auto"], ["check"]])
 def test_broken_country_data_is_a_message_for_every_command(
-        tmp_path: Path, content: str, message: str, command: list[str]) -> None:
-    kb = kb_copy(tmp_path)  # countries are read before any answer, so a small KB will do
-    (kb / "countries.json").write_text(content, encoding="utf-8")
-    ran = run_cli(*command, "--kb", str(kb))
+        broken_countries: dict[str, Path], tmp_path_factory: pytest.TempPathFactory,
+        content: str, message: str, command: list[str]) -> None:
+    if content not in broken_countries:  # one copy for every command: none writes to it
+        kb = broken_countries[content] = kb_copy(tmp_path_factory.mktemp("countries"))
+        (kb / "countries.json").write_text(content, encoding="utf-8")
+    ran = run_cli(*command, "--kb", str(broken_countries[content]))
     assert ran.code == 2, ran.err
     assert message in ran.err + ran.out, ran.err + ran.out[:2000]
 

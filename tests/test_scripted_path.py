@@ -15,6 +15,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "kenya-torture-survivor.yaml"
 PROBE = """
@@ -49,16 +51,19 @@ def probe(*args: str) -> dict[str, Any]:
     return found
 
 
+@pytest.fixture(scope="module")
 def scripted() -> dict[str, Any]:
+    """What one scripted run on a warm cache imported and compiled (both tests read it)."""
     args = ("assess", "--answers", str(EXAMPLE), "--format", "json")
     probe(*args)  # the cache is warm from here on
     return probe(*args)
 
 
-def test_a_scripted_run_imports_no_terminal_ui_no_typer_and_nothing_of_the_builder() -> None:
+def test_a_scripted_run_imports_no_terminal_ui_no_typer_and_nothing_of_the_builder(
+        scripted: dict[str, Any]) -> None:
     """typer reads every other command line; a plain `assess` is read by cli/scripted.py
     (typer and building the command were a fifth of a scripted run)."""
-    modules = set(scripted()["modules"])
+    modules = set(scripted["modules"])
     heavy = {m for m in modules
              if m.split(".")[0] in ("rich", "questionary", "prompt_toolkit", "typer", "click")}
     assert not heavy
@@ -73,11 +78,11 @@ def test_a_scripted_run_imports_no_terminal_ui_no_typer_and_nothing_of_the_build
     assert not {"dataclasses", "inspect"} & modules
 
 
-def test_no_class_on_the_scripted_path_compiles_code_at_start_up() -> None:
+def test_no_class_on_the_scripted_path_compiles_code_at_start_up(
+        scripted: dict[str, Any]) -> None:
     """A @dataclass writes and compiles five methods at import (about 1 ms a class): the
     classes a run imports use engagewiz.core.record instead. A NamedTuple compiles each
     field's annotation given as a string (`from __future__ import annotations`), and the
     first compile() of a process costs 9 million instructions: those modules do without."""
-    ran = scripted()
-    assert ran["generated"] == []
-    assert ran["compiled"] == []
+    assert scripted["generated"] == []
+    assert scripted["compiled"] == []

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
+from cli_inprocess import run_cli
 from engagewiz.authoring.search import Space, max_score, unreachable_questions
 from engagewiz.cli.app import app
 from engagewiz.core.model import KnowledgeBase, Route
@@ -139,13 +138,11 @@ def test_explain_json_is_the_same_data() -> None:
 
 
 def test_explain_unknown_route_suggests_close_ids() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "engagewiz", "explain", "cat-comunication", "--kb",
-         str(MINIMAL)],
-        capture_output=True, text=True, env={"ENGAGEWIZ_NO_CACHE": "1", "PATH": "/usr/bin:/bin"})
-    assert result.returncode == 2
-    assert result.stderr == ("engagewiz: error: ID: unknown route 'cat-comunication'; did you "
-                             "mean 'cat-communication'?\n")
+    result = run_cli("explain", "cat-comunication", "--kb", str(MINIMAL),
+                     env={"ENGAGEWIZ_NO_CACHE": "1"})  # the real entry point, in this process
+    assert result.code == 2
+    assert result.err == ("engagewiz: error: ID: unknown route 'cat-comunication'; did you "
+                          "mean 'cat-communication'?\n")
 
 
 def test_explain_every_bundled_route() -> None:

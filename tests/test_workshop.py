@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from cli_inprocess import completed
 from engagewiz.authoring.citations import EDITOR_WORDS
 from engagewiz.core import interview
 from engagewiz.core.model import KnowledgeBase
@@ -23,10 +22,10 @@ SCENARIO_FILES = sorted((ROOT / "data" / "scenarios").glob("*.yaml"))
 NAMES = [p.stem for p in SCENARIO_FILES]
 
 
-def cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "ENGAGEWIZ_TODAY": "2026-11-23", "NO_COLOR": "1", "COLUMNS": "100"}
-    return subprocess.run([sys.executable, "-m", "engagewiz", *args], capture_output=True,
-                          text=True, env=env, input=stdin, timeout=60)
+def cli(*args: str) -> subprocess.CompletedProcess[str]:
+    """The command line through its real entry point, in this process (cli_inprocess)."""
+    return completed(*args, env={"ENGAGEWIZ_TODAY": "2026-11-23", "NO_COLOR": "1",
+                                 "COLUMNS": "100"})
 
 
 def resolver(countries: CountryData):  # type: ignore[no-untyped-def]

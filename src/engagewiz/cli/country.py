@@ -34,6 +34,7 @@ def country(
     source and date. Unknown facts are shown as unknown, with where to check; dates that
     are computed (the next UPR review) are marked as estimates.
     """
+    from rich.console import Group
     from rich.markup import escape
 
     from engagewiz.render import country as view
@@ -69,5 +70,4 @@ def country(
     console = make_console(plain)
     if found.note:
         console.print(f"Note: {escape(found.note)}\n")
-    for item in view.render(result, plain):
-        console.print(item)
+    console.print(Group(*view.render(result, plain)))  # once: rich measures the screen once

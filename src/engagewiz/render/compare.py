@@ -104,14 +104,14 @@ def _answers_brief(c: Comparison) -> list[RenderableType]:
 
 def _summary(c: Comparison, console: Console, labels: tuple[str, str], top: int,
              plain: bool, height: int | None) -> None:
+    from rich.console import Group
     from rich.text import Text
 
     lead = [*_head(c, labels), *_answers_brief(c), Text("")]
     tail = _text("[dim]Every answer and every reason: --full. For scripts: --format json."
                  "[/dim]")
-    for item in summary(c, console, lead=lead, tail=tail, top=top, plain=plain,
-                        height=height):
-        console.print(item)
+    console.print(Group(*summary(c, console, lead=lead, tail=tail, top=top, plain=plain,
+                                 height=height)))
 
 
 def summary(c: Comparison, console: Console, *, lead: list[RenderableType],

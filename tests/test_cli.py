@@ -17,7 +17,6 @@ from cli_inprocess import completed
 from engagewiz import __version__
 from engagewiz.core.model import KnowledgeBase
 from engagewiz.errors import InputError
-from engagewiz.kb.load import load_kb
 from engagewiz.storage import resume
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -256,11 +255,13 @@ def test_each_answer_rewrites_the_answers_and_the_run_state_only_when_it_changed
 
 
 def test_answers_are_never_kept_in_a_folder_others_can_write(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kb: KnowledgeBase) -> None:
     shared = tmp_path / "shared"
     shared.mkdir(mode=0o777)
     shared.chmod(0o777)
     monkeypatch.setenv("ENGAGEWIZ_HOME", str(shared))
+    # the session's knowledge base: one loaded here would be built anew, the cache in a
+    # folder others can write being refused too (and only the save is meant to raise)
     with pytest.raises(InputError, match=f"others can write to {shared}"):
-        resume.save({"org_type": "ngo"}, load_kb())
+        resume.save({"org_type": "ngo"}, kb)
     assert not (shared / "resume.yaml").exists()

@@ -115,12 +115,16 @@ def _judged(kb: KnowledgeBase, ctx: gates.Context, asked: Mapping[str, Any],
         return [_with(kb, _judged_afresh(route, kb, ctx, asked), counted.get(route.id, ()))
                 for route in kb.routes]
     tokens = memo.tokens(ctx.answers, asked, ctx.provenance)
-    fired = _fired(kb, ctx.answers)
-    shared = (fired, memo.shared_getter(tokens))
+    shared = memo.shared_getter(tokens)
     found_rules = memo.shared.get(shared)
-    if found_rules is None:
-        found_rules = memo.store(memo.shared, shared,
-                                 _counting(kb, ctx.answers, memo, fired))
+    if found_rules is None:  # a new case: which rules hold is decided, and seldom new
+        fired = _fired(kb, ctx.answers)
+        holding = (fired, memo.matched_getter(tokens))
+        found_rules = memo.counted.get(holding)
+        if found_rules is None:
+            found_rules = memo.store(memo.counted, holding,
+                                     _counting(kb, ctx.answers, memo, fired))
+        memo.store(memo.shared, shared, found_rules)
     out = []
     by_day = memo.DATED
     for route, getter, own, full, judging in memo.slots:

@@ -22,8 +22,8 @@ without changing what they judge to. So a route judged again takes each gate's r
 its rest (considerations and advice) from their own narrower keys, keeps equal ones as one
 object (`canonical`), and finds the judgement made of those same objects by their
 identities: a judgement is made afresh only when one of its parts is new. The global rules
-that count are kept by which of them hold (their `when`s are decided each time), and a
-judgement with them by the identity of the route's own and those rules.
+that count are kept by the answers they read, and for a new case by which of them hold,
+and a judgement with them by the identity of the route's own and those rules.
 
 A stale memo would be a wrong legal answer, so every key errs on the side of too much:
 values are compared with their type (a list is not a tuple, 1 is not True), and a memo
@@ -137,17 +137,21 @@ class Judgements:
         self.slots = list(zip(kb.routes, getters, self.own, self.full, self.judging,
                               strict=True))  # engine._judged's loop, per route
         self.rule_reads = [reads(rule) for rule in kb.scoring]
-        # the answers the global rules' matchers read (their `when`s are decided first)
-        shared = dict.fromkeys(q for rule, routes in zip(kb.scoring, kb.rule_routes,
-                                                         strict=True) if routes
-                               for q in reads(rule))
+        # the answers the global rules read, and those their matchers read
+        rules = [rule for rule, routes in zip(kb.scoring, kb.rule_routes, strict=True)
+                 if routes]
+        matched = dict.fromkeys(q for rule in rules for q in reads(rule))
+        shared = {**dict.fromkeys(t.q for rule in rules for t in tests(rule.when)), **matched}
         self.shared_getter = _getter(list(shared))
+        self.matched_getter = _getter(list(matched))
         self.answer_ids = tuple({**shared, **dict.fromkeys(q for r in known if r
                                                            for q in r.answers)})
         self.asked_ids = tuple((q, ASKED + q) for q in
                                dict.fromkeys(q for r in known if r for q in r.asked))
-        # engine._counted: by the rules whose `when` holds and what their matchers read
+        # engine._judged: the rules that count, by the answers the rules read, and by
+        # which rules' `when`s hold and what their matchers read (many more cases share)
         self.shared: dict[Hashable, dict[str, tuple[int, ...]]] = {}
+        self.counted: dict[Hashable, dict[str, tuple[int, ...]]] = {}
         self.selections: dict[Hashable, tuple[Route, ...]] = {}
         self.rankings: dict[Hashable, tuple[list[RouteResult], Ranked]] = {}  # engine._ranked
         self.size = 0
@@ -223,8 +227,8 @@ class Judgements:
         return self.store(values, key, value) if found is None else found
 
     def clear(self) -> None:
-        tables: list[dict[Any, Any]] = [*self.own, *self.full, self.shared, self.selections,
-                                        self.rankings]
+        tables: list[dict[Any, Any]] = [*self.own, *self.full, self.shared, self.counted,
+                                        self.selections, self.rankings]
         for gate_slots, (_, rests), made, values in filter(None, self.judging):
             tables += [*(results for _, results in gate_slots), rests, made, values]
         for table in tables:

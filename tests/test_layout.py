@@ -15,9 +15,10 @@ import pytest
 from rich.console import Console
 from rich.text import Text
 
-from engagewiz.render.layout import Indented, Page
+from engagewiz.render.layout import Indented, Page, show
 
-WORDS = ["a", "of", "the", "rule", "Committee", "(CAT)", "[3]", "x" * 19, "y" * 20, "z" * 26]
+WORDS = ["a", "of", "the", "rule", "Committee", "(CAT)", "[3]", "x" * 19, "y" * 20, "z" * 26,
+         "https://" + "w" * 40]
 
 
 def _console(width: int) -> Console:
@@ -26,22 +27,29 @@ def _console(width: int) -> Console:
 
 
 def _expected(text: Text, first: int, rest: int, width: int) -> str:
-    """The layout before Indented broke lines itself: rich wraps, each line printed."""
+    """The layout before Indented broke lines itself: rich wraps, each line printed; but
+    a word longer than a line stays whole (a Text's own overflow "ignore" makes rich's
+    `wrap` neither fold nor crop) and is printed whole, unless under 20 columns are left
+    for the text: then rich wraps each line again, folding as it always did."""
     console = _console(width)
-    for n, line in enumerate(text.wrap(console, max(width - max(first, rest), 20))):
+    whole = text.copy()
+    whole.overflow = "ignore"
+    room = width - max(first, rest)
+    for n, line in enumerate(whole.wrap(console, max(room, 20))):
         line.rstrip()
-        console.print(Text(" " * (rest if n else first)) + line)
+        console.print(Text(" " * (rest if n else first)) + line,
+                      overflow="ignore" if room >= 20 else None, crop=False)
     return console.file.getvalue()  # type: ignore[attr-defined]
 
 
 def _shown(text: Text, first: int, rest: int, width: int) -> str:
     console = _console(width)
-    console.print(Indented(text, first, rest))
+    show(console, Indented(text, first, rest))
     return console.file.getvalue()  # type: ignore[attr-defined]
 
 
 def _text(rng: random.Random) -> Text:
-    """Words of every length around a line's (some longer: rich folds those), runs of
+    """Words of every length around a line's (some longer: they stay whole), runs of
     spaces, leading and trailing blanks, a styled stretch, now and then a non-ASCII word."""
     words = rng.choices([*WORDS, "é·", ""], weights=[6] * len(WORDS) + [1, 1], k=rng.randint(0, 30))
     plain = "".join(w + " " * rng.choice([1, 1, 1, 2, 3]) for w in words)
@@ -76,3 +84,11 @@ def test_a_page_prints_as_its_paragraphs_one_by_one() -> None:
     for item in page:
         one_by_one.print(item)
     assert shown.file.getvalue() == one_by_one.file.getvalue()  # type: ignore[attr-defined]
+
+
+def test_an_address_longer_than_the_line_gets_a_line_of_its_own_whole() -> None:
+    address = "https://www.coe.int/en/web/conventions/full-list?module=treaty-detail&treatynum=158"
+    for plain in (f"Status: {address}.", f"Status (Strasbourg, é): {address}."):
+        console = _console(40)
+        show(console, Indented(Text(plain), 2, 4))
+        assert console.file.getvalue().splitlines()[1] == f"    {address}."  # type: ignore

@@ -64,10 +64,11 @@ def country(
             print(f"engagewiz: note: {visible(found.note)}", file=sys.stderr)
         common.write_json(result)
         return
+    from engagewiz.render.layout import show
     from engagewiz.render.terminal import make_console
 
     plain = common.plain_wanted(plain)
     console = make_console(plain)
     if found.note:
         console.print(f"Note: {escape(found.note)}\n")
-    console.print(Group(*view.render(result, plain)))  # once: rich measures the screen once
+    show(console, Group(*view.render(result, plain)))  # once: rich measures the screen once

@@ -153,7 +153,7 @@ def _what_if(scenario: Scenario, kb: KnowledgeBase, answers: dict[str, Any],
 def _list(console: Console, kb_dir: Path | None) -> None:
     from rich.text import Text
 
-    from engagewiz.render.layout import Indented
+    from engagewiz.render.layout import Indented, show
 
     found = scenarios(kb_dir)
     if not found:
@@ -162,9 +162,9 @@ def _list(console: Console, kb_dir: Path | None) -> None:
     console.print("[bold]Workshop scenarios[/bold]  (play one: engagewiz demo NAME)\n")
     for s in found:
         console.print(f"[bold cyan]{escape(s.name)}[/bold cyan]")
-        console.print(Indented(Text(s.title), 2))
+        show(console, Indented(Text(s.title), 2))
         if s.drawn:
-            console.print(Indented(Text(s.drawn, style="dim"), 2))
+            show(console, Indented(Text(s.drawn, style="dim"), 2))
     console.print("\nAdd --auto to play by itself, --big for a projector; compare two with "
                   "'engagewiz compare A B' or 'engagewiz compare A --set key=value'.")
 

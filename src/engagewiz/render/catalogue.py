@@ -10,7 +10,7 @@ from rich.text import Text
 
 from engagewiz.core.model import KnowledgeBase, Note, Route
 from engagewiz.render import sources
-from engagewiz.render.layout import Indented
+from engagewiz.render.layout import Indented, show
 
 
 def _notes(notes: tuple[Note, ...]) -> list[dict[str, Any]]:
@@ -52,7 +52,7 @@ def render(kb: KnowledgeBase, route_id: str | None, console: Console) -> None:
             console.print("\n[bold]Where nothing can be filed (notes in the result)[/bold]")
             for note in kb.notes:
                 console.print(f"  {note.id}")
-                console.print(Indented(Text(note.title), 4))
+                show(console, Indented(Text(note.title), 4))
         console.print(f"\n{len(kb.routes)} routes. 'engagewiz mechanisms ID' shows one.")
         return
     m = kb.route(route_id)

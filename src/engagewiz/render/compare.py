@@ -107,10 +107,12 @@ def _summary(c: Comparison, console: Console, labels: tuple[str, str], top: int,
     from rich.console import Group
     from rich.text import Text
 
+    from engagewiz.render.layout import show
+
     lead = [*_head(c, labels), *_answers_brief(c), Text("")]
     tail = _text("[dim]Every answer and every reason: --full. For scripts: --format json."
                  "[/dim]")
-    console.print(Group(*summary(c, console, lead=lead, tail=tail, top=top, plain=plain,
+    show(console, Group(*summary(c, console, lead=lead, tail=tail, top=top, plain=plain,
                                  height=height)))
 
 
@@ -182,9 +184,11 @@ def _move(change: Change) -> str:
 def _full(c: Comparison, console: Console, labels: tuple[str, str], top: int,
           plain: bool) -> None:
     """Every answer that differs, the top routes side by side, every move and reason."""
+    from functools import partial
+
     from rich.markup import escape
 
-    out = console.print
+    out = partial(console.print, crop=False)  # as layout.show: an address runs past whole
     for item in _head(c, labels):
         out(item)
     out("\n[bold]What changed in the answers[/bold]")

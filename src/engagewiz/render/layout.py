@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 
+from rich._wrap import divide_line
 from rich.console import Console, ConsoleOptions, Group, NewLine, RenderableType, RenderResult
+from rich.containers import Lines
 from rich.rule import Rule
 from rich.text import Text
 
@@ -25,11 +27,12 @@ class Indented:
         width = max(options.max_width - indent, 20)
         # A line that fits is rendered here: yielded as Text, rich would wrap it again,
         # which cost as much as the wrapping itself. Only under 20 columns of text can a
-        # line not fit, and then rich folds it as before.
+        # line not fit, and then rich folds it as before. A word longer than a line (an
+        # address) gets a line of its own, whole, to be copied: `show` does not crop it.
         fits = width + indent <= options.max_width
         plain = self.text.plain
-        breaks = _breaks(plain, width) if plain.isascii() and plain.isprintable() else None
-        lines = self.text.wrap(console, width) if breaks is None else self.text.divide(breaks)
+        fast = plain.isascii() and plain.isprintable()
+        lines = self.text.divide(_breaks(plain, width)) if fast else _wrap(self.text, width)
         for n, line in enumerate(lines):
             line.rstrip()
             row = Text(" " * (self.rest if n else self.first)) + line
@@ -39,23 +42,32 @@ class Indented:
                 yield row
 
 
+def _wrap(text: Text, width: int) -> Lines:
+    """rich's `Text.wrap` without folding (its overflow options fold, crop or stop wrapping
+    altogether): text of any cell width, tabs, several paragraphs."""
+    lines = Lines()
+    for paragraph in text.split(allow_blank=True):
+        paragraph.expand_tabs()
+        lines.extend(paragraph.divide(divide_line(paragraph.plain, width, fold=False)))
+    return lines
+
+
 _WORD = re.compile(r"\s*\S+\s*")  # a word and the spaces after it, as rich splits text
 
 
-def _breaks(plain: str, width: int) -> list[int] | None:
-    """Where rich's word wrap breaks `plain`, printable ASCII (a character is a cell), or
-    None if a word is longer than a line (rich folds it). The same greedy rule as rich's
-    `divide_line`, without measuring each word's cells: a third of a report's time."""
+def _breaks(plain: str, width: int) -> list[int]:
+    """Where rich's word wrap without folding breaks `plain`, printable ASCII (a character
+    is a cell): the greedy rule of rich's `divide_line`, without measuring each word's
+    cells (a third of a report's time). A word longer than a line stays whole."""
     breaks: list[int] = []
     used = 0
     for word in _WORD.finditer(plain):
         length = len(word.group().rstrip())
-        if length > width:
-            return None
         if used + length <= width:
             used += len(word.group())
-        elif used and word.start():
-            breaks.append(word.start())
+        elif used or length > width:  # a word longer than a line: a line of its own
+            if word.start():
+                breaks.append(word.start())
             used = len(word.group())
     return breaks
 
@@ -82,4 +94,10 @@ class Page(list[RenderableType]):
         self.append(NewLine())
 
     def show(self, console: Console) -> None:
-        console.print(Group(*self))
+        show(console, Group(*self))
+
+
+def show(console: Console, *renderables: RenderableType) -> None:
+    """Print without cropping: a word longer than the line (an address) then runs past the
+    edge whole, to be copied; rich lays everything else out inside the width anyway."""
+    console.print(*renderables, crop=False)

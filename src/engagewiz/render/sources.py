@@ -16,7 +16,7 @@ from rich.markup import escape
 from rich.text import Text
 
 from engagewiz.core.model import KnowledgeBase, Route, Source
-from engagewiz.render.layout import Indented
+from engagewiz.render.layout import Indented, show
 
 
 def _route_keys(route: Route) -> set[str]:
@@ -59,7 +59,7 @@ def to_dict(kb: KnowledgeBase, key: str | None) -> Any:
 
 def render(data: Any, console: Console) -> None:
     def say(markup: str, hang: int = 2) -> None:
-        console.print(Indented(Text.from_markup(markup), 0, hang))
+        show(console, Indented(Text.from_markup(markup), 0, hang))
 
     if isinstance(data, list):
         width = max((len(s["key"]) for s in data), default=0)

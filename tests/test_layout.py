@@ -92,3 +92,12 @@ def test_an_address_longer_than_the_line_gets_a_line_of_its_own_whole() -> None:
         console = _console(40)
         show(console, Indented(Text(plain), 2, 4))
         assert console.file.getvalue().splitlines()[1] == f"    {address}."  # type: ignore
+
+
+def test_the_demo_folds_an_address_its_cropped_screen_would_cut() -> None:
+    address = "https://www.coe.int/en/web/conventions/full-list?module=treaty-detail&treatynum=158"
+    console = _console(40)
+    console.print(Indented(Text(address), 2, 4, fold=True))
+    rows = console.file.getvalue().splitlines()  # type: ignore[attr-defined]
+    assert len(rows) == 3 and all(len(row) <= 40 for row in rows), rows
+    assert "".join(row.strip() for row in rows) == address

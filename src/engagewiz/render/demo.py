@@ -76,7 +76,7 @@ class _Writer:
             gap: bool = True) -> None:
         if self.big and gap and self.body and not _is_blank(self.body[-1]):
             self.body.append(Text(""))
-        self.body.append(Indented(Text.from_markup(markup, style=style), first, rest))
+        self.body.append(Indented(Text.from_markup(markup, style=style), first, rest, fold=True))
 
     def blank(self) -> None:
         self.body.append(Text(""))
@@ -133,7 +133,7 @@ def facts(rows: list[tuple[str, str]], where: str, state: str, big: bool) -> Scr
         grid.add_row(escape(text), escape(label))
         body.append(grid)
     if where and not big:
-        body += [Text(""), Indented(Text(f"From {where}.", style="dim"), 0, 2)]
+        body += [Text(""), Indented(Text(f"From {where}.", style="dim"), 0, 2, fold=True)]
     return Screen(f"What {state} has accepted, from the country data", body)
 
 

@@ -17,10 +17,14 @@ from rich.text import Text
 
 class Indented:
     """Text with a hanging indent and no trailing spaces (rich's Padding pads every line
-    to the full width, which litters copied text and files with blanks)."""
+    to the full width, which litters copied text and files with blanks). `fold` breaks a
+    word longer than a line as rich does: for the demo's screens, read off a projector and
+    drawn cropped to the width, where a whole address would lose its end."""
 
-    def __init__(self, text: Text, first: int, rest: int | None = None) -> None:
+    def __init__(self, text: Text, first: int, rest: int | None = None,
+                 fold: bool = False) -> None:
         self.text, self.first, self.rest = text, first, first if rest is None else rest
+        self.fold = fold
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         indent = max(self.first, self.rest)
@@ -32,7 +36,10 @@ class Indented:
         fits = width + indent <= options.max_width
         plain = self.text.plain
         fast = plain.isascii() and plain.isprintable()
-        lines = self.text.divide(_breaks(plain, width)) if fast else _wrap(self.text, width)
+        if self.fold:
+            lines = self.text.wrap(console, width)
+        else:
+            lines = self.text.divide(_breaks(plain, width)) if fast else _wrap(self.text, width)
         for n, line in enumerate(lines):
             line.rstrip()
             row = Text(" " * (self.rest if n else self.first)) + line

@@ -315,6 +315,12 @@ class KnowledgeBase:
         return tuple(map(tuple, found))
 
     @cached_property
+    def needs(self) -> dict[str, tuple[str, ...]]:
+        """The routes each route is reached through, for those that have any: ranking
+        reads it at every assessment."""
+        return {r.id: r.reached_through for r in self.routes if r.reached_through}
+
+    @cached_property
     def memos(self) -> dict[str, Any]:
         """The core's memos by name (core/memo.py, the interview's walk): they live and
         die with the knowledge base whose rules they remember."""

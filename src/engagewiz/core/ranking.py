@@ -145,7 +145,7 @@ def rank(judged: list[RouteResult], kb: KnowledgeBase, urgent: bool) -> Ranked:
     to join; the sort is stable, so the score order holds among equals)."""
     results = resolve_dependencies(judged, kb)
     results.sort(key=by_score)
-    needs = _needs(kb)
+    needs = kb.needs
     having: dict[str, list[RouteResult]] = {OPEN: [], UNKNOWN: [], BLOCKED: []}
     for r in results:
         having[r.status].append(r)
@@ -160,17 +160,6 @@ def rank(judged: list[RouteResult], kb: KnowledgeBase, urgent: bool) -> Ranked:
         running_limits((*recommended, *other_open, *check_first)))
 
 
-def _needs(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
-    """The routes each route is reached through, for those that have any: read from the
-    knowledge base once, not at every ranking."""
-    found = kb.memos.get("needs")
-    if found is None:
-        found = kb.memos["needs"] = {m.id: m.reached_through for m in kb.routes
-                                     if m.reached_through}
-    assert isinstance(found, dict)
-    return found
-
-
 def resolve_dependencies(results: list[RouteResult], kb: KnowledgeBase) -> list[RouteResult]:
     """A route reached through a closed route is closed; through an unknown one, unknown.
 
@@ -179,7 +168,7 @@ def resolve_dependencies(results: list[RouteResult], kb: KnowledgeBase) -> list[
     order, so two assessments can be compared gate by gate.
     """
     by_id = {r.id: r for r in results}
-    needs = _needs(kb)
+    needs = kb.needs
     done: dict[str, RouteResult] = {}
 
     def settle(rid: str) -> RouteResult:
